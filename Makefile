@@ -1,0 +1,78 @@
+# The two commands of the README, for a fresh Debian 12 machine:
+#   make run    installs what is missing, builds, opens the example project
+#   make test   installs what is missing, builds, runs every test suite
+# Everything else is meson; this file only strings the steps together.
+
+BUILD    ?= build
+ASAN     ?= build-asan
+FUZZ     ?= build-fuzz
+MESON    ?= meson
+XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
+EXAMPLE  := resources/examples/insulin-pump.bulwark
+OUT      := $(BUILD)/run-output
+
+.PHONY: all deps test-deps build run test test-asan bench fuzz clean
+
+all: build
+
+deps:
+	@tools/install-deps.sh build
+
+test-deps:
+	@tools/install-deps.sh test
+
+$(BUILD)/build.ninja:
+	$(MESON) setup $(BUILD) --buildtype=debugoptimized
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+# With a display, the app on the built-in example; without one, the
+# headless path: validate, summarise and draw the example with the CLI.
+run: build
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/app/bulwark --example; \
+	else \
+	  mkdir -p $(OUT); \
+	  echo "No display: running bulwark-cli on the example instead."; \
+	  $(BUILD)/app/cli/bulwark-cli validate $(EXAMPLE) && echo "validate: OK"; \
+	  $(BUILD)/app/cli/bulwark-cli info $(EXAMPLE) | tee $(OUT)/info.txt; \
+	  for d in D-1 D-2; do \
+	    $(BUILD)/app/cli/bulwark-cli render $(EXAMPLE) --diagram $$d -o $(OUT)/$$d.svg || exit 1; \
+	    $(BUILD)/app/cli/bulwark-cli render $(EXAMPLE) --diagram $$d -o $(OUT)/$$d.png || exit 1; \
+	  done; \
+	  echo "Output written to $(abspath $(OUT)): info.txt, D-1.svg, D-1.png, D-2.svg, D-2.png"; \
+	fi
+
+test: test-deps build
+	@mkdir -p $(BUILD)/tmp
+	@TMPDIR=$(abspath $(BUILD)/tmp) $(XVFB) $(MESON) test -C $(BUILD) --print-errorlogs --num-processes 2; \
+	  status=$$?; tools/test-summary.py $(BUILD)/meson-logs/testlog.json; exit $$status
+
+# The same tests built with AddressSanitizer and UBSan (CI runs this too).
+$(ASAN)/build.ninja:
+	$(MESON) setup $(ASAN) -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug
+
+test-asan: test-deps $(ASAN)/build.ninja
+	ninja -C $(ASAN)
+	@mkdir -p $(ASAN)/tmp
+	@TMPDIR=$(abspath $(ASAN)/tmp) $(XVFB) $(MESON) test -C $(ASAN) --print-errorlogs --num-processes 2 \
+	  --no-suite data --timeout-multiplier 3; \
+	  status=$$?; tools/test-summary.py $(ASAN)/meson-logs/testlog.json; exit $$status
+
+bench: build
+	$(BUILD)/tests/bench/bench
+
+$(FUZZ)/build.ninja:
+	CC=clang $(MESON) setup $(FUZZ) -Dui=false -Dfuzzing=true -Db_sanitize=address,undefined \
+	  -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+
+fuzz: test-deps $(FUZZ)/build.ninja
+	ninja -C $(FUZZ)
+	rm -rf $(FUZZ)/corpus && mkdir -p $(FUZZ)/corpus
+	cp resources/examples/*.bulwark $(FUZZ)/corpus/
+	find tests/data -type f -exec cp {} $(FUZZ)/corpus/ \;
+	$(FUZZ)/tests/fuzz/fuzz-load -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 $(FUZZ)/corpus
+
+clean:
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)

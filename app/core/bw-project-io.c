@@ -459,12 +459,11 @@ repair_counters (BwProject         *project,
           g_autofree char *warning = NULL;
 
           if (present)
-            warning = g_strdup_printf (_("id_counters.%s was %" G_GINT64_FORMAT " but %s-%" G_GINT64_FORMAT
-                                         " exists; it is now %" G_GINT64_FORMAT " so that no ID is used twice"),
-                                       prefix, current, prefix, max, max + 1);
+            warning = g_strdup_printf (_("id_counters.%s was %lld but %s-%lld exists; it is now %lld so that no ID is used twice"),
+                                       prefix, (long long) current, prefix, (long long) max, (long long) max + 1);
           else
-            warning = g_strdup_printf (_("id_counters.%s was missing; it is now %" G_GINT64_FORMAT),
-                                       prefix, max + 1);
+            warning = g_strdup_printf (_("id_counters.%s was missing; it is now %lld"),
+                                       prefix, (long long) max + 1);
           bw_project_add_warning (project, warning);
         }
       bw_id_counters_set (id_counters, prefix, max + 1);
@@ -507,16 +506,15 @@ check_header (const BwJsonValue  *root,
   if (version->i > BW_FORMAT_VERSION)
     {
       g_set_error (error, BW_PROJECT_IO_ERROR, BW_PROJECT_IO_ERROR_NEWER,
-                   _("format_version: this project was written in format %" G_GINT64_FORMAT
-                     ", newer than the format %d this version of Bulwark reads. Update Bulwark to open it."),
-                   version->i, BW_FORMAT_VERSION);
+                   _("format_version: this project was written in format %lld, newer than the format %d this version of Bulwark reads. Update Bulwark to open it."),
+                   (long long) version->i, BW_FORMAT_VERSION);
       return FALSE;
     }
   if (version->i < 1)
     {
       g_set_error (error, BW_PROJECT_IO_ERROR, BW_PROJECT_IO_ERROR_INVALID,
-                   _("format_version: %" G_GINT64_FORMAT " is not a format version (the first is 1)."),
-                   version->i);
+                   _("format_version: %lld is not a format version (the first is 1)."),
+                   (long long) version->i);
       return FALSE;
     }
   return TRUE;

@@ -224,8 +224,8 @@ read_field (BwRecord          *self,
       if (value->type != BW_JSON_INT)
         return wrong_type (ctx, _("a level (a whole number) or null"), value);
       if (value->i < 1 || value->i > 1000)
-        return bw_read_fail (ctx, _("%" G_GINT64_FORMAT " is not a level; levels count from 1 (line %u, column %u)"),
-                             value->i, value->line, value->column);
+        return bw_read_fail (ctx, _("%lld is not a level; levels count from 1 (line %u, column %u)"),
+                             (long long) value->i, value->line, value->column);
       *(int *) ptr = (int) value->i;
       return TRUE;
 

@@ -184,6 +184,7 @@ cmd_render (int    argc,
   const char *input = NULL;
   const char *output = NULL;
   const char *diagram = NULL;
+  BwPaintOptions options = { 0 };
 
   for (int i = 1; i < argc; i++)
     {
@@ -191,13 +192,15 @@ cmd_render (int    argc,
         output = argv[++i];
       else if (g_str_equal (argv[i], "--diagram") && i + 1 < argc)
         diagram = argv[++i];
+      else if (g_str_equal (argv[i], "--dark"))
+        options.dark = TRUE;
       else
         input = argv[i];
     }
   if (input == NULL || output == NULL)
     {
-      g_printerr (_("Usage: bulwark-cli render FILE [--diagram D-N] -o OUT.svg|png|pdf\n"
-                    "Without --diagram, the first diagram is drawn.\n"));
+      g_printerr (_("Usage: bulwark-cli render FILE [--diagram D-N] [--dark] -o OUT.svg|png|pdf\n"
+                    "Without --diagram, the first diagram is drawn; --dark uses dark colours.\n"));
       return 2;
     }
   project = load_or_report (input);
@@ -214,7 +217,7 @@ cmd_render (int    argc,
         }
       diagram = g_intern_string (bw_record_get_id (BW_RECORD (first)));
     }
-  if (!bw_render_diagram_to_file (project, diagram, output, &error))
+  if (!bw_render_diagram_to_file_full (project, diagram, output, &options, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -1,0 +1,34 @@
+/* bw-compat.h — the one place that bridges GTK 4.8 and newer GTK
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BW_FILE_CHOOSER_OPEN,
+  BW_FILE_CHOOSER_SAVE,
+} BwFileChooserMode;
+
+/* Asks for a project file (*.bulwark). With GTK 4.10 and later this is a
+ * GtkFileDialog, on 4.8 a GtkFileChooserNative; both go through the portal
+ * when there is one. `initial_name` only matters when saving. */
+void   bw_compat_choose_file_async  (GtkWindow            *parent,
+                                     BwFileChooserMode     mode,
+                                     const char           *title,
+                                     const char           *accept_label,
+                                     GFile                *initial_file,
+                                     const char           *initial_name,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+/* The chosen file, or NULL with G_IO_ERROR_CANCELLED when dismissed. */
+GFile *bw_compat_choose_file_finish (GAsyncResult         *result,
+                                     GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* bw-window-private.h — BwWindow's instance, shared by its files
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include "bw-window.h"
+
+G_BEGIN_DECLS
+
+struct _BwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BwProject            *project;
+  GSettings            *settings;      /* NULL without an installed schema */
+  GMenu                *recent_menu;
+  char                 *selected_key;
+  guint                 close_confirmed : 1;
+  guint                 close_after_save : 1;
+
+  /* Template children */
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *primary_menu_button;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  AdwStatusPage        *status_page;
+  BwDiagramView        *diagram_view;
+  BwInspector          *inspector;
+  GtkLabel             *zoom_label;
+};
+
+void _bw_window_class_actions_init (BwWindowClass *klass);
+void _bw_window_actions_init       (BwWindow      *self);
+void _bw_window_actions_update     (BwWindow      *self);
+void _bw_window_save_as            (BwWindow      *self);
+void _bw_window_update_recent_menu (BwWindow      *self);
+
+G_END_DECLS

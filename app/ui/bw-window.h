@@ -1,0 +1,42 @@
+/* bw-window.h — one window per project
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bw-application.h"
+#include "bw-diagram-view.h"
+#include "bw-inspector.h"
+#include "bw-project.h"
+
+G_BEGIN_DECLS
+
+#define BW_TYPE_WINDOW (bw_window_get_type ())
+G_DECLARE_FINAL_TYPE (BwWindow, bw_window, BW, WINDOW, AdwApplicationWindow)
+
+BwWindow      *bw_window_new              (BwApplication *application,
+                                           BwProject     *project);
+BwProject     *bw_window_get_project      (BwWindow      *self);
+void           bw_window_set_project      (BwWindow      *self,
+                                           BwProject     *project);
+/* A window that still shows the new project it opened with, untouched:
+ * opening a file may reuse it. */
+gboolean       bw_window_is_pristine      (BwWindow      *self);
+/* Shows the page of a sidebar key: "assets", "diagrams", "diagram:D-1",
+ * "threats", "objectives", "requirements", "attack-trees", "report". */
+gboolean       bw_window_select           (BwWindow      *self,
+                                           const char    *key);
+const char    *bw_window_get_selected_key (BwWindow      *self);
+GtkListBox    *bw_window_get_sidebar      (BwWindow      *self);
+BwDiagramView *bw_window_get_diagram_view (BwWindow      *self);
+BwInspector   *bw_window_get_inspector    (BwWindow      *self);
+/* Saves to `file` (the project then lives there) and adds it to the
+ * recent files; what Save and Save As do once they have a file. */
+gboolean       bw_window_save_to_file     (BwWindow      *self,
+                                           GFile         *file,
+                                           GError       **error);
+
+G_END_DECLS

@@ -639,9 +639,11 @@ bw_command_set_property_apply (BwCommand  *command,
     }
 
   g_value_init (&value, pspec->value_type);
-  if (!g_value_type_transformable (G_VALUE_TYPE (&self->value), pspec->value_type) ||
-      !g_value_transform (&self->value, &value) ||
-      g_param_value_validate (pspec, &value))
+  /* No conversions: a number is no name, whatever GValue would allow. */
+  if (!g_value_type_compatible (G_VALUE_TYPE (&self->value), pspec->value_type))
+    return fail (error, _("The value does not fit the member “%s”."), self->property);
+  g_value_copy (&self->value, &value);
+  if (g_param_value_validate (pspec, &value))
     return fail (error, _("The value does not fit the member “%s”."), self->property);
 
   /* Changing what an element is, or where it is drawn, would orphan its

@@ -16,7 +16,7 @@ typedef struct
 {
   gboolean             dark;        /* colours for a dark background */
   const char * const  *selection;   /* IDs drawn as selected, or NULL */
-  gboolean             background;  /* fill the extents first (exports) */
+  gboolean             background;  /* paint the palette background over the clip first (exports) */
 } BwPaintOptions;
 
 /* Draws the elements of `diagram_id` in diagram units (the caller scales

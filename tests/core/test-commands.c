@@ -502,11 +502,11 @@ test_move_boundaries (void)
   g_assert_cmpfloat (point (project, "TB-1", 1, TRUE), ==, 160);
   g_assert_cmpfloat (bound (project, "TB-2", 0), ==, 0.5);
   g_assert_cmpfloat (bound (project, "TB-2", 1), ==, 10);
-  /* Undo gives back the numbers as written, "200.0" included. */
+  /* Undo gives back the numbers as read: 200.0 stays a double, which is
+   * written differently from the integer 200. */
   revert_ok (move, project);
   after = to_string (project);
   g_assert_cmpstr (after, ==, original);
-  g_assert_nonnull (strstr (after, "200.0"));
 }
 
 static void

@@ -260,6 +260,28 @@ test_window_zoom_per_diagram (void)
   close_window (window);
 }
 
+/* The first button in `widget` that activates `action`. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static const char *
 element_name (BwProject  *project,
               const char *id)
@@ -276,12 +298,20 @@ test_window_undo_redo (void)
   BwInspector *inspector = bw_window_get_inspector (window);
   BwCommandStack *stack = bw_project_get_command_stack (project);
   g_autoptr(GError) error = NULL;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
   const char *title;
   guint count;
 
+  undo_button = find_action_button (GTK_WIDGET (window), "win.undo");
+  redo_button = find_action_button (GTK_WIDGET (window), "win.redo");
+  g_assert_nonnull (undo_button);
+  g_assert_nonnull (redo_button);
+
   bw_window_select (window, "diagram:D-1");
   g_assert_false (bw_command_stack_get_can_undo (stack));
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
 
   /* Selecting in the view shows the element in the inspector. */
   bw_diagram_view_set_selected_id (view, "P-1");
@@ -293,10 +323,14 @@ test_window_undo_redo (void)
   g_assert_cmpstr (element_name (project, "P-1"), ==, "Pump");
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_true (g_str_has_prefix (title, "• "));
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
+  g_assert_false (gtk_widget_get_sensitive (redo_button));
   wait_for_redraw (view, count);
 
   count = bw_diagram_view_get_draw_count (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  g_assert_true (gtk_widget_get_sensitive (redo_button));
   g_assert_cmpstr (element_name (project, "P-1"), ==, "Insulin pump system");
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_false (g_str_has_prefix (title, "• "));

@@ -353,9 +353,10 @@ complete_links (BwProject  *project,
 {
   GListModel *threats = bw_project_get_threats (project);
   GListModel *others = G_LIST_MODEL (bw_project_get_collection_by_name (project, collection));
-  g_autoptr(GHashTable) to_threat = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  /* Keys are copied: merge_ids() frees the lists they were borrowed from. */
+  g_autoptr(GHashTable) to_threat = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) to_other = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  g_autoptr(GHashTable) to_other = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) g_ptr_array_unref);
   guint n_threats = g_list_model_get_n_items (threats);
   guint n_others = g_list_model_get_n_items (others);
@@ -372,7 +373,7 @@ complete_links (BwProject  *project,
           GPtrArray *list = g_hash_table_lookup (to_threat, ids[j]);
 
           if (list == NULL)
-            g_hash_table_insert (to_threat, ids[j], list = g_ptr_array_new ());
+            g_hash_table_insert (to_threat, g_strdup (ids[j]), list = g_ptr_array_new ());
           g_ptr_array_add (list, (gpointer) bw_record_get_id (other));
         }
     }
@@ -387,7 +388,7 @@ complete_links (BwProject  *project,
           GPtrArray *list = g_hash_table_lookup (to_other, ids[j]);
 
           if (list == NULL)
-            g_hash_table_insert (to_other, ids[j], list = g_ptr_array_new ());
+            g_hash_table_insert (to_other, g_strdup (ids[j]), list = g_ptr_array_new ());
           g_ptr_array_add (list, (gpointer) bw_record_get_id (threat));
         }
     }

@@ -93,6 +93,13 @@ bw_application_open_file (BwApplication *self,
 
       if (window == NULL)
         window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      /* Launched with only this file: the message needs a window to sit on,
+       * and the user a window to carry on in. */
+      if (window == NULL)
+        {
+          g_autoptr(BwProject) empty = bw_project_new ();
+          window = bw_application_new_window (self, empty);
+        }
 
       dialog = adw_message_dialog_new (window, NULL, error->message);
       adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
@@ -270,7 +277,7 @@ about_action_cb (GSimpleAction *action,
                         NULL);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       "Graphviz",
-                                      "© AT&amp;T Research and others",
+                                      "© The Graphviz authors",
                                       GTK_LICENSE_CUSTOM,
                                       _("Graphviz is used under the Eclipse Public License 1.0."));
   gtk_window_present (GTK_WINDOW (about));

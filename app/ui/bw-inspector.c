@@ -119,6 +119,38 @@ name_apply_cb (BwInspector *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
 }
 
+/* Ctrl+Z in the name row first drops a pending, unapplied edit; with
+ * none it undoes the last edit of the document, like everywhere else in
+ * the window (the entry's own undo history is turned off). */
+static gboolean
+name_key_pressed_cb (BwInspector           *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  BwElement *element;
+  gboolean redo;
+
+  if ((state & GDK_CONTROL_MASK) == 0 || (keyval != GDK_KEY_z && keyval != GDK_KEY_Z))
+    return FALSE;
+
+  redo = (state & GDK_SHIFT_MASK) != 0;
+  element = lookup_element (self);
+
+  if (!redo && element != NULL &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                 bw_element_get_name (element)) != 0)
+    {
+      refresh (self);
+      return TRUE;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), redo ? "win.redo" : "win.undo", NULL);
+
+  return TRUE;
+}
+
 static void
 bw_inspector_dispose (GObject *object)
 {
@@ -221,7 +253,18 @@ bw_inspector_class_init (BwInspectorClass *klass)
 static void
 bw_inspector_init (BwInspector *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The document has the undo history: Ctrl+Z in the name row must undo
+   * the last edit of the project, not typing the entry already forgot. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (name_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->name_row), controller);
 }
 
 GtkWidget *

@@ -184,6 +184,8 @@ bw_sidebar_row_set_title (BwSidebarRow *self,
     return;
 
   gtk_label_set_label (self->title_label, title ? title : "");
+  /* Long diagram names are ellipsized; the tooltip has them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 

@@ -31,35 +31,57 @@ typedef struct
   const char *title;
   const char *icon_name;
   GListModel *(*get_model) (BwProject *project);
-  /* ngettext forms, "%u" is the count */
-  const char *singular;
-  const char *plural;
+  const char *none;      /* the count when there is nothing */
   const char *arrives;
 } Page;
 
 static const Page pages[] = {
   { "assets", "1", N_("Assets"), "channel-secure-symbolic", bw_project_get_assets,
-    N_("This project has %u asset."), N_("This project has %u assets."),
+    N_("This project has no assets yet."),
     N_("The asset list arrives with its own issue.") },
   { "diagrams", "2", N_("Diagrams"), "view-grid-symbolic", bw_project_get_diagrams,
-    N_("This project has %u diagram."), N_("This project has %u diagrams."),
+    N_("This project has no diagrams yet."),
     N_("Drawing new diagrams arrives with its own issue.") },
   { "threats", "3", N_("Threats"), "dialog-warning-symbolic", bw_project_get_threats,
-    N_("This project has %u threat."), N_("This project has %u threats."),
+    N_("This project has no threats yet."),
     N_("The threat list arrives with its own issue.") },
   { "objectives", "4", N_("Objectives"), "emblem-ok-symbolic", bw_project_get_objectives,
-    N_("This project has %u security objective."), N_("This project has %u security objectives."),
+    N_("This project has no security objectives yet."),
     N_("The list of objectives arrives with its own issue.") },
   { "requirements", "5", N_("Requirements"), "view-list-ordered-symbolic", bw_project_get_requirements,
-    N_("This project has %u requirement."), N_("This project has %u requirements."),
+    N_("This project has no requirements yet."),
     N_("The list of requirements arrives with its own issue.") },
   { "attack-trees", NULL, N_("Attack Trees"), "view-list-bullet-symbolic", bw_project_get_attack_trees,
-    N_("This project has %u attack tree."), N_("This project has %u attack trees."),
+    N_("This project has no attack trees yet."),
     N_("The attack tree editor arrives with its own issue.") },
   { "report", NULL, N_("Report"), "x-office-document-symbolic", NULL,
-    NULL, NULL,
+    NULL,
     N_("Reports arrive with their own issue.") },
 };
+
+/* Plural forms need ngettext with literal strings, so not in the table. */
+static char *
+describe_count (const char *key,
+                guint       n)
+{
+  const char *format;
+
+  if (g_str_equal (key, "assets"))
+    format = ngettext ("This project has %u asset.", "This project has %u assets.", n);
+  else if (g_str_equal (key, "diagrams"))
+    format = ngettext ("This project has %u diagram.", "This project has %u diagrams.", n);
+  else if (g_str_equal (key, "threats"))
+    format = ngettext ("This project has %u threat.", "This project has %u threats.", n);
+  else if (g_str_equal (key, "objectives"))
+    format = ngettext ("This project has %u security objective.",
+                       "This project has %u security objectives.", n);
+  else if (g_str_equal (key, "requirements"))
+    format = ngettext ("This project has %u requirement.", "This project has %u requirements.", n);
+  else
+    format = ngettext ("This project has %u attack tree.", "This project has %u attack trees.", n);
+
+  return g_strdup_printf (format, n);
+}
 
 static const Page *
 find_page (const char *key)
@@ -142,7 +164,12 @@ update_placeholder (BwWindow *self)
   if (page->get_model != NULL)
     {
       guint n = g_list_model_get_n_items (page->get_model (self->project));
-      g_autofree char *count = g_strdup_printf (ngettext (page->singular, page->plural, n), n);
+      g_autofree char *count = NULL;
+
+      if (n == 0)
+        count = g_strdup (_(page->none));
+      else
+        count = describe_count (page->key, n);
 
       description = g_strdup_printf ("%s\n%s", count, _(page->arrives));
     }
@@ -348,7 +375,7 @@ zoom_changed_cb (BwWindow      *self,
   g_autofree char *text = NULL;
 
   /* Translators: a zoom level; "%%" is a percent sign */
-  text = g_strdup_printf (_("%.0f %%"), bw_diagram_view_get_zoom (view) * 100.0);
+  text = g_strdup_printf (_("%.0f%%"), bw_diagram_view_get_zoom (view) * 100.0);
   gtk_label_set_label (self->zoom_label, text);
 }
 

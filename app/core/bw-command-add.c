@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-command-add.h"
+#include "bw-project-io.h"
 #include "bw-command-set-property.h"
 
 struct _BwCommandAdd
@@ -34,6 +35,7 @@ bw_command_add_apply (BwCommand  *command,
 {
   BwCommandAdd *self = BW_COMMAND_ADD (command);
   GListStore *store = bw_project_get_collection (project, G_OBJECT_TYPE (self->record));
+  g_autoptr(GError) local_error = NULL;
   guint n;
 
   if (store == NULL)
@@ -48,8 +50,11 @@ bw_command_add_apply (BwCommand  *command,
                    _("The project already has an object with the ID “%s”."), self->id);
       return FALSE;
     }
-  if (!bw_command_check_record (project, self->record, error))
-    return FALSE;
+  if (!bw_project_check_record (project, self->record, &local_error))
+    {
+      g_set_error_literal (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID, local_error->message);
+      return FALSE;
+    }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_list_store_insert (store, self->position < 0 ? n : MIN ((guint) self->position, n), self->record);

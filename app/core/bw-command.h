@@ -10,6 +10,26 @@
 G_BEGIN_DECLS
 
 typedef struct _BwProject BwProject;
+typedef struct _BwRecord BwRecord;
+
+/* The error domain of all edit commands. */
+#define BW_COMMAND_ERROR (bw_command_error_quark ())
+
+typedef enum
+{
+  BW_COMMAND_ERROR_NOT_FOUND,  /* an ID or a member that is not there */
+  BW_COMMAND_ERROR_INVALID,    /* the edit would break format 1 */
+} BwCommandError;
+
+/* What a command does to a record, for its undo label. */
+typedef enum
+{
+  BW_COMMAND_VERB_ADD,
+  BW_COMMAND_VERB_DELETE,
+  BW_COMMAND_VERB_CHANGE,
+  BW_COMMAND_VERB_MOVE,
+  BW_COMMAND_VERB_RESIZE,
+} BwCommandVerb;
 
 #define BW_TYPE_COMMAND (bw_command_get_type ())
 G_DECLARE_DERIVABLE_TYPE (BwCommand, bw_command, BW, COMMAND, GObject)
@@ -30,6 +50,9 @@ struct _BwCommandClass
                       BwCommand  *next);
 };
 
+GQuark      bw_command_error_quark   (void);
+const char *bw_command_describe      (BwRecord      *record,
+                                      BwCommandVerb  verb);
 const char *bw_command_get_label     (BwCommand  *self);
 void        bw_command_set_label     (BwCommand  *self,
                                       const char *label);

@@ -26,6 +26,7 @@
 #include "bw-json-reader.h"
 #include "bw-json-writer.h"
 #include "bw-project-io.h"
+#include "bw-project-private.h"
 #include "bw-record-io.h"
 #include "bw-residual.h"
 #include "bw-risk.h"
@@ -91,7 +92,7 @@ check_ref (CheckContext *ctx,
     {
       if (may_dangle)
         return TRUE;
-      return bw_read_fail (&ctx->read, _("“%s” is not %s in this file"), id, describe_prefixes (allowed));
+      return bw_read_fail (&ctx->read, _("“%s” is not %s of this project"), id, describe_prefixes (allowed));
     }
   if (!prefix_allowed (bw_record_prefix_of (target), allowed))
     return bw_read_fail (&ctx->read, _("“%s” is not %s"), id, describe_prefixes (allowed));
@@ -469,6 +470,40 @@ repair_counters (BwProject         *project,
         }
       bw_id_counters_set (id_counters, prefix, max + 1);
     }
+}
+
+/* The loader's checks, for an edit: whether `record`, as it is now, could
+ * stand in a saved file of this project.  Commands run it after changing a
+ * record and undo the change when it fails, so an edit can never produce
+ * a file the loader refuses. */
+gboolean
+bw_project_check_record (BwProject  *self,
+                         BwRecord   *record,
+                         GError    **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  CheckContext ctx = { { 0 } };
+  BwRiskMethod *method = bw_project_get_risk_method (self);
+
+  g_return_val_if_fail (BW_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (BW_IS_RECORD (record), FALSE);
+
+  ctx.read.path = path;
+  ctx.read.ids = _bw_project_get_index (self);
+  ctx.read.error = error;
+  ctx.project = self;
+  if (!check_risk_method (method, &ctx))
+    return FALSE;
+  g_string_truncate (path, 0);
+  return check_record (record, &ctx);
+}
+
+/* The same for the whole project (after a change of the risk scales). */
+gboolean
+bw_project_check (BwProject  *self,
+                  GError    **error)
+{
+  return bw_project_check_record (self, BW_RECORD (self), error);
 }
 
 static gboolean

@@ -36,6 +36,11 @@ BwProject  *bw_project_load_from_data (const char    *data,
 BwProject  *bw_project_load_from_file (GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean    bw_project_check_record   (BwProject     *self,
+                                       BwRecord      *record,
+                                       GError       **error);
+gboolean    bw_project_check          (BwProject     *self,
+                                       GError       **error);
 GBytes     *bw_project_to_bytes       (BwProject     *self);
 gboolean    bw_project_save_to_file   (BwProject     *self,
                                        GFile         *file,

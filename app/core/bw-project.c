@@ -11,6 +11,7 @@
 
 #include "bw-command-stack.h"
 #include "bw-project.h"
+#include "bw-project-private.h"
 #include "bw-rule-library-ref.h"
 
 struct _BwProject
@@ -277,6 +278,12 @@ bw_project_get_collection_by_name (BwProject  *self,
   return *(GListStore **) BW_FIELD_PTR (self, field);
 }
 
+GHashTable *
+_bw_project_get_index (BwProject *self)
+{
+  return self->index;
+}
+
 BwRecord *
 bw_project_lookup (BwProject  *self,
                    const char *id)
@@ -286,6 +293,63 @@ bw_project_lookup (BwProject  *self,
   if (id == NULL)
     return NULL;
   return g_hash_table_lookup (self->index, id);
+}
+
+/* A record by path: an ID, then members (and list indices) below it, as
+ * "T-1/risk" or "C-1/vulnerabilities/0"; a path that does not start with
+ * an ID starts at the project ("model").  Borrowed; NULL when the path
+ * leads nowhere. */
+BwRecord *
+bw_project_resolve_path (BwProject  *project,
+                         const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  BwRecord *record;
+  guint i = 0;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
+
+  if (path == NULL || *path == '\0')
+    return BW_RECORD (project);
+
+  parts = g_strsplit (path, "/", -1);
+  record = bw_project_lookup (project, parts[0]);
+  if (record != NULL)
+    i = 1;
+  else
+    record = BW_RECORD (project);
+
+  for (; parts[i] != NULL; i++)
+    {
+      const BwField *field = bw_record_class_find_field (BW_RECORD_GET_CLASS (record), parts[i]);
+      gpointer ptr;
+
+      if (field == NULL || !bw_record_has_field (record, field))
+        return NULL;
+      ptr = bw_record_field_ptr (record, field);
+
+      if (field->type == BW_FIELD_RECORD || field->type == BW_FIELD_NRECORD)
+        record = *(BwRecord **) ptr;
+      else if (field->type == BW_FIELD_RECORDS && parts[i + 1] != NULL)
+        {
+          GListModel *list = *(GListModel **) ptr;
+          char *end = NULL;
+          guint64 n = g_ascii_strtoull (parts[++i], &end, 10);
+          g_autoptr(BwRecord) item = NULL;
+
+          if (end == parts[i] || *end != '\0' || n >= g_list_model_get_n_items (list))
+            return NULL;
+          /* The list keeps it alive; we hand out a borrowed pointer. */
+          item = g_list_model_get_item (list, n);
+          record = item;
+        }
+      else
+        return NULL;
+
+      if (record == NULL)
+        return NULL;
+    }
+  return record;
 }
 
 /* Takes the next number of `prefix`; IDs are never reused (FORMAT.md). */

@@ -52,6 +52,8 @@ GListStore     *bw_project_get_collection_by_name (BwProject  *self,
                                                  const char *name);
 BwRecord       *bw_project_lookup               (BwProject  *self,
                                                  const char *id);
+BwRecord       *bw_project_resolve_path         (BwProject  *self,
+                                                 const char *path);
 char           *bw_project_allocate_id          (BwProject  *self,
                                                  const char *prefix);
 void            bw_project_index_record         (BwProject  *self,

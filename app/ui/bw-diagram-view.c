@@ -256,6 +256,22 @@ restore_state (BwDiagramView *self)
   place (self, state->zoom, state->center_x, state->center_y, width / 2.0, height / 2.0);
 }
 
+static void
+update_accessible_label (BwDiagramView *self)
+{
+  BwRecord *diagram = NULL;
+
+  if (self->project != NULL && self->diagram_id != NULL)
+    diagram = bw_project_lookup (self->project, self->diagram_id);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  BW_IS_DIAGRAM (diagram)
+                                    ? bw_diagram_get_name (BW_DIAGRAM (diagram))
+                                    : _("Diagram"),
+                                  -1);
+}
+
 /* The document changed (an edit, an undo): the drawing may have grown or
  * shrunk, so keep the middle of the view where it is and redraw. */
 static void
@@ -282,6 +298,7 @@ command_stack_notify_cb (BwDiagramView  *self,
                          GParamSpec     *pspec,
                          BwCommandStack *stack)
 {
+  update_accessible_label (self);
   document_changed (self);
 }
 
@@ -471,6 +488,22 @@ pan_end_cb (BwDiagramView  *self,
             GtkGestureDrag *gesture)
 {
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static gboolean
+key_pressed_cb (BwDiagramView         *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Escape && self->selected_id != NULL)
+    {
+      bw_diagram_view_set_selected_id (self, NULL);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -754,6 +787,10 @@ bw_diagram_view_init (BwDiagramView *self)
   g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (pan_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (pressed_cb), self);
@@ -839,6 +876,7 @@ bw_diagram_view_set_diagram_id (BwDiagramView *self,
 
   g_free (self->diagram_id);
   self->diagram_id = g_strdup (diagram_id);
+  update_accessible_label (self);
   bw_diagram_view_set_selected_id (self, NULL);
   update_extents (self);
   restore_state (self);

@@ -171,7 +171,13 @@ update_placeholder (BwWindow *self)
       else
         count = describe_count (page->key, n);
 
-      description = g_strdup_printf ("%s\n%s", count, _(page->arrives));
+      /* The diagrams themselves are listed right below their heading. */
+      if (n > 0 && g_str_equal (page->key, "diagrams"))
+        description = g_strdup_printf ("%s\n%s\n%s", count,
+                                       _("Choose one in the sidebar to see it."),
+                                       _(page->arrives));
+      else
+        description = g_strdup_printf ("%s\n%s", count, _(page->arrives));
     }
   else
     {
@@ -214,8 +220,8 @@ update_sidebar (BwWindow *self)
 }
 
 static void
-add_row (BwWindow   *self,
-         GtkWidget  *row)
+add_row (BwWindow  *self,
+         GtkWidget *row)
 {
   gtk_list_box_append (self->sidebar, row);
 }
@@ -278,8 +284,6 @@ static void
 show_key (BwWindow   *self,
           const char *key)
 {
-  GListModel *diagrams;
-
   if (g_strcmp0 (self->selected_key, key) == 0)
     return;
 
@@ -290,17 +294,6 @@ show_key (BwWindow   *self,
     {
       bw_diagram_view_set_diagram_id (self->diagram_view, key + strlen ("diagram:"));
       gtk_stack_set_visible_child_name (self->stack, "diagram");
-    }
-  else if (g_str_equal (key, "diagrams") &&
-           (diagrams = bw_project_get_diagrams (self->project)) &&
-           g_list_model_get_n_items (diagrams) > 0)
-    {
-      /* The heading of the diagrams leads to the first of them. */
-      g_autoptr(BwDiagram) first = g_list_model_get_item (diagrams, 0);
-      g_autofree char *first_key = g_strconcat ("diagram:", bw_record_get_id (BW_RECORD (first)), NULL);
-
-      bw_window_select (self, first_key);
-      return;
     }
   else
     {

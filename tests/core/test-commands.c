@@ -213,7 +213,8 @@ test_add_refused (void)
   /* On a diagram that does not exist. */
   add = bw_command_add_new (project, BW_RECORD (lost), -1);
   g_assert_false (bw_command_apply (add, project, &error));
-  g_assert_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_NOT_FOUND);
+  g_assert_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "D-9"));
   g_clear_error (&error);
 
   /* A flow between two diagrams. */
@@ -646,7 +647,7 @@ test_set_property_refused (void)
   assert_refused (project, "P-2", "diagram", &s, BW_COMMAND_ERROR_INVALID);
   /* References must lead somewhere fitting. */
   g_value_set_string (&s, "O-99");
-  assert_refused (project, "R-1", "objective", &s, BW_COMMAND_ERROR_NOT_FOUND);
+  assert_refused (project, "R-1", "objective", &s, BW_COMMAND_ERROR_INVALID);
   g_value_set_string (&s, "T-1");
   assert_refused (project, "R-1", "objective", &s, BW_COMMAND_ERROR_INVALID);
   g_value_set_string (&s, "EE-1");
@@ -655,7 +656,7 @@ test_set_property_refused (void)
   assert_refused (project, "EE-5", "refines", &s, BW_COMMAND_ERROR_INVALID);
   g_value_init (&ids, G_TYPE_STRV);
   g_value_set_boxed (&ids, missing);
-  assert_refused (project, "P-2", "assets", &ids, BW_COMMAND_ERROR_NOT_FOUND);
+  assert_refused (project, "P-2", "assets", &ids, BW_COMMAND_ERROR_INVALID);
   /* Levels stay on the scale. */
   g_value_init (&i, G_TYPE_INT);
   g_value_set_int (&i, 99);
@@ -778,6 +779,52 @@ test_reconnect (void)
   g_assert_cmpstr (after, ==, original);
 }
 
+/* FORMAT.md stores threat↔objective links on both sides: an edit of one
+ * side updates the other, and undo restores both. */
+static void
+test_set_property_links_both_sides (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  g_autofree char *original = to_string (project);
+  g_autofree char *after = NULL;
+  g_auto(GValue) ids = G_VALUE_INIT;
+  g_autoptr(BwCommand) link = NULL;
+  g_autoptr(BwCommand) unlink = NULL;
+  BwObjective *o1 = BW_OBJECTIVE (bw_project_lookup (project, "O-1"));
+  BwObjective *o4 = BW_OBJECTIVE (bw_project_lookup (project, "O-4"));
+  const char *t3_objectives[] = { "O-1", NULL };
+  const char *none[] = { NULL };
+
+  g_value_init (&ids, G_TYPE_STRV);
+  g_value_set_boxed (&ids, t3_objectives);
+  link = bw_command_set_property_new (project, "T-3", "objectives", &ids);
+  apply_ok (link, project);
+  g_assert_true (g_strv_contains (bw_objective_get_threats (o1), "T-3"));
+
+  /* Unlinking from the objective's side reaches the threat. */
+  g_value_set_boxed (&ids, none);
+  unlink = bw_command_set_property_new (project, "O-4", "threats", &ids);
+  apply_ok (unlink, project);
+  g_assert_false (g_strv_contains (bw_threat_get_objectives (BW_THREAT (bw_project_lookup (project, "T-2"))), "O-4"));
+  g_assert_cmpuint (g_strv_length ((char **) bw_objective_get_threats (o4)), ==, 0);
+
+  /* The file stays loadable and, undone, comes back byte for byte. */
+  {
+    g_autofree char *text = to_string (project);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BwProject) again = bw_project_load_from_data (text, strlen (text), &error);
+    g_autofree char *text2 = NULL;
+
+    g_assert_no_error (error);
+    text2 = to_string (again);
+    g_assert_cmpstr (text, ==, text2);
+  }
+  revert_ok (unlink, project);
+  revert_ok (link, project);
+  after = to_string (project);
+  g_assert_cmpstr (after, ==, original);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -800,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/commands/resize", test_resize);
   g_test_add_func ("/commands/connect", test_connect);
   g_test_add_func ("/commands/reconnect", test_reconnect);
+  g_test_add_func ("/commands/set-property-links-both-sides", test_set_property_links_both_sides);
 
   return g_test_run ();
 }

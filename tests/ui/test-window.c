@@ -402,20 +402,16 @@ test_window_save_as_round_trip (void)
   close_window (window);
 }
 
+static BwApplication *app;
+
 static void
 test_window_refused_file (void)
 {
-  g_autoptr(BwApplication) app = NULL;
   g_autoptr(BwProject) project = load_example ();
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   BwWindow *window;
   GtkWindow *dialog = NULL;
-
-  app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
 
   window = bw_window_new (app, project);
   gtk_window_present (GTK_WINDOW (window));
@@ -432,12 +428,51 @@ test_window_refused_file (void)
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       dialog = l->data;
   g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could not open “broken.bulwark”");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
 
   gtk_window_destroy (dialog);
   close_window (window);
+}
+
+static void
+test_window_open_reuses_new_window (void)
+{
+  g_autoptr(BwProject) example = load_example ();
+  g_autoptr(BwProject) empty = bw_project_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  BwWindow *window;
+  GList *windows;
+
+  path = g_build_filename (g_get_tmp_dir (), "reuse.bulwark", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (bw_project_save_to_file (example, file, BW_SAVE_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  window = bw_window_new (app, empty);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bw_window_is_pristine (window));
+
+  /* A window still showing an untouched new project takes the file. */
+  bw_application_open_file (app, file, GTK_WINDOW (window));
+  g_assert_true (bw_window_get_project (window) != empty);
+  g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "reuse.bulwark – Bulwark");
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-1");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* Opening it again raises that window instead of a second copy. */
+  bw_application_open_file (app, file, NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    close_window (l->data);
+  g_list_free (windows);
 }
 
 /* One private home for the whole run, in the build folder. Not
@@ -456,7 +491,11 @@ isolate_dirs (void)
     { "TMPDIR", "tmp" },
   };
 
-  home = g_build_filename (build_dir ? build_dir : ".", "test-window-home", NULL);
+  if (build_dir != NULL)
+    home = g_build_filename (build_dir, "test-window-home", NULL);
+  else
+    home = g_dir_make_tmp ("bulwark-test-window-XXXXXX", NULL);
+  g_assert_nonnull (home);
   g_setenv ("HOME", home, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
@@ -471,6 +510,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   isolate_dirs ();
   g_test_init (&argc, &argv, NULL);
 
@@ -488,6 +530,15 @@ main (int   argc,
   g_test_add_func ("/ui/window/undo-redo", test_window_undo_redo);
   g_test_add_func ("/ui/window/save-as-round-trip", test_window_save_as_round_trip);
   g_test_add_func ("/ui/window/refused-file", test_window_refused_file);
+  g_test_add_func ("/ui/window/open-reuses-new-window", test_window_open_reuses_new_window);
 
-  return g_test_run ();
+  /* Non-unique: no session bus needed, and no running Bulwark answers. */
+  app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
 }

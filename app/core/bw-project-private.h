@@ -1,0 +1,15 @@
+/* bw-project-private.h — what the core's own modules share about a project
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include "bw-project.h"
+
+G_BEGIN_DECLS
+
+/* ID → BwRecord, the same shape the loader checks references against. */
+GHashTable *_bw_project_get_index (BwProject *self);
+
+G_END_DECLS

@@ -435,9 +435,9 @@ scroll_cb (BwDiagramView            *self,
 }
 
 static void
-zoom_begin_cb (BwDiagramView  *self,
+zoom_begin_cb (BwDiagramView    *self,
                GdkEventSequence *sequence,
-               GtkGesture     *gesture)
+               GtkGesture       *gesture)
 {
   self->gesture_zoom = self->zoom;
 }

@@ -354,6 +354,12 @@ bw_inspector_apply_name (BwInspector  *self,
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, name);
   command = bw_command_set_property_new (self->project, self->element_id, "name", &value);
+  /* Undo and redo bring the renamed element back into view, selected. */
+  {
+    const char * const selection[] = { self->element_id, NULL };
+
+    bw_command_set_selection (command, selection, selection);
+  }
 
   return bw_command_stack_execute (bw_project_get_command_stack (self->project), command, error);
 }

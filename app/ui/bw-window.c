@@ -332,6 +332,30 @@ command_stack_notify_cb (BwWindow       *self,
   update_sidebar (self);
 }
 
+/* After an undo or redo: show where the change happened. */
+static void
+selection_restored_cb (BwWindow       *self,
+                       const char    **ids,
+                       BwCommandStack *stack)
+{
+  BwRecord *record = NULL;
+
+  if (ids != NULL && ids[0] != NULL)
+    record = bw_project_lookup (self->project, ids[0]);
+
+  if (BW_IS_ELEMENT (record))
+    {
+      g_autofree char *key = g_strconcat ("diagram:", bw_element_get_diagram (BW_ELEMENT (record)), NULL);
+
+      bw_window_select (self, key);
+      bw_diagram_view_set_selected_id (self->diagram_view, ids[0]);
+    }
+  else if (ids != NULL && ids[0] == NULL)
+    {
+      bw_diagram_view_set_selected_id (self->diagram_view, NULL);
+    }
+}
+
 static void
 diagrams_changed_cb (BwWindow   *self,
                      guint       position,
@@ -682,6 +706,8 @@ bw_window_set_project (BwWindow  *self,
   stack = bw_project_get_command_stack (project);
   g_signal_connect_object (stack, "notify",
                            G_CALLBACK (command_stack_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (stack, "selection-restored",
+                           G_CALLBACK (selection_restored_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       if (pages[i].get_model == NULL)

@@ -337,8 +337,14 @@ test_window_undo_redo (void)
   g_assert_false (bw_project_get_modified (project));
   wait_for_redraw (view, count);
 
+  /* Undo shows where the change was: from another page, back on the
+   * diagram with the element selected. */
+  bw_window_select (window, "diagram:D-2");
+  g_assert_null (bw_diagram_view_get_selected_id (view));
   count = bw_diagram_view_get_draw_count (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-1");
+  g_assert_cmpstr (bw_diagram_view_get_selected_id (view), ==, "P-1");
   g_assert_cmpstr (element_name (project, "P-1"), ==, "Pump");
   title = gtk_window_get_title (GTK_WINDOW (window));
   g_assert_true (g_str_has_prefix (title, "• "));

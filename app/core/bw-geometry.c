@@ -364,6 +364,17 @@ bw_geometry_element_at (BwProject  *project,
   g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
 
   elements = bw_project_dup_diagram_elements (project, diagram_id);
+
+  /* Flows are drawn from outline to outline and boundaries lie under the
+   * nodes, so a point inside a node means the node, whatever runs under
+   * it; among the rest, the topmost (last in file order) wins. */
+  for (guint i = elements->len; i > 0; i--)
+    {
+      BwElement *element = g_ptr_array_index (elements, i - 1);
+
+      if (bw_element_is_node (element) && hits (project, element, &p, 0))
+        return element;
+    }
   for (guint i = elements->len; i > 0; i--)
     {
       BwElement *element = g_ptr_array_index (elements, i - 1);

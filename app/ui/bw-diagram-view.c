@@ -371,28 +371,6 @@ bw_diagram_view_element_at (BwDiagramView *self,
   element = bw_geometry_element_at (self->project, self->diagram_id, dx, dy,
                                     LINE_TOLERANCE / self->zoom);
 
-  /* Flows are measured centre to centre but drawn from outline to outline,
-   * and nodes sit on top of boundaries: a point inside a node means the
-   * node, whatever line runs under it. */
-  if (element != NULL && !bw_element_is_node (element))
-    {
-      g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (self->project,
-                                                                       self->diagram_id);
-
-      for (guint i = elements->len; i > 0; i--)
-        {
-          BwElement *node = g_ptr_array_index (elements, i - 1);
-          BwRect rect;
-
-          if (bw_element_is_node (node) && bw_element_get_rect (node, &rect) &&
-              bw_rect_contains_point (&rect, dx, dy))
-            {
-              element = node;
-              break;
-            }
-        }
-    }
-
   return element ? bw_record_get_id (BW_RECORD (element)) : NULL;
 }
 

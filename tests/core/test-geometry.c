@@ -255,9 +255,9 @@ test_example_hits (void)
   g_assert_null (id_at (project, "D-1", 400, 360, 4));
   /* Inside P-1, which is drawn under TB-1: still P-1. */
   g_assert_cmpstr (id_at (project, "D-1", 440, 330, 4), ==, "P-1");
-  /* At P-1's centre the flows end; they are drawn on top. */
-  g_assert_nonnull (id_at (project, "D-1", 510, 290, 4));
-  g_assert_true (g_str_has_prefix (id_at (project, "D-1", 510, 290, 4), "DF-"));
+  /* At P-1's centre the flows' paths end, but they are drawn only up to
+   * P-1's outline: the point is P-1's. */
+  g_assert_cmpstr (id_at (project, "D-1", 510, 290, 4), ==, "P-1");
   /* On a flow's bend point. */
   g_assert_cmpstr (id_at (project, "D-1", 360, 150, 4), ==, "DF-1");
   /* Empty canvas, and the same point on the other diagram. */
@@ -337,6 +337,26 @@ test_elements_in_rect (void)
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Flows meet at node centres but are drawn outline to outline: a click
+ * inside a node picks the node, even where a flow's path runs under it. */
+static void
+test_node_before_flow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwProject) project = bw_project_load_example (&error);
+  BwElement *hit;
+
+  g_assert_no_error (error);
+  /* P-1's centre, where the paths of DF-1 … DF-6 end. */
+  hit = bw_geometry_element_at (project, "D-1", 510, 290, 6);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (bw_record_get_id (BW_RECORD (hit)), ==, "P-1");
+  /* Outside every node, on DF-3 (EE-3 → P-1, no bend points). */
+  hit = bw_geometry_element_at (project, "D-1", 750, 183, 6);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (bw_record_get_id (BW_RECORD (hit)), ==, "DF-3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/geometry/example-hits", test_example_hits);
   g_test_add_func ("/geometry/line-boundary", test_line_boundary);
   g_test_add_func ("/geometry/elements-in-rect", test_elements_in_rect);
+  g_test_add_func ("/geometry/node-before-flow", test_node_before_flow);
 
   return g_test_run ();
 }

@@ -63,16 +63,9 @@ test-asan: test-deps $(ASAN)/build.ninja
 bench: build
 	$(BUILD)/tests/bench/bench
 
-$(FUZZ)/build.ninja:
-	CC=clang $(MESON) setup $(FUZZ) -Dui=false -Dfuzzing=true -Db_sanitize=address,undefined \
-	  -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
-
-fuzz: test-deps $(FUZZ)/build.ninja
-	ninja -C $(FUZZ)
-	rm -rf $(FUZZ)/corpus && mkdir -p $(FUZZ)/corpus
-	cp resources/examples/*.bulwark $(FUZZ)/corpus/
-	find tests/data -type f -exec cp {} $(FUZZ)/corpus/ \;
-	$(FUZZ)/tests/fuzz/fuzz-load -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 $(FUZZ)/corpus
+# libFuzzer on the loader (clang, ASan+UBSan), 60 s unless FUZZ_SECONDS says.
+fuzz: test-deps
+	BUILD_FUZZ=$(abspath $(FUZZ)) tests/fuzz/run-fuzz.sh $${FUZZ_SECONDS:-60}
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

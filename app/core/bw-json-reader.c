@@ -55,6 +55,8 @@ typedef struct
   GPtrArray      *keystack;  /* member names of open objects */
   GString        *scratch;
   GArray         *frames;    /* open containers, for the path in messages */
+  const char     *col_pos;   /* where col_num was last counted */
+  guint32         col_num;
   GError        **error;
   guint           depth;
 } Parser;
@@ -91,12 +93,22 @@ arena_alloc (BwJsonDocument *doc,
   return ret;
 }
 
+/* Columns count characters, not bytes, as editors show them.  Values are
+ * made in file order, so counting on from the last position keeps this
+ * linear: counting from the line start each time would make a long line
+ * (a minified file is one line) quadratic. */
 static guint32
 column_of (Parser     *self,
            const char *at)
 {
-  /* Columns count characters, not bytes, as editors show them. */
-  return (guint32) g_utf8_strlen (self->line_start, at - self->line_start) + 1;
+  if (self->col_pos == NULL || self->col_pos < self->line_start || at < self->col_pos)
+    {
+      self->col_pos = self->line_start;
+      self->col_num = 1;
+    }
+  self->col_num += (guint32) g_utf8_strlen (self->col_pos, at - self->col_pos);
+  self->col_pos = at;
+  return self->col_num;
 }
 
 G_GNUC_PRINTF (3, 4) static gboolean

@@ -14,7 +14,10 @@
  * reach.  Set BW_FUZZ_NONFATAL_CRITICALS=1 to let them pass.  Warnings and
  * debug messages are dropped (they would only slow the fuzzer down).
  *
- * How to build and run: see tests/fuzz/README.md (or run-fuzz.sh).
+ * How to build and run: see tests/fuzz/README.md; in short
+ *   tests/fuzz/run-fuzz.sh 60
+ * or, in a build dir configured with -Dfuzzing=true (see the README),
+ *   ./build-fuzz/tests/fuzz/fuzz-load -max_total_time=60 -max_len=65536 CORPUS_DIR
  */
 #include "config.h"
 

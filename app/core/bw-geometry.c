@@ -165,6 +165,159 @@ bw_polylines_intersect (const BwVec *a,
   return FALSE;
 }
 
+double
+bw_vec_distance (const BwVec *a,
+                 const BwVec *b)
+{
+  return hypot (b->x - a->x, b->y - a->y);
+}
+
+/* The point at `t` of the way from a to b (t outside [0, 1] extrapolates). */
+BwVec
+bw_vec_lerp (const BwVec *a,
+             const BwVec *b,
+             double       t)
+{
+  return (BwVec) { a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t };
+}
+
+/* The unit vector from a to b, or (1, 0) when they coincide, so callers
+ * always get a usable direction. */
+BwVec
+bw_vec_direction (const BwVec *a,
+                  const BwVec *b)
+{
+  double len = bw_vec_distance (a, b);
+
+  if (len < 1e-9)
+    return (BwVec) { 1, 0 };
+  return (BwVec) { (b->x - a->x) / len, (b->y - a->y) / len };
+}
+
+/* The rectangle moved outwards by `by` on every side (inwards if negative). */
+BwRect
+bw_rect_grow (const BwRect *rect,
+              double        by)
+{
+  return (BwRect) { rect->x - by, rect->y - by, rect->width + 2 * by, rect->height + 2 * by };
+}
+
+/* The smallest rectangle holding both; they must be normalized. */
+BwRect
+bw_rect_union (const BwRect *a,
+               const BwRect *b)
+{
+  double x1 = MIN (a->x, b->x);
+  double y1 = MIN (a->y, b->y);
+  double x2 = MAX (a->x + a->width, b->x + b->width);
+  double y2 = MAX (a->y + a->height, b->y + b->height);
+
+  return (BwRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+/* Closed rectangles, normalized: touching counts. */
+gboolean
+bw_rects_intersect (const BwRect *a,
+                    const BwRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
+         a->y <= b->y + b->height && b->y <= a->y + a->height;
+}
+
+/* The area two normalized rectangles share; 0 when they only touch. */
+double
+bw_rect_overlap_area (const BwRect *a,
+                      const BwRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  if (w <= 0 || h <= 0)
+    return 0;
+  return w * h;
+}
+
+/* Whether the closed segment a–b has a point in the closed, normalized
+ * rectangle: crossing it, touching it or lying wholly inside it.  Clips
+ * the segment to the rectangle (Liang–Barsky) rather than testing it
+ * against the four sides, so a segment inside counts too. */
+gboolean
+bw_segment_intersects_rect (const BwVec  *a,
+                            const BwVec  *b,
+                            const BwRect *rect)
+{
+  double t0 = 0, t1 = 1;
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = {
+    a->x - rect->x, rect->x + rect->width - a->x,
+    a->y - rect->y, rect->y + rect->height - a->y,
+  };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double t;
+
+      /* Parallel to this side: inside its slab or never. */
+      if (fabs (p[i]) < 1e-12)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      t = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+double
+bw_polyline_length (const BwVec *points,
+                    guint        n_points)
+{
+  double len = 0;
+
+  for (guint i = 1; i < n_points; i++)
+    len += bw_vec_distance (&points[i - 1], &points[i]);
+  return len;
+}
+
+/* The point `distance` along the polyline from its first point, and in
+ * `direction` (if not NULL) the unit direction of the segment it is on.
+ * Past the end, or on a polyline of coincident points, it is the last
+ * point, heading (1, 0). */
+BwVec
+bw_polyline_point_at (const BwVec *points,
+                      guint        n_points,
+                      double       distance,
+                      BwVec       *direction)
+{
+  double want = MAX (distance, 0);
+
+  g_return_val_if_fail (points != NULL && n_points > 0, ((BwVec) { 0, 0 }));
+
+  for (guint i = 1; i < n_points; i++)
+    {
+      double seg = bw_vec_distance (&points[i - 1], &points[i]);
+
+      if (want <= seg && seg > 0)
+        {
+          if (direction != NULL)
+            *direction = bw_vec_direction (&points[i - 1], &points[i]);
+          return bw_vec_lerp (&points[i - 1], &points[i], want / seg);
+        }
+      want -= seg;
+    }
+  if (direction != NULL)
+    *direction = (BwVec) { 1, 0 };
+  return points[n_points - 1];
+}
+
 /* The rectangle of a node or a box boundary; FALSE for flows and lines,
  * which have no bounds. */
 gboolean

@@ -45,6 +45,30 @@ gboolean   bw_polylines_intersect            (const BwVec   *a,
                                               guint          n_a,
                                               const BwVec   *b,
                                               guint          n_b);
+double     bw_vec_distance                   (const BwVec   *a,
+                                              const BwVec   *b);
+BwVec      bw_vec_lerp                       (const BwVec   *a,
+                                              const BwVec   *b,
+                                              double         t);
+BwVec      bw_vec_direction                  (const BwVec   *a,
+                                              const BwVec   *b);
+BwRect     bw_rect_grow                      (const BwRect  *rect,
+                                              double         by);
+BwRect     bw_rect_union                     (const BwRect  *a,
+                                              const BwRect  *b);
+gboolean   bw_rects_intersect                (const BwRect  *a,
+                                              const BwRect  *b);
+double     bw_rect_overlap_area              (const BwRect  *a,
+                                              const BwRect  *b);
+gboolean   bw_segment_intersects_rect        (const BwVec   *a,
+                                              const BwVec   *b,
+                                              const BwRect  *rect);
+double     bw_polyline_length                (const BwVec   *points,
+                                              guint          n_points);
+BwVec      bw_polyline_point_at              (const BwVec   *points,
+                                              guint          n_points,
+                                              double         distance,
+                                              BwVec         *direction);
 
 /* An element's shape. */
 gboolean   bw_element_get_rect               (BwElement     *element,

@@ -357,6 +357,56 @@ test_node_before_flow (void)
   g_assert_cmpstr (bw_record_get_id (BW_RECORD (hit)), ==, "DF-3");
 }
 
+/* The helpers the painter lays out labels with. */
+static void
+test_layout_helpers (void)
+{
+  BwRect r = { 10, 10, 20, 10 };
+  BwRect other = { 25, 15, 20, 20 };
+  BwRect u, g;
+  BwVec line[] = { { 0, 0 }, { 10, 0 }, { 10, 0 }, { 10, 20 } };
+  BwVec dir, p;
+  BwVec a, b;
+
+  /* Segments and rectangles: crossing, wholly inside, parallel outside. */
+  a = (BwVec) { 0, 15 }; b = (BwVec) { 40, 15 };
+  g_assert_true (bw_segment_intersects_rect (&a, &b, &r));
+  a = (BwVec) { 12, 12 }; b = (BwVec) { 15, 14 };
+  g_assert_true (bw_segment_intersects_rect (&a, &b, &r));
+  a = (BwVec) { 0, 5 }; b = (BwVec) { 40, 5 };
+  g_assert_false (bw_segment_intersects_rect (&a, &b, &r));
+  a = (BwVec) { 10, 0 }; b = (BwVec) { 10, 30 };
+  g_assert_true (bw_segment_intersects_rect (&a, &b, &r));
+
+  u = bw_rect_union (&r, &other);
+  g_assert_cmpfloat (u.x, ==, 10);
+  g_assert_cmpfloat (u.y, ==, 10);
+  g_assert_cmpfloat (u.width, ==, 35);
+  g_assert_cmpfloat (u.height, ==, 25);
+  g_assert_true (bw_rects_intersect (&r, &other));
+  g_assert_cmpfloat (bw_rect_overlap_area (&r, &other), ==, 5 * 5);
+  g = bw_rect_grow (&r, 2);
+  g_assert_cmpfloat (g.x, ==, 8);
+  g_assert_cmpfloat (g.width, ==, 24);
+
+  /* Along a polyline with a repeated point: length, a point, its direction,
+   * and clamping past either end. */
+  g_assert_cmpfloat (bw_polyline_length (line, G_N_ELEMENTS (line)), ==, 30);
+  p = bw_polyline_point_at (line, G_N_ELEMENTS (line), 15, &dir);
+  g_assert_cmpfloat (p.x, ==, 10);
+  g_assert_cmpfloat (p.y, ==, 5);
+  g_assert_cmpfloat (dir.x, ==, 0);
+  g_assert_cmpfloat (dir.y, ==, 1);
+  p = bw_polyline_point_at (line, G_N_ELEMENTS (line), 99, NULL);
+  g_assert_cmpfloat (p.x, ==, 10);
+  g_assert_cmpfloat (p.y, ==, 20);
+  p = bw_polyline_point_at (line, G_N_ELEMENTS (line), -5, NULL);
+  g_assert_cmpfloat (p.x, ==, 0);
+  g_assert_cmpfloat (p.y, ==, 0);
+  p = bw_vec_lerp (&line[0], &line[1], 0.25);
+  g_assert_cmpfloat (p.x, ==, 2.5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +422,7 @@ main (int    argc,
   g_test_add_func ("/geometry/line-boundary", test_line_boundary);
   g_test_add_func ("/geometry/elements-in-rect", test_elements_in_rect);
   g_test_add_func ("/geometry/node-before-flow", test_node_before_flow);
+  g_test_add_func ("/geometry/layout-helpers", test_layout_helpers);
 
   return g_test_run ();
 }

@@ -1,0 +1,599 @@
+/* bw-painter-scene.c — a diagram laid out for painting (private to the painter)
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Turns a diagram's elements into positioned items once, so the canvas,
+ * the exports and the extents all see the same shapes, the same clipped
+ * flows and the same label spots.  Text is measured with unhinted metrics
+ * so the layout does not depend on the surface it is later drawn on.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "bw-painter-scene.h"
+
+#define NODE_FONT        "Cantarell, Sans 10"
+#define FLOW_FONT        "Cantarell, Sans 8.5"
+#define BOUNDARY_FONT    "Cantarell, Sans Bold 8.5"
+
+#define LABEL_MAX_WIDTH  132.0
+#define HALO_PAD_X       4.0
+#define HALO_PAD_Y       1.5
+#define ROUND_RATIO      0.8 /* a process this close to square is a circle */
+
+static void
+item_clear (gpointer data)
+{
+  BwPainterItem *item = data;
+
+  g_clear_pointer (&item->path, g_array_unref);
+  g_clear_object (&item->label);
+}
+
+void
+bw_painter_scene_free (BwPainterScene *scene)
+{
+  g_clear_pointer (&scene->nodes, g_hash_table_unref);
+  g_clear_pointer (&scene->items, g_array_unref);
+  g_clear_pointer (&scene->elements, g_ptr_array_unref);
+  g_clear_object (&scene->context);
+  g_free (scene);
+}
+
+static const BwVec *
+path_points (GArray *path)
+{
+  return (const BwVec *) (gpointer) path->data;
+}
+
+/* Nodes */
+
+static BwPainterShape
+node_shape_for (BwElementKind  kind,
+                const BwRect  *r)
+{
+  switch (kind)
+    {
+    case BW_ELEMENT_PROCESS:
+      if (MIN (r->width, r->height) >= ROUND_RATIO * MAX (r->width, r->height))
+        return BW_PAINTER_SHAPE_ELLIPSE;
+      return BW_PAINTER_SHAPE_STADIUM;
+    case BW_ELEMENT_DATA_STORE:
+      return BW_PAINTER_SHAPE_STORE;
+    case BW_ELEMENT_EXTERNAL_ENTITY:
+    case BW_ELEMENT_DATA_FLOW:
+    case BW_ELEMENT_TRUST_BOUNDARY:
+    default:
+      return BW_PAINTER_SHAPE_RECT;
+    }
+}
+
+static gboolean
+node_contains (BwPainterShape  shape,
+               const BwRect   *r,
+               BwVec           p)
+{
+  BwVec c = bw_rect_get_centre (r);
+
+  switch (shape)
+    {
+    case BW_PAINTER_SHAPE_ELLIPSE:
+      {
+        double rx = MAX (r->width / 2, 1e-6), ry = MAX (r->height / 2, 1e-6);
+        double dx = (p.x - c.x) / rx, dy = (p.y - c.y) / ry;
+
+        return dx * dx + dy * dy <= 1;
+      }
+    case BW_PAINTER_SHAPE_STADIUM:
+      {
+        /* Everything within `radius` of the stadium's spine. */
+        double radius = MIN (r->width, r->height) / 2;
+        double half = MAX (r->width, r->height) / 2 - radius;
+        double dx, dy;
+
+        if (r->width >= r->height)
+          {
+            dx = MAX (fabs (p.x - c.x) - half, 0);
+            dy = p.y - c.y;
+          }
+        else
+          {
+            dx = p.x - c.x;
+            dy = MAX (fabs (p.y - c.y) - half, 0);
+          }
+        return dx * dx + dy * dy <= radius * radius;
+      }
+    case BW_PAINTER_SHAPE_RECT:
+    case BW_PAINTER_SHAPE_STORE:
+    default:
+      return bw_rect_contains_point (r, p.x, p.y);
+    }
+}
+
+/* The part of the node where its name fits without touching the outline. */
+static BwRect
+node_text_area (BwPainterShape  shape,
+                const BwRect   *r)
+{
+  double inset_x = 8, inset_y = 5;
+
+  switch (shape)
+    {
+    case BW_PAINTER_SHAPE_ELLIPSE:
+      /* The rectangle inscribed in an ellipse is 1/√2 of its size. */
+      inset_x = r->width * (1 - G_SQRT2 / 2) / 2 + 4;
+      inset_y = r->height * (1 - G_SQRT2 / 2) / 2 + 2;
+      break;
+    case BW_PAINTER_SHAPE_STADIUM:
+      if (r->width >= r->height)
+        inset_x = r->height * 0.3 + 4;
+      else
+        inset_y = r->width * 0.3 + 4;
+      break;
+    case BW_PAINTER_SHAPE_STORE:
+      inset_y = 6;
+      break;
+    case BW_PAINTER_SHAPE_RECT:
+    default:
+      break;
+    }
+  return (BwRect) {
+    r->x + inset_x, r->y + inset_y,
+    MAX (r->width - 2 * inset_x, 1), MAX (r->height - 2 * inset_y, 1),
+  };
+}
+
+/* Text */
+
+static PangoContext *
+create_pango_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  /* Unhinted metrics make text the same size at every zoom and in every
+   * export, so extents computed without a surface match what is drawn. */
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_cairo_context_set_resolution (context, 96);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
+}
+
+static PangoLayout *
+create_layout (PangoContext *context,
+               const char   *font,
+               gboolean      italic,
+               const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  if (italic)
+    pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Labels of nodes and boundaries */
+
+static void
+layout_node (BwPainterScene *scene,
+             BwPainterItem  *item)
+{
+  const char *name = bw_element_get_name (item->element);
+  BwRect area = node_text_area (item->shape, &item->rect);
+  PangoRectangle logical;
+
+  if (name == NULL || *name == '\0')
+    return;
+  item->label = create_layout (scene->context, NODE_FONT, item->out_of_scope, name);
+  pango_layout_set_alignment (item->label, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (item->label, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (item->label, (int) (area.width * PANGO_SCALE));
+  pango_layout_set_height (item->label, (int) (area.height * PANGO_SCALE));
+  pango_layout_get_extents (item->label, NULL, &logical);
+  item->label_origin = (BwVec) {
+    area.x,
+    area.y + (area.height - (double) logical.height / PANGO_SCALE) / 2 - (double) logical.y / PANGO_SCALE,
+  };
+}
+
+static void
+layout_box_boundary (BwPainterScene *scene,
+                     BwPainterItem  *item)
+{
+  const char *name = bw_element_get_name (item->element);
+  PangoRectangle logical;
+  double max_width = item->rect.width - 2 * BOUNDARY_RADIUS;
+
+  if (name == NULL || *name == '\0' || max_width < 12)
+    return;
+  item->label = create_layout (scene->context, BOUNDARY_FONT, FALSE, name);
+  pango_layout_set_ellipsize (item->label, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (item->label, (int) (max_width * PANGO_SCALE));
+  pango_layout_get_extents (item->label, NULL, &logical);
+  /* Inside the top-left corner, clear of the dashed line. */
+  item->label_rect = (BwRect) {
+    item->rect.x + BOUNDARY_RADIUS - HALO_PAD_X, item->rect.y + 6,
+    (double) logical.width / PANGO_SCALE + 2 * HALO_PAD_X,
+    (double) logical.height / PANGO_SCALE + 2 * HALO_PAD_Y,
+  };
+  item->label_origin = (BwVec) {
+    item->label_rect.x + HALO_PAD_X - (double) logical.x / PANGO_SCALE,
+    item->label_rect.y + HALO_PAD_Y - (double) logical.y / PANGO_SCALE,
+  };
+}
+
+static void
+layout_line_boundary (BwPainterScene *scene,
+                      BwPainterItem  *item)
+{
+  const char *name = bw_element_get_name (item->element);
+  PangoRectangle logical;
+  const BwVec *points;
+  BwVec mid, along, normal;
+  double w, h, offset;
+
+  if (name == NULL || *name == '\0' || item->path->len < 2)
+    return;
+  item->label = create_layout (scene->context, BOUNDARY_FONT, FALSE, name);
+  pango_layout_get_extents (item->label, NULL, &logical);
+  w = (double) logical.width / PANGO_SCALE + 2 * HALO_PAD_X;
+  h = (double) logical.height / PANGO_SCALE + 2 * HALO_PAD_Y;
+
+  /* Beside the middle of the first segment, on its upper (or right) side,
+   * far enough that the text never sits on the dashes. */
+  points = path_points (item->path);
+  mid = bw_vec_lerp (&points[0], &points[1], 0.5);
+  along = bw_vec_direction (&points[0], &points[1]);
+  normal = (BwVec) { along.y, -along.x };
+  if (normal.y > 0 || (normal.y == 0 && normal.x < 0))
+    normal = (BwVec) { -normal.x, -normal.y };
+  offset = fabs (normal.x) * w / 2 + fabs (normal.y) * h / 2 + 4;
+  item->label_rect = (BwRect) {
+    mid.x + normal.x * offset - w / 2, mid.y + normal.y * offset - h / 2, w, h,
+  };
+  item->label_origin = (BwVec) {
+    item->label_rect.x + HALO_PAD_X - (double) logical.x / PANGO_SCALE,
+    item->label_rect.y + HALO_PAD_Y - (double) logical.y / PANGO_SCALE,
+  };
+}
+
+/* Flow paths */
+
+static const BwPainterItem *
+scene_find_node (BwPainterScene *scene,
+                 const char     *id)
+{
+  guint index;
+
+  if (id == NULL)
+    return NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (scene->nodes, id));
+  if (index == 0)
+    return NULL;
+  return &g_array_index (scene->items, BwPainterItem, index - 1);
+}
+
+/* Where the path from inside `node` to the outside point `outside`
+ * crosses the node's outline; bisection works for every shape. */
+static BwVec
+node_exit_point (const BwPainterItem *node,
+                 BwVec                inside,
+                 BwVec                outside)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      BwVec mid = bw_vec_lerp (&inside, &outside, 0.5);
+
+      if (node_contains (node->shape, &node->rect, mid))
+        inside = mid;
+      else
+        outside = mid;
+    }
+  return outside;
+}
+
+/* Drops the part of the path inside `node`, starting from index 0. */
+static void
+clip_path_start (GArray              *path,
+                 const BwPainterItem *node)
+{
+  double gap = (node->kind == BW_ELEMENT_EXTERNAL_ENTITY ? ENTITY_LINE : NODE_LINE) / 2 + 1;
+
+  for (guint i = 0; i + 1 < path->len; i++)
+    {
+      BwVec a = g_array_index (path, BwVec, i);
+      BwVec b = g_array_index (path, BwVec, i + 1);
+      BwVec exit, dir;
+
+      if (node_contains (node->shape, &node->rect, b))
+        continue;
+      if (!node_contains (node->shape, &node->rect, a))
+        return;
+      exit = node_exit_point (node, a, b);
+      dir = bw_vec_direction (&a, &b);
+      /* A small gap keeps arrowheads off the outline's stroke. */
+      if (bw_vec_distance (&exit, &b) > gap)
+        exit = (BwVec) { exit.x + dir.x * gap, exit.y + dir.y * gap };
+      g_array_remove_range (path, 0, i);
+      g_array_index (path, BwVec, 0) = exit;
+      return;
+    }
+}
+
+static void
+reverse_path (GArray *path)
+{
+  for (guint i = 0, j = path->len - 1; path->len > 0 && i < j; i++, j--)
+    {
+      BwVec tmp = g_array_index (path, BwVec, i);
+
+      g_array_index (path, BwVec, i) = g_array_index (path, BwVec, j);
+      g_array_index (path, BwVec, j) = tmp;
+    }
+}
+
+/* The flow's path (bw_geometry_dup_flow_path()) from outline to outline;
+ * FALSE when it is not drawn: an end is not a node of this diagram, or
+ * nothing is left outside the nodes. */
+static gboolean
+build_flow_path (BwPainterScene *scene,
+                 BwProject      *project,
+                 BwPainterItem  *item)
+{
+  const BwPainterItem *source = scene_find_node (scene, bw_element_get_source (item->element));
+  const BwPainterItem *target = scene_find_node (scene, bw_element_get_target (item->element));
+
+  if (source == NULL || target == NULL)
+    return FALSE;
+  item->path = bw_geometry_dup_flow_path (project, item->element);
+  if (item->path == NULL)
+    return FALSE;
+  if (source != target)
+    {
+      clip_path_start (item->path, source);
+      reverse_path (item->path);
+      clip_path_start (item->path, target);
+      reverse_path (item->path);
+    }
+  item->head_at_end = TRUE;
+  item->head_at_start = bw_element_get_bidirectional (item->element);
+  return bw_polyline_length (path_points (item->path), item->path->len) > 1e-6;
+}
+
+/* Flow labels */
+
+static double
+polyline_hits (GArray       *path,
+               const BwRect *r)
+{
+  double hits = 0;
+
+  for (guint k = 1; path != NULL && k < path->len; k++)
+    if (bw_segment_intersects_rect (&g_array_index (path, BwVec, k - 1),
+                                    &g_array_index (path, BwVec, k), r))
+      hits++;
+  return hits;
+}
+
+/* How bad a spot is for a flow's name: covering a node, a label, another
+ * line, its own bend or arrowhead. Areas count per square unit, crossings
+ * as a fixed price. */
+static double
+label_cost (GPtrArray           *near,
+            const BwPainterItem *self,
+            const BwRect        *r)
+{
+  BwRect around_heads = bw_rect_grow (r, ARROW_LENGTH);
+  BwRect around_bends = bw_rect_grow (r, BEND_RADIUS);
+  const BwVec *points = path_points (self->path);
+  guint n = self->path->len;
+  double cost = 0;
+
+  /* A name next to a bend hides which way the line turns. */
+  for (guint k = 1; k + 1 < n; k++)
+    if (bw_rect_contains_point (&around_bends, points[k].x, points[k].y))
+      cost += 150;
+  if (bw_rect_contains_point (&around_heads, points[n - 1].x, points[n - 1].y) ||
+      bw_rect_contains_point (&around_heads, points[0].x, points[0].y))
+    cost += 300;
+
+  for (guint i = 0; i < near->len; i++)
+    {
+      const BwPainterItem *other = g_ptr_array_index (near, i);
+
+      if (other->is_node)
+        cost += 2 * bw_rect_overlap_area (r, &other->rect);
+      else if (other->label != NULL)
+        /* Labels placed so far: boundaries' and earlier flows'. */
+        cost += 8 * bw_rect_overlap_area (r, &other->label_rect);
+
+      if (other->kind == BW_ELEMENT_DATA_FLOW)
+        cost += 400 * polyline_hits (other->path, r);
+      else if (other->kind == BW_ELEMENT_TRUST_BOUNDARY && other->is_line)
+        cost += 200 * polyline_hits (other->path, r);
+      else if (other->kind == BW_ELEMENT_TRUST_BOUNDARY)
+        {
+          const BwRect *b = &other->rect;
+          BwVec corners[] = {
+            { b->x, b->y }, { b->x + b->width, b->y },
+            { b->x + b->width, b->y + b->height }, { b->x, b->y + b->height },
+          };
+
+          for (guint k = 0; k < 4; k++)
+            if (bw_segment_intersects_rect (&corners[k], &corners[(k + 1) % 4], r))
+              cost += 200;
+        }
+    }
+  return cost;
+}
+
+/* Names sit on their flow, halfway along; when that spot is taken by a
+ * node, another label or another flow, slide along the line to the
+ * nearest free spot. */
+static void
+layout_flow (BwPainterScene *scene,
+             BwPainterItem  *item)
+{
+  static const double fractions[] = {
+    0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8,
+  };
+  const char *name = bw_element_get_name (item->element);
+  g_autoptr(GPtrArray) near = NULL;
+  PangoRectangle logical;
+  const BwVec *points;
+  double w, h, length, best_cost = G_MAXDOUBLE;
+  BwRect best = { 0 }, reach;
+
+  if (name == NULL || *name == '\0')
+    return;
+  item->label = create_layout (scene->context, FLOW_FONT, item->out_of_scope, name);
+  pango_layout_set_alignment (item->label, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (item->label, (int) (LABEL_MAX_WIDTH * PANGO_SCALE));
+  pango_layout_get_extents (item->label, NULL, &logical);
+  w = (double) logical.width / PANGO_SCALE + 2 * HALO_PAD_X;
+  h = (double) logical.height / PANGO_SCALE + 2 * HALO_PAD_Y;
+
+  /* Only what a candidate spot can touch matters; on big diagrams that
+   * is a handful of items instead of all of them. */
+  reach = bw_rect_grow (&item->bbox, w + h + ARROW_LENGTH);
+  near = g_ptr_array_new ();
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      BwPainterItem *other = &g_array_index (scene->items, BwPainterItem, i);
+
+      if (other != item &&
+          (bw_rects_intersect (&reach, &other->bbox) ||
+           (other->label != NULL && !other->is_node && bw_rects_intersect (&reach, &other->label_rect))))
+        g_ptr_array_add (near, other);
+    }
+
+  /* On the line first; beside it (either side) when the line is too
+   * short or too crowded for the name to sit on it. */
+  points = path_points (item->path);
+  length = bw_polyline_length (points, item->path->len);
+  for (int side = 0; side < 3; side++)
+    for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+      {
+        BwVec dir;
+        BwVec at = bw_polyline_point_at (points, item->path->len, length * fractions[i], &dir);
+        BwVec normal = { -dir.y, dir.x };
+        double away = side == 0 ? 0 : (side == 1 ? 1 : -1) *
+                      (fabs (normal.x) * w / 2 + fabs (normal.y) * h / 2 + 3);
+        BwRect r = { at.x + normal.x * away - w / 2, at.y + normal.y * away - h / 2, w, h };
+        double cost = label_cost (near, item, &r) + fabs (fractions[i] - 0.5) * 60 +
+                      (side == 0 ? 0 : 80);
+
+        if (cost < best_cost)
+          {
+            best_cost = cost;
+            best = r;
+          }
+      }
+  item->label_rect = best;
+  item->label_origin = (BwVec) {
+    best.x + HALO_PAD_X - (double) logical.x / PANGO_SCALE,
+    best.y + HALO_PAD_Y - (double) logical.y / PANGO_SCALE,
+  };
+}
+
+/* The scene */
+
+/* Items in file order, which is paint order; nodes are also indexed by
+ * ID so flows can find the outlines they are clipped to. */
+BwPainterScene *
+bw_painter_scene_new (BwProject  *project,
+                      const char *diagram_id)
+{
+  g_autoptr(BwPainterScene) scene = g_new0 (BwPainterScene, 1);
+  g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (project, diagram_id);
+
+  scene->context = create_pango_context ();
+  scene->items = g_array_new (FALSE, TRUE, sizeof (BwPainterItem));
+  g_array_set_clear_func (scene->items, item_clear);
+  scene->nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  if (elements == NULL)
+    return g_steal_pointer (&scene);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      BwElement *element = g_ptr_array_index (elements, i);
+      BwPainterItem item = {
+        .element = element,
+        .kind = bw_element_get_kind_enum (element),
+        .out_of_scope = bw_element_get_out_of_scope (element),
+        .is_node = bw_element_is_node (element),
+      };
+
+      if (bw_element_is_line (element))
+        {
+          item.is_line = TRUE;
+          item.path = bw_geometry_dup_line_points (element);
+        }
+      else if (item.kind == BW_ELEMENT_DATA_FLOW)
+        item.is_line = TRUE;
+      else
+        {
+          /* Nodes and box boundaries: always a rectangle. */
+          bw_element_get_rect (element, &item.rect);
+          item.shape = node_shape_for (item.kind, &item.rect);
+          item.bbox = item.rect;
+        }
+      g_array_append_val (scene->items, item);
+      if (item.is_node)
+        g_hash_table_insert (scene->nodes,
+                             (gpointer) bw_record_get_id (BW_RECORD (element)),
+                             GUINT_TO_POINTER (scene->items->len));
+    }
+  scene->elements = g_steal_pointer (&elements);
+
+  /* Flows need every node's outline. */
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+      if (item->kind == BW_ELEMENT_DATA_FLOW && !build_flow_path (scene, project, item))
+        {
+          g_clear_pointer (&item->path, g_array_unref);
+          item->is_line = FALSE;
+        }
+      for (guint k = 0; item->path != NULL && k < item->path->len; k++)
+        {
+          BwVec p = g_array_index (item->path, BwVec, k);
+          BwRect r = { p.x, p.y, 0, 0 };
+
+          item->bbox = k == 0 ? r : bw_rect_union (&item->bbox, &r);
+        }
+    }
+
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+      if (item->is_node)
+        layout_node (scene, item);
+      else if (item->kind == BW_ELEMENT_TRUST_BOUNDARY && item->is_line)
+        layout_line_boundary (scene, item);
+      else if (item->kind == BW_ELEMENT_TRUST_BOUNDARY)
+        layout_box_boundary (scene, item);
+    }
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+      if (item->kind == BW_ELEMENT_DATA_FLOW && item->path != NULL)
+        layout_flow (scene, item);
+    }
+  return g_steal_pointer (&scene);
+}

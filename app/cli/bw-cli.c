@@ -14,10 +14,10 @@
 #include "bw-project-io.h"
 #include "bw-render.h"
 
-typedef int (*CommandFunc) (int argc, char **argv);
+#include "bw-cli.h"
 
-static BwProject *
-load_or_report (const char *path)
+BwProject *
+bw_cli_load_or_report (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -29,8 +29,8 @@ load_or_report (const char *path)
   return project;
 }
 
-static void
-print_warnings (BwProject *project)
+void
+bw_cli_print_warnings (BwProject *project)
 {
   GPtrArray *warnings = bw_project_get_warnings (project);
 
@@ -51,14 +51,14 @@ cmd_validate (int    argc,
     }
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(BwProject) project = load_or_report (argv[i]);
+      g_autoptr(BwProject) project = bw_cli_load_or_report (argv[i]);
 
       if (project == NULL)
         {
           status = 1;
           continue;
         }
-      print_warnings (project);
+      bw_cli_print_warnings (project);
     }
   return status;
 }
@@ -78,10 +78,10 @@ cmd_info (int    argc,
       g_printerr (_("Usage: bulwark-cli info FILE\n"));
       return 2;
     }
-  project = load_or_report (argv[1]);
+  project = bw_cli_load_or_report (argv[1]);
   if (project == NULL)
     return 1;
-  print_warnings (project);
+  bw_cli_print_warnings (project);
 
   g_print ("title: %s\n", bw_model_get_title (bw_project_get_model (project)));
   g_print ("generator: %s\n", bw_project_get_generator (project));
@@ -137,10 +137,10 @@ cmd_format (int    argc,
       return 2;
     }
 
-  project = load_or_report (input);
+  project = bw_cli_load_or_report (input);
   if (project == NULL)
     return 1;
-  print_warnings (project);
+  bw_cli_print_warnings (project);
   bytes = bw_project_to_bytes (project);
 
   if (check)
@@ -203,7 +203,7 @@ cmd_render (int    argc,
                     "Without --diagram, the first diagram is drawn; --dark uses dark colours.\n"));
       return 2;
     }
-  project = load_or_report (input);
+  project = bw_cli_load_or_report (input);
   if (project == NULL)
     return 1;
   if (diagram == NULL)
@@ -225,10 +225,12 @@ cmd_render (int    argc,
   return 0;
 }
 
+/* One row per command; commands of their own concept live in their own
+ * file (bw-cli-<name>.c) and are declared in bw-cli.h. */
 static const struct {
-  const char  *name;
-  CommandFunc  func;
-  const char  *help;
+  const char    *name;
+  BwCliCommand   func;
+  const char    *help;
 } commands[] = {
   { "validate", cmd_validate, N_("Check files against format 1; exit 1 with each problem on its own line") },
   { "info", cmd_info, N_("Print the counts of every collection") },

@@ -1,0 +1,20 @@
+/* bw-cli.h — what the commands of bulwark-cli share
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include "bw-project-io.h"
+
+G_BEGIN_DECLS
+
+/* A command: argv[0] is the command's name; returns the exit status
+ * (0 success, 1 the input has problems, 2 wrong usage). */
+typedef int (*BwCliCommand) (int    argc,
+                             char **argv);
+
+BwProject *bw_cli_load_or_report (const char *path);
+void       bw_cli_print_warnings (BwProject  *project);
+
+G_END_DECLS

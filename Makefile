@@ -60,8 +60,13 @@ test-asan: test-deps $(ASAN)/build.ninja
 	  --timeout-multiplier 3; \
 	  status=$$?; tools/test-summary.py $(ASAN)/meson-logs/testlog.json; exit $$status
 
+# Every benchmark program prints `bench: NAME VALUE UNIT` lines; each area
+# of the app has its own (tests/bench/bench-*.c), all on synthetic(N).
 bench: build
-	$(BUILD)/tests/bench/bench
+	@status=0; for b in $(BUILD)/tests/bench/bench $(BUILD)/tests/bench/bench-*; do \
+	  case "$$b" in *.p|*.o) continue ;; esac; \
+	  [ -x "$$b" ] || continue; "$$b" || status=1; \
+	done; exit $$status
 
 # libFuzzer on the loader (clang, ASan+UBSan), 60 s unless FUZZ_SECONDS says.
 fuzz: test-deps

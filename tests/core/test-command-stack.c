@@ -14,25 +14,7 @@
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-project-io.h"
-
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
-static char *
-to_string (BwProject *project)
-{
-  g_autoptr(GBytes) bytes = bw_project_to_bytes (project);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
+#include "bw-test-utils.h"
 
 static void
 execute (BwCommandStack *stack,
@@ -66,7 +48,7 @@ x_of (BwProject  *project,
 static void
 test_labels (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   g_autofree char *undo = NULL;
 
@@ -92,9 +74,9 @@ test_labels (void)
 static void
 test_drag_is_one_step (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
-  g_autofree char *original = to_string (project);
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
 
   /* A drag: many small moves of the same element. */
@@ -116,7 +98,7 @@ test_drag_is_one_step (void)
   g_assert_cmpfloat (x_of (project, "P-2"), ==, 310);
   g_assert_true (bw_command_stack_undo (stack));
   g_assert_cmpfloat (x_of (project, "P-2"), ==, 300);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   /* Redo replays the whole drag at once. */
@@ -127,7 +109,7 @@ test_drag_is_one_step (void)
 static void
 test_typing_is_one_step (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   const char *texts[] = { "P", "Pu", "Pump" };
 
@@ -148,9 +130,9 @@ test_typing_is_one_step (void)
 static void
 test_group (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
-  g_autofree char *original = to_string (project);
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   g_autoptr(BwElement) store = g_object_new (BW_TYPE_ELEMENT, "kind", "data_store", "diagram", "D-2",
                                              "name", "Event log", NULL);
@@ -183,7 +165,7 @@ test_group (void)
 
   g_assert_true (bw_command_stack_undo (stack));
   g_assert_true (bw_command_stack_undo (stack));
-  after = to_string (project);
+  after = bw_test_to_string (project);
   /* Only the ID counters remember: IDs are never reused. */
   g_assert_nonnull (strstr (after, "\"DS\": 5,"));
   g_assert_nonnull (strstr (after, "\"DF\": 24,"));
@@ -199,7 +181,7 @@ count_cb (gpointer data)
 static void
 test_modified (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   guint notified = 0;
 
@@ -248,7 +230,7 @@ selection_cb (BwCommandStack  *stack,
 static void
 test_selection_restored (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   g_autofree char *restored = NULL;
   const char *before[] = { "P-2", "P-3", NULL };
@@ -269,7 +251,7 @@ test_selection_restored (void)
 static void
 test_undo_remove (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   g_autoptr(GBytes) example = bw_project_dup_example_bytes ();
   g_autoptr(GBytes) bytes = NULL;
@@ -311,7 +293,7 @@ test_undo_remove (void)
 static void
 test_failed_command (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   g_autoptr(BwCommand) bad = move (project, "P-99", 1, 1);
   g_autoptr(GError) error = NULL;

@@ -14,36 +14,7 @@
 #include "bw-command-remove.h"
 #include "bw-command-set-property.h"
 #include "bw-project-io.h"
-
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
-static BwProject *
-load_string (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_from_data (json, strlen (json), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
-static char *
-to_string (BwProject *project)
-{
-  g_autoptr(GBytes) bytes = bw_project_to_bytes (project);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
+#include "bw-test-utils.h"
 
 /* Every command must leave a document that saves as valid format 1. */
 static void
@@ -133,8 +104,8 @@ new_process (const char *diagram)
 static void
 test_add (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autoptr(BwElement) process = new_process ("D-2");
   g_autoptr(BwCommand) add = NULL;
   GListModel *elements = bw_project_get_elements (project);
@@ -166,7 +137,7 @@ test_add (void)
   /* Undoing an add leaves the counter where it is (FORMAT.md). */
   g_assert_cmpint (bw_id_counters_get (bw_project_get_id_counters (project), "P"), ==, 6);
   {
-    g_autofree char *after = to_string (project);
+    g_autofree char *after = bw_test_to_string (project);
     g_autofree char *expected = g_strdup (original);
 
     /* Only the counter line differs. */
@@ -184,7 +155,7 @@ test_add (void)
 static void
 test_add_at_position (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   g_autoptr(BwAsset) asset = g_object_new (BW_TYPE_ASSET, "name", "Basal profile", NULL);
   g_autoptr(BwCommand) add = bw_command_add_new (project, BW_RECORD (asset), 0);
   g_autoptr(BwAsset) first = NULL;
@@ -201,8 +172,8 @@ test_add_at_position (void)
 static void
 test_add_refused (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autoptr(GError) error = NULL;
   g_autoptr(BwElement) lost = new_process ("D-9");
   g_autoptr(BwElement) flow = NULL;
@@ -226,7 +197,7 @@ test_add_refused (void)
 
   /* A refused edit changes nothing but the counters it took. */
   g_assert_null (bw_project_lookup (project, bw_record_get_id (BW_RECORD (flow))));
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpuint (strlen (after), ==, strlen (original));
 }
 
@@ -242,8 +213,8 @@ strv (BwRecord   *record,
 static void
 test_remove_process (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   const char *ids[] = { "P-3", NULL };
   g_autoptr(BwCommand) remove = bw_command_remove_new (project, ids);
@@ -283,7 +254,7 @@ test_remove_process (void)
   g_assert_true (BW_IS_ELEMENT (bw_project_lookup (project, "P-3")));
   for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
     g_assert_true (BW_IS_ELEMENT (bw_project_lookup (project, flows[i])));
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   /* Redo, and undo once more. */
@@ -291,7 +262,7 @@ test_remove_process (void)
   g_assert_null (bw_project_lookup (project, "DF-21"));
   revert_ok (remove, project);
   g_clear_pointer (&after, g_free);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   g_signal_handler_disconnect (elements, handler);
@@ -300,8 +271,8 @@ test_remove_process (void)
 static void
 test_remove_nested_references (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   const char *ids[] = { "O-1", "H-1", NULL };
   g_autoptr(BwCommand) remove = bw_command_remove_new (project, ids);
@@ -324,15 +295,15 @@ test_remove_nested_references (void)
   g_assert_null (objective);
 
   revert_ok (remove, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
 static void
 test_remove_diagram (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   const char *ids[] = { "D-2", NULL };
   g_autoptr(BwCommand) remove = bw_command_remove_new (project, ids);
@@ -352,15 +323,15 @@ test_remove_diagram (void)
     }
 
   revert_ok (remove, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
 static void
 test_remove_several (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   const char *ids[] = { "DS-1", "EE-9", "TB-2", NULL };
   g_autoptr(BwCommand) remove = bw_command_remove_new (project, ids);
@@ -375,7 +346,7 @@ test_remove_several (void)
   g_assert_null (bw_project_lookup (project, "DF-17"));
   g_assert_null (bw_project_lookup (project, "DF-21"));
   revert_ok (remove, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   g_assert_false (bw_command_apply (remove_missing, project, &error));
@@ -385,7 +356,7 @@ test_remove_several (void)
   g_assert_false (bw_command_apply (remove_nested, project, &error));
   g_assert_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID);
   g_clear_pointer (&after, g_free);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
@@ -393,8 +364,8 @@ test_remove_several (void)
 static void
 test_remove_each (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   const char *collections[] = { "assets", "assumptions", "hazards", "diagrams", "elements", "threats",
                                 "objectives", "requirements", "attack_trees", "components" };
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -422,7 +393,7 @@ test_remove_each (void)
       apply_ok (remove, project);
       g_assert_null (bw_project_lookup (project, one[0]));
       revert_ok (remove, project);
-      after = to_string (project);
+      after = bw_test_to_string (project);
       g_assert_cmpstr (after, ==, original);
     }
 }
@@ -430,8 +401,8 @@ test_remove_each (void)
 static void
 test_move (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   const char *ids[] = { "P-2", "P-3", NULL };
   const char *one[] = { "P-2", NULL };
@@ -459,7 +430,7 @@ test_move (void)
   g_assert_cmpfloat (point (project, "DF-14", 0, FALSE), ==, 660);
   revert_ok (move, project);
   g_assert_cmpuint (notified, ==, 2);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   /* One node alone leaves the bends of its flows. */
@@ -472,7 +443,7 @@ test_move (void)
   g_assert_cmpfloat (point (project, "DF-14", 0, TRUE), ==, 200);
   revert_ok (move_flow, project);
   g_clear_pointer (&after, g_free);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   g_signal_handler_disconnect (element (project, "P-2"), handler);
@@ -491,8 +462,8 @@ static const char *line_json =
 static void
 test_move_boundaries (void)
 {
-  g_autoptr(BwProject) project = load_string (line_json);
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_string (line_json);
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   const char *ids[] = { "TB-1", "TB-2", NULL };
   g_autoptr(BwCommand) move = bw_command_move_new (project, ids, 0.5, 10);
@@ -506,15 +477,15 @@ test_move_boundaries (void)
   /* Undo gives back the numbers as read: 200.0 stays a double, which is
    * written differently from the integer 200. */
   revert_ok (move, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
 static void
 test_set_property (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(BwCommand) rename = NULL;
@@ -538,7 +509,7 @@ test_set_property (void)
   apply_ok (rename2, project);
   g_assert_true (bw_command_merge (rename, rename2));
   revert_ok (rename, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
   apply_ok (rename, project);
   g_assert_cmpstr (bw_element_get_name (element (project, "P-2")), ==, "Pump controller firmware");
@@ -560,15 +531,15 @@ test_set_property (void)
   }
 
   g_clear_pointer (&after, g_free);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
 static void
 test_set_property_paths (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   g_auto(GValue) title = G_VALUE_INIT;
   g_auto(GValue) level = G_VALUE_INIT;
@@ -599,7 +570,7 @@ test_set_property_paths (void)
   revert_ok (set_kev, project);
   revert_ok (set_level, project);
   revert_ok (set_title, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
@@ -612,20 +583,20 @@ assert_refused (BwProject    *project,
 {
   g_autoptr(BwCommand) command = bw_command_set_property_new (project, path, property, value);
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = to_string (project);
+  g_autofree char *before = bw_test_to_string (project);
   g_autofree char *after = NULL;
 
   g_assert_false (bw_command_apply (command, project, &error));
   g_assert_error (error, BW_COMMAND_ERROR, code);
   g_assert_cmpstr (error->message, !=, "");
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, before);
 }
 
 static void
 test_set_property_refused (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   g_auto(GValue) s = G_VALUE_INIT;
   g_auto(GValue) i = G_VALUE_INIT;
   g_auto(GValue) ids = G_VALUE_INIT;
@@ -667,7 +638,7 @@ test_set_property_refused (void)
   g_value_init (&v, G_TYPE_VARIANT);
   g_value_set_variant (&v, g_variant_new_parsed ("@a(dd) [(1.0, 2.0)]"));
   {
-    g_autoptr(BwProject) lines = load_string (line_json);
+    g_autoptr(BwProject) lines = bw_test_load_string (line_json);
 
     assert_refused (lines, "TB-1", "points", &v, BW_COMMAND_ERROR_INVALID);
     g_value_set_string (&s, "line");
@@ -678,8 +649,8 @@ test_set_property_refused (void)
 static void
 test_resize (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   g_autoptr(BwCommand) resize = bw_command_resize_new (project, "TB-3", &(BwRect) { 250, 10, 300, 250.5 });
 
@@ -688,15 +659,15 @@ test_resize (void)
   g_assert_cmpfloat (bound (project, "TB-3", 0), ==, 250);
   g_assert_cmpfloat (bound (project, "TB-3", 3), ==, 250.5);
   revert_ok (resize, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
 static void
 test_connect (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autoptr(GError) error = NULL;
   g_autoptr(BwCommand) connect = NULL;
   g_autoptr(BwCommand) refused = NULL;
@@ -736,7 +707,7 @@ test_connect (void)
 
   /* The only trace of the connect: the counter it took. */
   {
-    g_autofree char *after = to_string (project);
+    g_autofree char *after = bw_test_to_string (project);
 
     g_assert_nonnull (strstr (after, "\"DF\": 24,"));
     g_assert_nonnull (strstr (original, "\"DF\": 23,"));
@@ -746,8 +717,8 @@ test_connect (void)
 static void
 test_reconnect (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BwCommand) reconnect = bw_command_reconnect_new (project, "DF-11", BW_FLOW_END_TARGET, "DS-3");
@@ -763,7 +734,7 @@ test_reconnect (void)
   g_assert_cmpstr (bw_element_get_source (element (project, "DF-11")), ==, "EE-5");
   revert_ok (source, project);
   revert_ok (reconnect, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 
   g_assert_false (bw_command_apply (other_diagram, project, &error));
@@ -775,7 +746,7 @@ test_reconnect (void)
   g_assert_false (bw_command_apply (not_flow, project, &error));
   g_assert_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_NOT_FOUND);
   g_clear_pointer (&after, g_free);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 
@@ -784,8 +755,8 @@ test_reconnect (void)
 static void
 test_set_property_links_both_sides (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autofree char *original = to_string (project);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autofree char *original = bw_test_to_string (project);
   g_autofree char *after = NULL;
   g_auto(GValue) ids = G_VALUE_INIT;
   g_autoptr(BwCommand) link = NULL;
@@ -810,18 +781,18 @@ test_set_property_links_both_sides (void)
 
   /* The file stays loadable and, undone, comes back byte for byte. */
   {
-    g_autofree char *text = to_string (project);
+    g_autofree char *text = bw_test_to_string (project);
     g_autoptr(GError) error = NULL;
     g_autoptr(BwProject) again = bw_project_load_from_data (text, strlen (text), &error);
     g_autofree char *text2 = NULL;
 
     g_assert_no_error (error);
-    text2 = to_string (again);
+    text2 = bw_test_to_string (again);
     g_assert_cmpstr (text, ==, text2);
   }
   revert_ok (unlink, project);
   revert_ok (link, project);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpstr (after, ==, original);
 }
 

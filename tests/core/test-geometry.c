@@ -10,6 +10,7 @@
 
 #include "bw-geometry.h"
 #include "bw-project-io.h"
+#include "bw-test-utils.h"
 
 /* Two processes, a box boundary around both, a line boundary between
  * them, a straight flow across the line and one that goes around it. */
@@ -27,28 +28,6 @@ static const char *lines_json =
   "  {\"id\": \"DF-2\", \"kind\": \"data_flow\", \"diagram\": \"D-1\", \"source\": \"P-1\", \"target\": \"P-2\","
   "   \"points\": [[50, 300], [150, 300]]}"
   " ]}";
-
-static BwProject *
-load_string (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_from_data (json, strlen (json), &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
-
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  return project;
-}
 
 static BwElement *
 element (BwProject  *project,
@@ -161,7 +140,7 @@ test_rects (void)
 static void
 test_element_shapes (void)
 {
-  g_autoptr(BwProject) project = load_string (lines_json);
+  g_autoptr(BwProject) project = bw_test_load_string (lines_json);
   g_autoptr(GArray) path = NULL;
   g_autoptr(GArray) line = NULL;
   BwRect rect;
@@ -205,7 +184,7 @@ test_element_shapes (void)
 static void
 test_example_boundaries (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
   g_autoptr(GPtrArray) boxes = NULL;
   g_autoptr(GPtrArray) crossed = NULL;
   g_autofree char *ids = NULL;
@@ -245,7 +224,7 @@ test_example_boundaries (void)
 static void
 test_example_hits (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_test_load_example ();
 
   /* On TB-1's outline, and just off it within the tolerance. */
   g_assert_cmpstr (id_at (project, "D-1", 380, 300, 4), ==, "TB-1");
@@ -269,7 +248,7 @@ test_example_hits (void)
 static void
 test_line_boundary (void)
 {
-  g_autoptr(BwProject) project = load_string (lines_json);
+  g_autoptr(BwProject) project = bw_test_load_string (lines_json);
   g_autoptr(GPtrArray) crossed = NULL;
   g_autoptr(GPtrArray) boxes = NULL;
   g_autofree char *ids = NULL;
@@ -310,7 +289,7 @@ test_line_boundary (void)
 static void
 test_elements_in_rect (void)
 {
-  g_autoptr(BwProject) project = load_string (lines_json);
+  g_autoptr(BwProject) project = bw_test_load_string (lines_json);
   g_autoptr(GPtrArray) found = NULL;
   g_autofree char *ids = NULL;
 

@@ -8,20 +8,13 @@
 #include <string.h>
 
 #include "bw-project-io.h"
+#include "bw-test-utils.h"
 
 static BwProject *
 load_string (const char  *json,
              GError     **error)
 {
   return bw_project_load_from_data (json, strlen (json), error);
-}
-
-static char *
-to_string (BwProject *project)
-{
-  g_autoptr(GBytes) bytes = bw_project_to_bytes (project);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 static guint
@@ -44,13 +37,13 @@ static void
 test_one_field_edit_one_line (void)
 {
   g_autoptr(BwProject) project = bw_project_load_example (NULL);
-  g_autofree char *before = to_string (project);
+  g_autofree char *before = bw_test_to_string (project);
   g_autofree char *after = NULL;
   BwRecord *patient = bw_project_lookup (project, "EE-1");
 
   g_assert_true (BW_IS_ELEMENT (patient));
   g_object_set (patient, "name", "Patient (adult)", NULL);
-  after = to_string (project);
+  after = bw_test_to_string (project);
   g_assert_cmpuint (count_differing_lines (before, after), ==, 1);
   g_assert_nonnull (strstr (after, "\"name\": \"Patient (adult)\""));
 }
@@ -84,13 +77,13 @@ static void
 test_new_project_round_trip (void)
 {
   g_autoptr(BwProject) project = bw_project_new ();
-  g_autofree char *text = to_string (project);
+  g_autofree char *text = bw_test_to_string (project);
   g_autoptr(GError) error = NULL;
   g_autoptr(BwProject) again = load_string (text, &error);
   g_autofree char *text2 = NULL;
 
   g_assert_no_error (error);
-  text2 = to_string (again);
+  text2 = bw_test_to_string (again);
   g_assert_cmpstr (text, ==, text2);
   g_assert_false (bw_project_get_modified (again));
   g_assert_nonnull (strstr (text, "\"Very high\""));
@@ -156,7 +149,7 @@ test_big_integer_becomes_double (void)
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
-  text = to_string (project);
+  text = bw_test_to_string (project);
   g_assert_nonnull (strstr (text, "1e+23,"));
   g_assert_nonnull (strstr (text, "-9223372036854775808\n"));
 }

@@ -4,7 +4,7 @@
 set -eu
 
 build="build-essential meson ninja-build pkg-config libgtk-4-dev libadwaita-1-dev
-  libjson-glib-dev libgraphviz-dev gettext desktop-file-utils appstream python3"
+  libjson-glib-dev libgraphviz-dev libxml2-dev gettext desktop-file-utils appstream python3"
 test="xvfb xauth imagemagick xdotool at-spi2-core python3-pyatspi dbus-daemon
   flatpak flatpak-builder python3-jsonschema poppler-utils libxml2-utils
   clang libclang-rt-14-dev valgrind"

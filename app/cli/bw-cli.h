@@ -17,4 +17,17 @@ typedef int (*BwCliCommand) (int    argc,
 BwProject *bw_cli_load_or_report (const char *path);
 void       bw_cli_print_warnings (BwProject  *project);
 
+int        bw_cli_attack_tree    (int         argc,
+                                  char      **argv);
+int        bw_cli_check          (int         argc,
+                                  char      **argv);
+int        bw_cli_cvss           (int         argc,
+                                  char      **argv);
+int        bw_cli_export         (int         argc,
+                                  char      **argv);
+int        bw_cli_import         (int         argc,
+                                  char      **argv);
+int        bw_cli_trace          (int         argc,
+                                  char      **argv);
+
 G_END_DECLS

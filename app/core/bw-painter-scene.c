@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <pango/pangocairo.h>
 
@@ -38,6 +39,7 @@ void
 bw_painter_scene_free (BwPainterScene *scene)
 {
   g_clear_pointer (&scene->nodes, g_hash_table_unref);
+  g_clear_pointer (&scene->layouts, g_hash_table_unref);
   g_clear_pointer (&scene->items, g_array_unref);
   g_clear_pointer (&scene->elements, g_ptr_array_unref);
   g_clear_object (&scene->context);
@@ -182,6 +184,29 @@ create_layout (PangoContext *context,
   return layout;
 }
 
+/* Shaping text is most of the cost of a layout; a scene built to replace
+ * another (a view redrawing after an edit) takes the layouts of unchanged
+ * labels over from it. `key` holds everything that shapes the text. */
+static PangoLayout *
+reuse_layout (BwPainterScene *scene,
+              const char     *key)
+{
+  PangoLayout *layout;
+
+  if (scene->reuse == NULL || (layout = g_hash_table_lookup (scene->reuse, key)) == NULL)
+    return NULL;
+  g_hash_table_replace (scene->layouts, g_strdup (key), g_object_ref (layout));
+  return g_object_ref (layout);
+}
+
+static void
+remember_layout (BwPainterScene *scene,
+                 const char     *key,
+                 PangoLayout    *layout)
+{
+  g_hash_table_replace (scene->layouts, g_strdup (key), g_object_ref (layout));
+}
+
 /* Labels of nodes and boundaries */
 
 static void
@@ -192,14 +217,22 @@ layout_node (BwPainterScene *scene,
   BwRect area = node_text_area (item->shape, &item->rect);
   PangoRectangle logical;
 
+  g_autofree char *key = NULL;
+
   if (name == NULL || *name == '\0')
     return;
-  item->label = create_layout (scene->context, NODE_FONT, item->out_of_scope, name);
-  pango_layout_set_alignment (item->label, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (item->label, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (item->label, (int) (area.width * PANGO_SCALE));
-  pango_layout_set_height (item->label, (int) (area.height * PANGO_SCALE));
+  key = g_strdup_printf ("node|%d|%d|%d|%s", item->out_of_scope,
+                         (int) (area.width * PANGO_SCALE), (int) (area.height * PANGO_SCALE), name);
+  if ((item->label = reuse_layout (scene, key)) == NULL)
+    {
+      item->label = create_layout (scene->context, NODE_FONT, item->out_of_scope, name);
+      pango_layout_set_alignment (item->label, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (item->label, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (item->label, (int) (area.width * PANGO_SCALE));
+      pango_layout_set_height (item->label, (int) (area.height * PANGO_SCALE));
+      remember_layout (scene, key, item->label);
+    }
   pango_layout_get_extents (item->label, NULL, &logical);
   item->label_origin = (BwVec) {
     area.x,
@@ -215,11 +248,18 @@ layout_box_boundary (BwPainterScene *scene,
   PangoRectangle logical;
   double max_width = item->rect.width - 2 * BOUNDARY_RADIUS;
 
+  g_autofree char *key = NULL;
+
   if (name == NULL || *name == '\0' || max_width < 12)
     return;
-  item->label = create_layout (scene->context, BOUNDARY_FONT, FALSE, name);
-  pango_layout_set_ellipsize (item->label, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (item->label, (int) (max_width * PANGO_SCALE));
+  key = g_strdup_printf ("box|%d|%s", (int) (max_width * PANGO_SCALE), name);
+  if ((item->label = reuse_layout (scene, key)) == NULL)
+    {
+      item->label = create_layout (scene->context, BOUNDARY_FONT, FALSE, name);
+      pango_layout_set_ellipsize (item->label, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (item->label, (int) (max_width * PANGO_SCALE));
+      remember_layout (scene, key, item->label);
+    }
   pango_layout_get_extents (item->label, NULL, &logical);
   /* Inside the top-left corner, clear of the dashed line. */
   item->label_rect = (BwRect) {
@@ -243,9 +283,16 @@ layout_line_boundary (BwPainterScene *scene,
   BwVec mid, along, normal;
   double w, h, offset;
 
+  g_autofree char *key = NULL;
+
   if (name == NULL || *name == '\0' || item->path->len < 2)
     return;
-  item->label = create_layout (scene->context, BOUNDARY_FONT, FALSE, name);
+  key = g_strconcat ("line|", name, NULL);
+  if ((item->label = reuse_layout (scene, key)) == NULL)
+    {
+      item->label = create_layout (scene->context, BOUNDARY_FONT, FALSE, name);
+      remember_layout (scene, key, item->label);
+    }
   pango_layout_get_extents (item->label, NULL, &logical);
   w = (double) logical.width / PANGO_SCALE + 2 * HALO_PAD_X;
   h = (double) logical.height / PANGO_SCALE + 2 * HALO_PAD_Y;
@@ -392,7 +439,8 @@ polyline_hits (GArray       *path,
 static double
 label_cost (GPtrArray           *near,
             const BwPainterItem *self,
-            const BwRect        *r)
+            const BwRect        *r,
+            double               limit)
 {
   BwRect around_heads = bw_rect_grow (r, ARROW_LENGTH);
   BwRect around_bends = bw_rect_grow (r, BEND_RADIUS);
@@ -408,7 +456,8 @@ label_cost (GPtrArray           *near,
       bw_rect_contains_point (&around_heads, points[0].x, points[0].y))
     cost += 300;
 
-  for (guint i = 0; i < near->len; i++)
+  /* Costs only grow: past `limit` the spot has lost already. */
+  for (guint i = 0; i < near->len && cost < limit; i++)
     {
       const BwPainterItem *other = g_ptr_array_index (near, i);
 
@@ -438,6 +487,152 @@ label_cost (GPtrArray           *near,
   return cost;
 }
 
+/* Rebuilding after an edit (bw_painter_scene_new_from): a flow's label
+ * spot depends only on the shapes within its reach and on the labels
+ * placed before it. When none of those changed ("dirty" rectangles hold
+ * the old and new places of everything that did), the spot it had is the
+ * spot the search would find again; a drag then relays out a handful of
+ * labels instead of all of them. */
+static const BwPainterItem *
+previous_item (BwPainterScene      *scene,
+               const BwPainterItem *item)
+{
+  return scene->previous_items != NULL
+           ? g_hash_table_lookup (scene->previous_items, item->element)
+           : NULL;
+}
+
+static gboolean
+paths_equal (GArray *a,
+             GArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (BwVec)) == 0;
+}
+
+static gboolean
+rects_equal (const BwRect *a,
+             const BwRect *b)
+{
+  return memcmp (a, b, sizeof (BwRect)) == 0;
+}
+
+typedef struct
+{
+  BwRect  rect;
+  GArray *path;   /* BwVec, borrowed from a live scene: lines are tested along their path */
+} Dirty;
+
+static void
+add_dirty (BwPainterScene *scene,
+           const BwRect   *rect,
+           GArray         *path)
+{
+  Dirty dirty = { *rect, path };
+
+  g_array_append_val (scene->dirty, dirty);
+}
+
+static gboolean
+touches_dirty (BwPainterScene *scene,
+               const BwRect   *reach)
+{
+  for (guint i = 0; i < scene->dirty->len; i++)
+    {
+      const Dirty *dirty = &g_array_index (scene->dirty, Dirty, i);
+
+      if (!bw_rects_intersect (reach, &dirty->rect))
+        continue;
+      /* A long flow's box covers much that it does not touch. */
+      if (dirty->path == NULL || dirty->path->len < 2)
+        return TRUE;
+      for (guint k = 0; k + 1 < dirty->path->len; k++)
+        if (bw_segment_intersects_rect (&g_array_index (dirty->path, BwVec, k),
+                                        &g_array_index (dirty->path, BwVec, k + 1), reach))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+reuse_flow_label (BwPainterScene *scene,
+                  BwPainterItem  *item,
+                  const BwRect   *reach)
+{
+  const BwPainterItem *before = previous_item (scene, item);
+
+  if (before == NULL || before->label == NULL || before->label != item->label ||
+      !paths_equal (before->path, item->path) || touches_dirty (scene, reach))
+    return FALSE;
+  item->label_rect = before->label_rect;
+  item->label_origin = before->label_origin;
+  return TRUE;
+}
+
+static void
+note_label_moved (BwPainterScene *scene,
+                  BwPainterItem  *item,
+                  const BwRect   *now)
+{
+  const BwPainterItem *before;
+
+  if (scene->dirty == NULL)
+    return;
+  before = previous_item (scene, item);
+  if (before != NULL && before->label != NULL && rects_equal (&before->label_rect, now))
+    return;
+  if (before != NULL && before->label != NULL)
+    add_dirty (scene, &before->label_rect, NULL);
+  add_dirty (scene, now, NULL);
+}
+
+/* Collects what changed since `previous` into scene->dirty. */
+static void
+collect_dirty (BwPainterScene *scene,
+               BwPainterScene *previous)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+      const BwPainterItem *before = previous_item (scene, item);
+
+      if (before != NULL)
+        g_hash_table_add (seen, (gpointer) before);
+      if (before != NULL && before->kind == item->kind &&
+          before->out_of_scope == item->out_of_scope &&
+          rects_equal (&before->bbox, &item->bbox) &&
+          paths_equal (before->path, item->path) &&
+          /* Flows get their labels later, in layout_flow(). */
+          (item->kind == BW_ELEMENT_DATA_FLOW || (before->label == NULL) == (item->label == NULL)) &&
+          (!item->is_node || item->label == before->label) &&
+          (item->kind != BW_ELEMENT_TRUST_BOUNDARY || rects_equal (&before->label_rect, &item->label_rect)))
+        continue;
+      add_dirty (scene, &item->bbox, item->path);
+      if (item->label != NULL && !item->is_node && item->kind == BW_ELEMENT_TRUST_BOUNDARY)
+        add_dirty (scene, &item->label_rect, NULL);
+      if (before != NULL)
+        {
+          add_dirty (scene, &before->bbox, before->path);
+          if (before->label != NULL && !before->is_node)
+            add_dirty (scene, &before->label_rect, NULL);
+        }
+    }
+  /* What is gone leaves room. */
+  for (guint i = 0; i < previous->items->len; i++)
+    {
+      const BwPainterItem *before = &g_array_index (previous->items, BwPainterItem, i);
+
+      if (g_hash_table_contains (seen, before))
+        continue;
+      add_dirty (scene, &before->bbox, before->path);
+      if (before->label != NULL && !before->is_node)
+        add_dirty (scene, &before->label_rect, NULL);
+    }
+}
+
 /* Names sit on their flow, halfway along; when that spot is taken by a
  * node, another label or another flow, slide along the line to the
  * nearest free spot. */
@@ -454,13 +649,19 @@ layout_flow (BwPainterScene *scene,
   const BwVec *points;
   double w, h, length, best_cost = G_MAXDOUBLE;
   BwRect best = { 0 }, reach;
+  g_autofree char *key = NULL;
 
   if (name == NULL || *name == '\0')
     return;
-  item->label = create_layout (scene->context, FLOW_FONT, item->out_of_scope, name);
-  pango_layout_set_alignment (item->label, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (item->label, (int) (LABEL_MAX_WIDTH * PANGO_SCALE));
+  key = g_strdup_printf ("flow|%d|%s", item->out_of_scope, name);
+  if ((item->label = reuse_layout (scene, key)) == NULL)
+    {
+      item->label = create_layout (scene->context, FLOW_FONT, item->out_of_scope, name);
+      pango_layout_set_alignment (item->label, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (item->label, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (item->label, (int) (LABEL_MAX_WIDTH * PANGO_SCALE));
+      remember_layout (scene, key, item->label);
+    }
   pango_layout_get_extents (item->label, NULL, &logical);
   w = (double) logical.width / PANGO_SCALE + 2 * HALO_PAD_X;
   h = (double) logical.height / PANGO_SCALE + 2 * HALO_PAD_Y;
@@ -468,6 +669,8 @@ layout_flow (BwPainterScene *scene,
   /* Only what a candidate spot can touch matters; on big diagrams that
    * is a handful of items instead of all of them. */
   reach = bw_rect_grow (&item->bbox, w + h + ARROW_LENGTH);
+  if (reuse_flow_label (scene, item, &reach))
+    return;
   near = g_ptr_array_new ();
   for (guint i = 0; i < scene->items->len; i++)
     {
@@ -486,14 +689,22 @@ layout_flow (BwPainterScene *scene,
   for (int side = 0; side < 3; side++)
     for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
       {
-        BwVec dir;
-        BwVec at = bw_polyline_point_at (points, item->path->len, length * fractions[i], &dir);
-        BwVec normal = { -dir.y, dir.x };
-        double away = side == 0 ? 0 : (side == 1 ? 1 : -1) *
-                      (fabs (normal.x) * w / 2 + fabs (normal.y) * h / 2 + 3);
-        BwRect r = { at.x + normal.x * away - w / 2, at.y + normal.y * away - h / 2, w, h };
-        double cost = label_cost (near, item, &r) + fabs (fractions[i] - 0.5) * 60 +
-                      (side == 0 ? 0 : 80);
+        BwVec dir, at, normal;
+        BwRect r;
+        double away, cost;
+        double penalty = fabs (fractions[i] - 0.5) * 60 + (side == 0 ? 0 : 80);
+
+        /* Spot costs are never negative, so a spot whose fixed penalty
+         * alone reaches the best found cannot beat it: most names take
+         * the first spot, halfway along. */
+        if (penalty >= best_cost)
+          continue;
+        at = bw_polyline_point_at (points, item->path->len, length * fractions[i], &dir);
+        normal = (BwVec) { -dir.y, dir.x };
+        away = side == 0 ? 0 : (side == 1 ? 1 : -1) *
+               (fabs (normal.x) * w / 2 + fabs (normal.y) * h / 2 + 3);
+        r = (BwRect) { at.x + normal.x * away - w / 2, at.y + normal.y * away - h / 2, w, h };
+        cost = label_cost (near, item, &r, best_cost - penalty) + penalty;
 
         if (cost < best_cost)
           {
@@ -501,6 +712,7 @@ layout_flow (BwPainterScene *scene,
             best = r;
           }
       }
+  note_label_moved (scene, item, &best);
   item->label_rect = best;
   item->label_origin = (BwVec) {
     best.x + HALO_PAD_X - (double) logical.x / PANGO_SCALE,
@@ -516,15 +728,44 @@ BwPainterScene *
 bw_painter_scene_new (BwProject  *project,
                       const char *diagram_id)
 {
+  return bw_painter_scene_new_from (project, diagram_id, NULL);
+}
+
+BwPainterScene *
+bw_painter_scene_new_from (BwProject      *project,
+                           const char     *diagram_id,
+                           BwPainterScene *previous)
+{
   g_autoptr(BwPainterScene) scene = g_new0 (BwPainterScene, 1);
   g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (project, diagram_id);
 
-  scene->context = create_pango_context ();
+  scene->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (previous != NULL)
+    {
+      /* Layouts belong to their context: keep it. */
+      scene->context = g_object_ref (previous->context);
+      scene->reuse = previous->layouts;
+      scene->previous_items = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < previous->items->len; i++)
+        {
+          BwPainterItem *before = &g_array_index (previous->items, BwPainterItem, i);
+
+          g_hash_table_insert (scene->previous_items, before->element, before);
+        }
+      scene->dirty = g_array_new (FALSE, FALSE, sizeof (Dirty));
+    }
+  else
+    scene->context = create_pango_context ();
   scene->items = g_array_new (FALSE, TRUE, sizeof (BwPainterItem));
   g_array_set_clear_func (scene->items, item_clear);
   scene->nodes = g_hash_table_new (g_str_hash, g_str_equal);
   if (elements == NULL)
-    return g_steal_pointer (&scene);
+    {
+      scene->reuse = NULL;
+      g_clear_pointer (&scene->previous_items, g_hash_table_unref);
+      g_clear_pointer (&scene->dirty, g_array_unref);
+      return g_steal_pointer (&scene);
+    }
 
   for (guint i = 0; i < elements->len; i++)
     {
@@ -588,6 +829,8 @@ bw_painter_scene_new (BwProject  *project,
       else if (item->kind == BW_ELEMENT_TRUST_BOUNDARY)
         layout_box_boundary (scene, item);
     }
+  if (previous != NULL)
+    collect_dirty (scene, previous);
   for (guint i = 0; i < scene->items->len; i++)
     {
       BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
@@ -595,5 +838,8 @@ bw_painter_scene_new (BwProject  *project,
       if (item->kind == BW_ELEMENT_DATA_FLOW && item->path != NULL)
         layout_flow (scene, item);
     }
+  scene->reuse = NULL;
+  g_clear_pointer (&scene->previous_items, g_hash_table_unref);
+  g_clear_pointer (&scene->dirty, g_array_unref);
   return g_steal_pointer (&scene);
 }

@@ -49,16 +49,25 @@ typedef struct
   BwVec           label_origin; /* where pango draws the layout */
 } BwPainterItem;
 
-typedef struct
+typedef struct _BwPainterScene
 {
   GPtrArray    *elements;      /* keeps the items' elements alive */
   PangoContext *context;
   GArray       *items;         /* BwPainterItem, paint order */
   GHashTable   *nodes;         /* ID → item index + 1 */
+  GHashTable   *layouts;       /* what shapes a label → PangoLayout */
+  GHashTable   *reuse;         /* while built: the layouts of the scene it replaces */
+  GHashTable   *previous_items; /* while built: element → that scene's item */
+  GArray       *dirty;         /* while built: where things changed */
 } BwPainterScene;
 
 BwPainterScene *bw_painter_scene_new  (BwProject      *project,
                                        const char     *diagram_id);
+/* As bw_painter_scene_new(), taking the text layouts of unchanged labels
+ * over from `previous` (NULL: none), which must stay alive meanwhile. */
+BwPainterScene *bw_painter_scene_new_from (BwProject      *project,
+                                           const char     *diagram_id,
+                                           BwPainterScene *previous);
 void            bw_painter_scene_free (BwPainterScene *scene);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwPainterScene, bw_painter_scene_free)

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <pango/pangocairo.h>
 
 #include "bw-painter.h"
@@ -147,7 +149,8 @@ is_selected (const BwPaintOptions *options,
 static void
 draw_node (cairo_t             *cr,
            const Palette       *palette,
-           const BwPainterItem *item)
+           const BwPainterItem *item,
+           gboolean             text)
 {
   guint32 fill, stroke;
   double width = NODE_LINE;
@@ -198,7 +201,7 @@ draw_node (cairo_t             *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_stroke (cr);
 
-  if (item->label != NULL)
+  if (item->label != NULL && text)
     {
       set_source (cr, item->out_of_scope ? palette->muted_text : palette->text, 1);
       cairo_move_to (cr, item->label_origin.x, item->label_origin.y);
@@ -444,24 +447,59 @@ draw_selection (cairo_t             *cr,
     }
 }
 
+/* Below this size on the device (pixels of a line of text) names are not
+ * drawn: nobody reads 4-pixel text, and skipping pango is what keeps a
+ * fitted view of a big diagram fast. Exports draw at scale 1 and so always
+ * get their text. */
+#define MIN_READABLE_TEXT_PX 5.0
+#define NOMINAL_TEXT_HEIGHT  12.0
+
+/* The item's area including what is drawn around it (arrowheads, halo,
+ * selection handles). */
+static BwRect
+item_paint_rect (const BwPainterItem *item)
+{
+  BwRect r = bw_rect_grow (&item->bbox, MAX (ARROW_HALF_WIDTH, HANDLE_SIZE) + SELECTION_GAP + 2);
+
+  if (item->label != NULL)
+    r = bw_rect_union (&r, &item->label_rect);
+  return r;
+}
+
 void
-bw_painter_draw_diagram (cairo_t              *cr,
-                         BwProject            *project,
-                         const char           *diagram_id,
-                         const BwPaintOptions *options)
+bw_painter_draw_scene (cairo_t              *cr,
+                       BwPainterScene       *scene,
+                       const BwPaintOptions *options)
 {
   static const BwPaintOptions defaults = { 0 };
-  g_autoptr(BwPainterScene) scene = NULL;
   const Palette *palette;
+  BwRect clip;
+  double x1, y1, x2, y2, ux = NOMINAL_TEXT_HEIGHT, uy = 0;
+  gboolean text;
+  g_autofree gboolean *visible = NULL;
 
   g_return_if_fail (cr != NULL);
-  g_return_if_fail (BW_IS_PROJECT (project));
-  g_return_if_fail (diagram_id != NULL);
+  g_return_if_fail (scene != NULL);
 
   if (options == NULL)
     options = &defaults;
   palette = options->dark ? &dark_palette : &light_palette;
-  scene = bw_painter_scene_new (project, diagram_id);
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  clip = (BwRect) { x1, y1, x2 - x1, y2 - y1 };
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  text = sqrt (ux * ux + uy * uy) >= MIN_READABLE_TEXT_PX;
+
+  /* Only what meets the clip is drawn: at 100 % a view shows a small part
+   * of a big diagram. */
+  visible = g_new (gboolean, MAX (scene->items->len, 1));
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+      BwRect r = item_paint_rect (item);
+
+      visible[i] = bw_rects_intersect (&r, &clip);
+    }
 
   cairo_save (cr);
   if (options->background)
@@ -475,30 +513,49 @@ bw_painter_draw_diagram (cairo_t              *cr,
   for (guint i = 0; i < scene->items->len; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
-      gboolean selected = is_selected (options, item->element);
+      gboolean selected;
 
+      if (!visible[i])
+        continue;
+      selected = is_selected (options, item->element);
       if (item->kind == BW_ELEMENT_TRUST_BOUNDARY)
         draw_boundary (cr, palette, item, selected);
       else if (item->kind == BW_ELEMENT_DATA_FLOW && item->path != NULL)
         draw_flow_line (cr, palette, item, selected);
       else if (item->is_node)
-        draw_node (cr, palette, item);
+        draw_node (cr, palette, item, text);
     }
-  for (guint i = 0; i < scene->items->len; i++)
+  for (guint i = 0; i < scene->items->len && text; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
 
-      if (!item->is_node)
+      if (visible[i] && !item->is_node)
         draw_label (cr, palette, item);
     }
-  for (guint i = 0; i < scene->items->len; i++)
+  for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
 
-      if (is_selected (options, item->element))
+      if (visible[i] && is_selected (options, item->element))
         draw_selection (cr, palette, item);
     }
   cairo_restore (cr);
+}
+
+void
+bw_painter_draw_diagram (cairo_t              *cr,
+                         BwProject            *project,
+                         const char           *diagram_id,
+                         const BwPaintOptions *options)
+{
+  g_autoptr(BwPainterScene) scene = NULL;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BW_IS_PROJECT (project));
+  g_return_if_fail (diagram_id != NULL);
+
+  scene = bw_painter_scene_new (project, diagram_id);
+  bw_painter_draw_scene (cr, scene, options);
 }
 
 /* Grows `acc` to hold `r`; the first rectangle starts it. */
@@ -517,14 +574,25 @@ bw_painter_get_diagram_extents (BwProject  *project,
                                 BwRect     *extents)
 {
   g_autoptr(BwPainterScene) scene = NULL;
-  BwRect acc = { 0 };
-  gboolean have = FALSE;
 
   g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (diagram_id != NULL, FALSE);
   g_return_val_if_fail (extents != NULL, FALSE);
 
   scene = bw_painter_scene_new (project, diagram_id);
+  return bw_painter_get_scene_extents (scene, extents);
+}
+
+gboolean
+bw_painter_get_scene_extents (BwPainterScene *scene,
+                              BwRect         *extents)
+{
+  BwRect acc = { 0 };
+  gboolean have = FALSE;
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (extents != NULL, FALSE);
+
   for (guint i = 0; i < scene->items->len; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);

@@ -25,9 +25,18 @@ void     bw_painter_draw_diagram         (cairo_t              *cr,
                                           BwProject            *project,
                                           const char           *diagram_id,
                                           const BwPaintOptions *options);
+/* Draws a scene laid out before (bw-painter-scene.h), so that a view can
+ * keep the layout between frames; only items that meet the clip are drawn,
+ * and names are left out where they would be too small to read. */
+typedef struct _BwPainterScene BwPainterScene;
+void     bw_painter_draw_scene           (cairo_t              *cr,
+                                          BwPainterScene       *scene,
+                                          const BwPaintOptions *options);
 /* The bounding box of everything drawn, labels included; FALSE if empty. */
 gboolean bw_painter_get_diagram_extents  (BwProject            *project,
                                           const char           *diagram_id,
+                                          BwRect               *extents);
+gboolean bw_painter_get_scene_extents    (BwPainterScene       *scene,
                                           BwRect               *extents);
 
 G_END_DECLS

@@ -11,9 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "bw-command-stack.h"
-#include "bw-diagram-view.h"
+#include "bw-diagram-view-private.h"
 #include "bw-geometry.h"
-#include "bw-painter.h"
+
+/* What the view remembers of a diagram it left (ViewState, in the private
+ * header), so that coming back shows the same place: the zoom and the
+ * diagram point in the middle. */
 
 /* Room around the drawing, in diagram units, so that nothing touches the
  * edge of the view when fitted. */
@@ -22,48 +25,15 @@
 /* How close (in pixels) a click must be to a flow to pick it. */
 #define LINE_TOLERANCE 6.0
 
-/* What the view remembers of a diagram it left, so that coming back shows
- * the same place: the zoom and the diagram point in the middle. */
-typedef struct
-{
-  double zoom;
-  double center_x;
-  double center_y;
-} ViewState;
-
-struct _BwDiagramView
-{
-  GtkWidget       parent_instance;
-
-  BwProject      *project;
-  char           *diagram_id;
-  char           *selected_id;
-  GHashTable     *states;          /* diagram ID → ViewState */
-
-  GtkAdjustment  *hadjustment;
-  GtkAdjustment  *vadjustment;
-  guint           hscroll_policy : 1;
-  guint           vscroll_policy : 1;
-  guint           needs_fit : 1;   /* fit once the widget has a size */
-
-  BwRect          extents;         /* the drawing plus MARGIN */
-  double          zoom;
-
-  double          pointer_x;
-  double          pointer_y;
-  double          gesture_zoom;    /* zoom when a pinch began */
-  double          drag_h;          /* scroll when a middle drag began */
-  double          drag_v;
-
-  guint           draw_count;
-};
-
 enum {
   PROP_0,
   PROP_PROJECT,
   PROP_DIAGRAM_ID,
   PROP_SELECTED_ID,
+  PROP_SELECTION,
   PROP_ZOOM,
+  PROP_TOOL,
+  PROP_SNAP,
   N_PROPS,
 
   /* GtkScrollable */
@@ -125,6 +95,65 @@ widget_to_diagram (BwDiagramView *self,
 {
   *dx = (wx - origin_x (self)) / self->zoom + self->extents.x;
   *dy = (wy - origin_y (self)) / self->zoom + self->extents.y;
+}
+
+void
+_bw_diagram_view_widget_to_diagram (BwDiagramView *self,
+                                    double         wx,
+                                    double         wy,
+                                    double        *dx,
+                                    double        *dy)
+{
+  widget_to_diagram (self, wx, wy, dx, dy);
+}
+
+void
+_bw_diagram_view_diagram_to_widget (BwDiagramView *self,
+                                    double         dx,
+                                    double         dy,
+                                    double        *wx,
+                                    double        *wy)
+{
+  *wx = (dx - self->extents.x) * self->zoom + origin_x (self);
+  *wy = (dy - self->extents.y) * self->zoom + origin_y (self);
+}
+
+/* The layout of the diagram, kept between frames and laid out again
+ * (reusing what did not change) after an edit. */
+BwPainterScene *
+_bw_diagram_view_ensure_scene (BwDiagramView *self)
+{
+  BwPainterScene *fresh;
+
+  if (self->project == NULL || self->diagram_id == NULL)
+    return NULL;
+  if (self->scene != NULL && !self->scene_stale)
+    return self->scene;
+
+  fresh = bw_painter_scene_new_from (self->project, self->diagram_id, self->scene);
+  g_clear_pointer (&self->scene, bw_painter_scene_free);
+  self->scene = fresh;
+  self->scene_stale = FALSE;
+  return self->scene;
+}
+
+BwSpatialIndex *
+_bw_diagram_view_get_index (BwDiagramView *self)
+{
+  if (self->project == NULL || self->diagram_id == NULL)
+    return NULL;
+  if (self->index == NULL)
+    self->index = bw_spatial_index_new (self->project, self->diagram_id);
+  return self->index;
+}
+
+/* Another diagram or another document: nothing laid out is of use. */
+static void
+drop_scene (BwDiagramView *self)
+{
+  g_clear_pointer (&self->scene, bw_painter_scene_free);
+  g_clear_pointer (&self->index, bw_spatial_index_free);
+  self->scene_stale = FALSE;
 }
 
 static void
@@ -199,9 +228,9 @@ static void
 update_extents (BwDiagramView *self)
 {
   BwRect drawn = { 0, 0, 0, 0 };
+  BwPainterScene *scene = _bw_diagram_view_ensure_scene (self);
 
-  if (self->project == NULL || self->diagram_id == NULL ||
-      !bw_painter_get_diagram_extents (self->project, self->diagram_id, &drawn))
+  if (scene == NULL || !bw_painter_get_scene_extents (scene, &drawn))
     {
       /* An empty diagram still gets a page of room to look at. */
       drawn.x = 0;
@@ -256,22 +285,6 @@ restore_state (BwDiagramView *self)
   place (self, state->zoom, state->center_x, state->center_y, width / 2.0, height / 2.0);
 }
 
-static void
-update_accessible_label (BwDiagramView *self)
-{
-  BwRecord *diagram = NULL;
-
-  if (self->project != NULL && self->diagram_id != NULL)
-    diagram = bw_project_lookup (self->project, self->diagram_id);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  BW_IS_DIAGRAM (diagram)
-                                    ? bw_diagram_get_name (BW_DIAGRAM (diagram))
-                                    : _("Diagram"),
-                                  -1);
-}
-
 /* The document changed (an edit, an undo): the drawing may have grown or
  * shrunk, so keep the middle of the view where it is and redraw. */
 static void
@@ -281,6 +294,7 @@ document_changed (BwDiagramView *self)
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double dx, dy;
 
+  self->scene_stale = TRUE;
   if (self->needs_fit || width <= 0 || height <= 0)
     {
       update_extents (self);
@@ -298,7 +312,7 @@ command_stack_notify_cb (BwDiagramView  *self,
                          GParamSpec     *pspec,
                          BwCommandStack *stack)
 {
-  update_accessible_label (self);
+  _bw_diagram_view_update_accessible (self);
   document_changed (self);
 }
 
@@ -309,10 +323,24 @@ elements_changed_cb (BwDiagramView *self,
                      guint          added,
                      GListModel    *model)
 {
-  /* A removed selection is no selection. */
-  if (self->selected_id != NULL && self->project != NULL &&
-      bw_project_lookup (self->project, self->selected_id) == NULL)
-    bw_diagram_view_set_selected_id (self, NULL);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  gboolean gone = FALSE;
+
+  /* A removed element is no longer selected. */
+  for (guint i = 0; self->project != NULL && i + 1 < self->selection->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->selection, i);
+
+      if (bw_project_lookup (self->project, id) != NULL)
+        g_ptr_array_add (kept, g_strdup (id));
+      else
+        gone = TRUE;
+    }
+  if (gone)
+    {
+      g_ptr_array_add (kept, NULL);
+      bw_diagram_view_set_selection (self, (const char * const *) kept->pdata);
+    }
 
   document_changed (self);
 }
@@ -368,8 +396,8 @@ bw_diagram_view_element_at (BwDiagramView *self,
 
   /* The tolerance is in pixels, whatever the zoom. */
   widget_to_diagram (self, x, y, &dx, &dy);
-  element = bw_geometry_element_at (self->project, self->diagram_id, dx, dy,
-                                    LINE_TOLERANCE / self->zoom);
+  element = bw_spatial_index_element_at (_bw_diagram_view_get_index (self), dx, dy,
+                                         LINE_TOLERANCE / self->zoom);
 
   return element ? bw_record_get_id (BW_RECORD (element)) : NULL;
 }
@@ -436,15 +464,32 @@ zoom_scale_changed_cb (BwDiagramView  *self,
   zoom_about (self, self->gesture_zoom * scale, x, y);
 }
 
+void
+_bw_diagram_view_pan_begin (BwDiagramView *self)
+{
+  self->drag_h = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  self->drag_v = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
 static void
 pan_begin_cb (BwDiagramView  *self,
               double          x,
               double          y,
               GtkGestureDrag *gesture)
 {
-  self->drag_h = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
-  self->drag_v = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  _bw_diagram_view_pan_begin (self);
+}
+
+void
+_bw_diagram_view_pan_update (BwDiagramView *self,
+                             double         offset_x,
+                             double         offset_y)
+{
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, self->drag_h - offset_x);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, self->drag_v - offset_y);
 }
 
 static void
@@ -453,10 +498,7 @@ pan_update_cb (BwDiagramView  *self,
                double          offset_y,
                GtkGestureDrag *gesture)
 {
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, self->drag_h - offset_x);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, self->drag_v - offset_y);
+  _bw_diagram_view_pan_update (self, offset_x, offset_y);
 }
 
 static void
@@ -468,33 +510,6 @@ pan_end_cb (BwDiagramView  *self,
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
-static gboolean
-key_pressed_cb (BwDiagramView         *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  if (keyval == GDK_KEY_Escape && self->selected_id != NULL)
-    {
-      bw_diagram_view_set_selected_id (self, NULL);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-pressed_cb (BwDiagramView   *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *gesture)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  bw_diagram_view_set_selected_id (self, bw_diagram_view_element_at (self, x, y));
-}
-
 /* GtkWidget */
 
 static void
@@ -504,6 +519,9 @@ bw_diagram_view_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   BwDiagramView *self = BW_DIAGRAM_VIEW (widget);
+
+  if (self->rename_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->rename_popover));
 
   if (self->needs_fit && width > 0 && height > 0)
     {
@@ -541,22 +559,26 @@ bw_diagram_view_snapshot (GtkWidget   *widget,
   BwDiagramView *self = BW_DIAGRAM_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  const char *selection[2] = { self->selected_id, NULL };
   BwPaintOptions options = { 0 };
+  BwPainterScene *scene;
   cairo_t *cr;
 
   if (self->project == NULL || self->diagram_id == NULL || width <= 0 || height <= 0)
     return;
+  if ((scene = _bw_diagram_view_ensure_scene (self)) == NULL)
+    return;
 
   options.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  options.selection = self->selected_id ? selection : NULL;
+  options.selection = self->selection->len > 1 ? (const char * const *) self->selection->pdata : NULL;
   options.background = FALSE;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, round (origin_x (self)), round (origin_y (self)));
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->extents.x, -self->extents.y);
-  bw_painter_draw_diagram (cr, self->project, self->diagram_id, &options);
+  _bw_diagram_view_draw_grid (self, cr);
+  bw_painter_draw_scene (cr, scene, &options);
+  _bw_diagram_view_draw_overlay (self, cr);
   cairo_destroy (cr);
 
   self->draw_count++;
@@ -569,6 +591,7 @@ bw_diagram_view_dispose (GObject *object)
 {
   BwDiagramView *self = BW_DIAGRAM_VIEW (object);
 
+  _bw_diagram_view_dispose_edit (self);
   bw_diagram_view_set_project (self, NULL);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -586,7 +609,7 @@ bw_diagram_view_finalize (GObject *object)
   BwDiagramView *self = BW_DIAGRAM_VIEW (object);
 
   g_clear_pointer (&self->diagram_id, g_free);
-  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->states, g_hash_table_unref);
 
   G_OBJECT_CLASS (bw_diagram_view_parent_class)->finalize (object);
@@ -611,7 +634,19 @@ bw_diagram_view_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_ID:
-      g_value_set_string (value, self->selected_id);
+      g_value_set_string (value, bw_diagram_view_get_selected_id (self));
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_boxed (value, self->selection->pdata);
+      break;
+
+    case PROP_TOOL:
+      g_value_set_int (value, self->tool);
+      break;
+
+    case PROP_SNAP:
+      g_value_set_boolean (value, self->snap);
       break;
 
     case PROP_ZOOM:
@@ -659,6 +694,18 @@ bw_diagram_view_set_property (GObject      *object,
 
     case PROP_SELECTED_ID:
       bw_diagram_view_set_selected_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTION:
+      bw_diagram_view_set_selection (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_TOOL:
+      bw_diagram_view_set_tool (self, g_value_get_int (value));
+      break;
+
+    case PROP_SNAP:
+      bw_diagram_view_set_snap (self, g_value_get_boolean (value));
       break;
 
     case PROP_ZOOM:
@@ -712,6 +759,15 @@ bw_diagram_view_class_init (BwDiagramViewClass *klass)
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_boxed ("selection", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOOL] =
+    g_param_spec_int ("tool", NULL, NULL, 0, BW_DIAGRAM_N_TOOLS - 1, BW_DIAGRAM_TOOL_SELECT,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAP] =
+    g_param_spec_boolean ("snap", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
                          BW_DIAGRAM_VIEW_ZOOM_MIN, BW_DIAGRAM_VIEW_ZOOM_MAX, 1.0,
@@ -735,6 +791,10 @@ bw_diagram_view_init (BwDiagramView *self)
 
   self->zoom = 1.0;
   self->needs_fit = TRUE;
+  self->snap = TRUE;
+  self->focus_index = -1;
+  self->selection = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->selection, NULL);
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   update_extents (self);
 
@@ -765,14 +825,7 @@ bw_diagram_view_init (BwDiagramView *self)
   g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (pan_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  _bw_diagram_view_init_edit (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -808,6 +861,7 @@ bw_diagram_view_set_project (BwDiagramView *self,
       g_signal_handlers_disconnect_by_data (bw_project_get_elements (self->project), self);
     }
 
+  drop_scene (self);
   g_set_object (&self->project, project);
 
   if (project != NULL)
@@ -854,7 +908,9 @@ bw_diagram_view_set_diagram_id (BwDiagramView *self,
 
   g_free (self->diagram_id);
   self->diagram_id = g_strdup (diagram_id);
-  update_accessible_label (self);
+  drop_scene (self);
+  self->focus_index = -1;
+  _bw_diagram_view_update_accessible (self);
   bw_diagram_view_set_selected_id (self, NULL);
   update_extents (self);
   restore_state (self);
@@ -868,22 +924,107 @@ bw_diagram_view_get_selected_id (BwDiagramView *self)
 {
   g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), NULL);
 
-  return self->selected_id;
+  return g_ptr_array_index (self->selection, 0);
 }
 
 void
 bw_diagram_view_set_selected_id (BwDiagramView *self,
                                  const char    *element_id)
 {
+  const char *ids[2] = { element_id, NULL };
+
   g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
 
-  if (g_strcmp0 (self->selected_id, element_id) == 0)
+  bw_diagram_view_set_selection (self, ids);
+}
+
+const char * const *
+bw_diagram_view_get_selection (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), NULL);
+
+  return (const char * const *) self->selection->pdata;
+}
+
+void
+bw_diagram_view_set_selection (BwDiagramView      *self,
+                               const char * const *ids)
+{
+  g_autofree char *old_first = NULL;
+  gboolean same = TRUE;
+  guint n = ids ? g_strv_length ((char **) ids) : 0;
+
+  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+
+  if (n + 1 != self->selection->len)
+    same = FALSE;
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (ids[i], g_ptr_array_index (self->selection, i)) == 0;
+  if (same)
     return;
 
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (element_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  old_first = g_strdup (g_ptr_array_index (self->selection, 0));
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean twice = FALSE;
+
+      for (guint k = 0; k < self->selection->len && !twice; k++)
+        twice = g_strcmp0 (g_ptr_array_index (self->selection, k), ids[i]) == 0;
+      if (!twice)
+        g_ptr_array_add (self->selection, g_strdup (ids[i]));
+    }
+  g_ptr_array_add (self->selection, NULL);
+
+  _bw_diagram_view_update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+  if (g_strcmp0 (old_first, g_ptr_array_index (self->selection, 0)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+BwDiagramTool
+bw_diagram_view_get_tool (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), BW_DIAGRAM_TOOL_SELECT);
+
+  return self->tool;
+}
+
+void
+bw_diagram_view_set_tool (BwDiagramView *self,
+                          BwDiagramTool  tool)
+{
+  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (tool < BW_DIAGRAM_N_TOOLS);
+
+  if (self->tool == tool)
+    return;
+  self->tool = tool;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool == BW_DIAGRAM_TOOL_SELECT ? NULL : "crosshair");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+}
+
+gboolean
+bw_diagram_view_get_snap (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->snap;
+}
+
+void
+bw_diagram_view_set_snap (BwDiagramView *self,
+                          gboolean       snap)
+{
+  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+
+  snap = !!snap;
+  if (self->snap == snap)
+    return;
+  self->snap = snap;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP]);
 }
 
 double

@@ -13,6 +13,20 @@ G_BEGIN_DECLS
 
 #define BW_DIAGRAM_VIEW_ZOOM_MIN 0.1
 #define BW_DIAGRAM_VIEW_ZOOM_MAX 8.0
+/* The grid, in diagram units: arrow keys move by it, snapping rounds to it. */
+#define BW_DIAGRAM_VIEW_GRID 10.0
+
+typedef enum
+{
+  BW_DIAGRAM_TOOL_SELECT,
+  BW_DIAGRAM_TOOL_EXTERNAL_ENTITY,
+  BW_DIAGRAM_TOOL_PROCESS,
+  BW_DIAGRAM_TOOL_DATA_STORE,
+  BW_DIAGRAM_TOOL_DATA_FLOW,
+  BW_DIAGRAM_TOOL_BOX_BOUNDARY,
+  BW_DIAGRAM_TOOL_LINE_BOUNDARY,
+  BW_DIAGRAM_N_TOOLS,
+} BwDiagramTool;
 
 #define BW_TYPE_DIAGRAM_VIEW (bw_diagram_view_get_type ())
 G_DECLARE_FINAL_TYPE (BwDiagramView, bw_diagram_view, BW, DIAGRAM_VIEW, GtkWidget)
@@ -27,6 +41,27 @@ void        bw_diagram_view_set_diagram_id  (BwDiagramView *self,
 const char *bw_diagram_view_get_selected_id (BwDiagramView *self);
 void        bw_diagram_view_set_selected_id (BwDiagramView *self,
                                              const char    *element_id);
+/* Every selected ID, NULL-terminated; the first is the selected-id. */
+const char * const *bw_diagram_view_get_selection (BwDiagramView      *self);
+void        bw_diagram_view_set_selection   (BwDiagramView      *self,
+                                             const char * const *ids);
+void        bw_diagram_view_select_all      (BwDiagramView *self);
+BwDiagramTool bw_diagram_view_get_tool      (BwDiagramView *self);
+void        bw_diagram_view_set_tool        (BwDiagramView *self,
+                                             BwDiagramTool  tool);
+gboolean    bw_diagram_view_get_snap        (BwDiagramView *self);
+void        bw_diagram_view_set_snap        (BwDiagramView *self,
+                                             gboolean       snap);
+/* Edits of the selection, each one undoable step; they return how many
+ * elements they changed. */
+guint       bw_diagram_view_delete_selection (BwDiagramView *self);
+guint       bw_diagram_view_move_selection  (BwDiagramView *self,
+                                             double         dx,
+                                             double         dy);
+/* Inline rename: an entry over the element; Enter renames, Escape cancels. */
+gboolean    bw_diagram_view_begin_rename    (BwDiagramView *self,
+                                             const char    *element_id);
+GtkEditable *bw_diagram_view_get_rename_entry (BwDiagramView *self);
 double      bw_diagram_view_get_zoom        (BwDiagramView *self);
 void        bw_diagram_view_set_zoom        (BwDiagramView *self,
                                              double         zoom);

@@ -197,6 +197,122 @@ zoom_action (GtkWidget  *widget,
     bw_diagram_view_zoom_reset (self->diagram_view);
 }
 
+/* Editing the diagram */
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint n;
+
+  if ((n = bw_diagram_view_delete_selection (self->diagram_view)) == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u element", "Deleted %u elements", n), n);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  bw_diagram_view_select_all (BW_WINDOW (widget)->diagram_view);
+}
+
+static void
+focus_inspector_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  gtk_widget_child_focus (GTK_WIDGET (BW_WINDOW (widget)->inspector), GTK_DIR_TAB_FORWARD);
+}
+
+static const struct
+{
+  const char *icon;
+  const char *label;
+  const char *tooltip;
+} tools[BW_DIAGRAM_N_TOOLS] = {
+  { "bw-tool-select-symbolic", N_("Select"), N_("Select and Move (V)") },
+  { "bw-tool-entity-symbolic", N_("External Entity"), N_("External Entity (E)") },
+  { "bw-tool-process-symbolic", N_("Process"), N_("Process (P)") },
+  { "bw-tool-store-symbolic", N_("Data Store"), N_("Data Store (S)") },
+  { "bw-tool-flow-symbolic", N_("Data Flow"), N_("Data Flow: drag from one element to another (F)") },
+  { "bw-tool-box-boundary-symbolic", N_("Trust Boundary"), N_("Trust Boundary Box: drag to draw (B)") },
+  { "bw-tool-line-boundary-symbolic", N_("Trust Boundary Line"), N_("Trust Boundary Line: drag to draw (L)") },
+};
+
+static void
+tool_toggled_cb (GtkToggleButton *button,
+                 BwWindow        *self)
+{
+  BwDiagramTool tool = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tool"));
+
+  if (gtk_toggle_button_get_active (button))
+    {
+      bw_diagram_view_set_tool (self->diagram_view, tool);
+      gtk_widget_grab_focus (GTK_WIDGET (self->diagram_view));
+    }
+  else if (bw_diagram_view_get_tool (self->diagram_view) == tool)
+    /* A radio group: clicking the active tool keeps it. */
+    gtk_toggle_button_set_active (button, TRUE);
+}
+
+static void
+view_tool_changed_cb (BwWindow      *self,
+                      GParamSpec    *pspec,
+                      BwDiagramView *view)
+{
+  BwDiagramTool tool = bw_diagram_view_get_tool (view);
+
+  if (self->tool_buttons[tool] != NULL)
+    gtk_toggle_button_set_active (self->tool_buttons[tool], TRUE);
+}
+
+void
+_bw_window_init_toolbar (BwWindow *self)
+{
+  for (guint i = 0; i < BW_DIAGRAM_N_TOOLS; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_button_set_icon_name (GTK_BUTTON (button), tools[i].icon);
+      gtk_widget_set_tooltip_text (button, _(tools[i].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(tools[i].label),
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "tool", GUINT_TO_POINTER (i));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->tool_buttons[0]);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == BW_DIAGRAM_TOOL_SELECT);
+      g_signal_connect (button, "toggled", G_CALLBACK (tool_toggled_cb), self);
+      gtk_box_append (self->tool_box, button);
+      self->tool_buttons[i] = GTK_TOGGLE_BUTTON (button);
+    }
+  g_signal_connect_object (self->diagram_view, "notify::tool",
+                           G_CALLBACK (view_tool_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->snap_button, "active", self->diagram_view, "snap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+GtkToggleButton *
+bw_window_get_tool_button (BwWindow      *self,
+                           BwDiagramTool  tool)
+{
+  g_return_val_if_fail (BW_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (tool < BW_DIAGRAM_N_TOOLS, NULL);
+
+  return self->tool_buttons[tool];
+}
+
 void
 _bw_window_actions_update (BwWindow *self)
 {
@@ -217,6 +333,8 @@ _bw_window_actions_update (BwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", diagram_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", diagram_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", diagram_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", diagram_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-all", diagram_shown);
 }
 
 static gboolean
@@ -307,6 +425,9 @@ _bw_window_class_actions_init (BwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-inspector", NULL, focus_inspector_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);

@@ -29,6 +29,10 @@ struct _BwWindow
   BwDiagramView        *diagram_view;
   BwInspector          *inspector;
   GtkLabel             *zoom_label;
+  GtkBox               *tool_box;
+  GtkToggleButton      *snap_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkToggleButton      *tool_buttons[BW_DIAGRAM_N_TOOLS];
 };
 
 void _bw_window_class_actions_init (BwWindowClass *klass);
@@ -36,5 +40,6 @@ void _bw_window_actions_init       (BwWindow      *self);
 void _bw_window_actions_update     (BwWindow      *self);
 void _bw_window_save_as            (BwWindow      *self);
 void _bw_window_update_recent_menu (BwWindow      *self);
+void _bw_window_init_toolbar       (BwWindow      *self);
 
 G_END_DECLS

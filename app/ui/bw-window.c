@@ -348,7 +348,7 @@ selection_restored_cb (BwWindow       *self,
       g_autofree char *key = g_strconcat ("diagram:", bw_element_get_diagram (BW_ELEMENT (record)), NULL);
 
       bw_window_select (self, key);
-      bw_diagram_view_set_selected_id (self->diagram_view, ids[0]);
+      bw_diagram_view_set_selection (self->diagram_view, (const char * const *) ids);
     }
   else if (ids != NULL && ids[0] == NULL)
     {
@@ -632,6 +632,9 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, tool_box);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, snap_button);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
@@ -649,6 +652,7 @@ bw_window_init (BwWindow *self)
 
   self->settings = settings_new_if_installed ();
   _bw_window_actions_init (self);
+  _bw_window_init_toolbar (self);
   zoom_changed_cb (self, NULL, self->diagram_view);
 }
 

@@ -33,6 +33,9 @@ const char    *bw_window_get_selected_key (BwWindow      *self);
 GtkListBox    *bw_window_get_sidebar      (BwWindow      *self);
 BwDiagramView *bw_window_get_diagram_view (BwWindow      *self);
 BwInspector   *bw_window_get_inspector    (BwWindow      *self);
+/* The toolbar's button of a drawing tool. */
+GtkToggleButton *bw_window_get_tool_button (BwWindow      *self,
+                                           BwDiagramTool  tool);
 /* Saves to `file` (the project then lives there) and adds it to the
  * recent files; what Save and Save As do once they have a file. */
 gboolean       bw_window_save_to_file     (BwWindow      *self,

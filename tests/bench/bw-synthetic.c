@@ -25,6 +25,10 @@
 #define CELL_W  200
 #define CELL_H  120
 
+/* How many nodes go on one diagram: BW_SYNTHETIC_NODES_PER_DIAGRAM, or all
+ * of them for bw_synthetic_new_one_diagram (the editor's benchmark). */
+static guint nodes_per_diagram = BW_SYNTHETIC_NODES_PER_DIAGRAM;
+
 typedef struct
 {
   guint64 state;
@@ -111,7 +115,7 @@ bw_synthetic_n_threats (guint n_nodes)
 guint
 bw_synthetic_n_diagrams (guint n_nodes)
 {
-  return (n_nodes + BW_SYNTHETIC_NODES_PER_DIAGRAM - 1) / BW_SYNTHETIC_NODES_PER_DIAGRAM;
+  return (n_nodes + nodes_per_diagram - 1) / nodes_per_diagram;
 }
 
 /* Writes "PREFIX-N" of node i into buf. */
@@ -128,7 +132,7 @@ node_xy (guint  i,
          int   *x,
          int   *y)
 {
-  guint cell = i % BW_SYNTHETIC_NODES_PER_DIAGRAM;
+  guint cell = i % nodes_per_diagram;
 
   *x = 40 + (int) (cell % COLUMNS) * CELL_W;
   *y = 40 + (int) (cell / COLUMNS) * CELL_H;
@@ -141,8 +145,8 @@ flow_targets (guint  n_nodes,
               guint *first,
               guint *second)
 {
-  guint base = i - i % BW_SYNTHETIC_NODES_PER_DIAGRAM;
-  guint m = MIN (BW_SYNTHETIC_NODES_PER_DIAGRAM, n_nodes - base);
+  guint base = i - i % nodes_per_diagram;
+  guint m = MIN (nodes_per_diagram, n_nodes - base);
   guint k = i - base;
   guint a = (k + 1) % m;
   guint b = (k + COLUMNS) % m;
@@ -174,7 +178,7 @@ append_node (GString *out,
                           "{\"id\": \"%s\", \"kind\": \"%s\", \"diagram\": \"D-%u\", "
                           "\"name\": \"%s %u\", \"description\": \"Synthetic %s %u.\", "
                           "\"bounds\": [%d, %d, 140, 60], \"properties\": {",
-                          id, node_kinds[kind], i / BW_SYNTHETIC_NODES_PER_DIAGRAM + 1,
+                          id, node_kinds[kind], i / nodes_per_diagram + 1,
                           node_names[kind], i + 1, node_kinds[kind], i + 1, x, y);
   switch (kind)
     {
@@ -213,7 +217,7 @@ append_boundary (GString *out,
                           "{\"id\": \"TB-%u\", \"kind\": \"trust_boundary\", \"diagram\": \"D-%u\", "
                           "\"name\": \"Zone %u\", \"description\": \"\", \"shape\": \"box\", "
                           "\"bounds\": [%d, %d, %d, 100]},\n",
-                          b + 1, i / BW_SYNTHETIC_NODES_PER_DIAGRAM + 1, b + 1,
+                          b + 1, i / nodes_per_diagram + 1, b + 1,
                           x - 20, y - 20, CELL_W + 180);
 }
 
@@ -234,7 +238,7 @@ append_flow (GString *out,
                           "{\"id\": \"DF-%u\", \"kind\": \"data_flow\", \"diagram\": \"D-%u\", "
                           "\"name\": \"Flow %u\", \"description\": \"\", "
                           "\"source\": \"%s\", \"target\": \"%s\", \"bidirectional\": %s, ",
-                          n, i / BW_SYNTHETIC_NODES_PER_DIAGRAM + 1, n, source, target,
+                          n, i / nodes_per_diagram + 1, n, source, target,
                           n % 7 == 0 ? "true" : "false");
   if (n % 5 == 0)
     {
@@ -374,13 +378,13 @@ bw_synthetic_append (GString *out,
   elements_start = out->len;
   for (guint d = 0; d < n_diagrams; d++)
     {
-      guint first = d * BW_SYNTHETIC_NODES_PER_DIAGRAM;
-      guint end = MIN (n_nodes, first + BW_SYNTHETIC_NODES_PER_DIAGRAM);
+      guint first = d * nodes_per_diagram;
+      guint end = MIN (n_nodes, first + nodes_per_diagram);
 
       for (guint i = first; i < end; i++)
         append_node (out, i, &rng);
       for (guint b = 0; b < n_boundaries; b++)
-        if (boundary_node (b) / BW_SYNTHETIC_NODES_PER_DIAGRAM == d)
+        if (boundary_node (b) / nodes_per_diagram == d)
           append_boundary (out, b);
       for (guint i = first; i < end; i++)
         {
@@ -429,4 +433,17 @@ bw_synthetic_write_file (guint       n_nodes,
 
   g_string_free (text, TRUE);
   return ok;
+}
+
+GString *
+bw_synthetic_new_one_diagram (guint n_nodes)
+{
+  GString *out;
+
+  /* The generator is single-threaded benchmark code: a file-wide setting
+   * for one call keeps every layout rule in one place. */
+  nodes_per_diagram = MAX (n_nodes, 1);
+  out = bw_synthetic_new (n_nodes);
+  nodes_per_diagram = BW_SYNTHETIC_NODES_PER_DIAGRAM;
+  return out;
 }

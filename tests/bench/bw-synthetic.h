@@ -31,6 +31,8 @@ guint     bw_synthetic_n_diagrams   (guint n_nodes);   /* ceil(N/200) */
 void      bw_synthetic_append       (GString    *out,
                                      guint       n_nodes);
 GString  *bw_synthetic_new          (guint       n_nodes);
+/* synthetic(n_nodes) with every element on the one diagram D-1. */
+GString  *bw_synthetic_new_one_diagram (guint    n_nodes);
 gboolean  bw_synthetic_write_file   (guint       n_nodes,
                                      const char *path,
                                      GError    **error);

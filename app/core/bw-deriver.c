@@ -1,0 +1,905 @@
+/* bw-deriver.c — threats from rules: the plan of what derivation would change
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Derivation never touches the user's work (FORMAT.md, threats): a derived
+ * threat is keyed by (rule, target, interaction); derivation adds the keys
+ * that are missing, and otherwise only sets or clears `obsolete` and
+ * `superseded` and appends history. It is computed as a plan first, so the
+ * app can show what would change before anything does, and applied as one
+ * command (bw-command-derive.c), so it is one undo step.
+ *
+ * Speed matters because derivation follows every edit: rules are indexed by
+ * what they apply to (BwRuleSet), boundary crossing is computed once per
+ * flow per plan, and the derived threats are found through an index by
+ * target that lives on the project and follows its threat list.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bw-command-derive.h"
+#include "bw-command-stack.h"
+#include "bw-deriver-private.h"
+#include "bw-geometry.h"
+#include "bw-history-entry.h"
+#include "bw-risk.h"
+#include "bw-rule-library-ref.h"
+#include "bw-rule-private.h"
+
+G_DEFINE_BOXED_TYPE (BwDerivePlan, bw_derive_plan, bw_derive_plan_ref, bw_derive_plan_unref)
+
+static const char * const action_names[] = { "added", "obsolete", "revived", "superseded", "unsuperseded" };
+
+/* ---- The index of derived threats by target ---------------------------- */
+
+typedef struct
+{
+  GListModel *threats;       /* the project's threat list (borrowed) */
+  gulong      handler;
+  gboolean    valid;
+  gboolean    muted;
+  GHashTable *by_target;     /* target ID → GPtrArray of BwThreat (borrowed) */
+} ThreatIndex;
+
+static GQuark
+threat_index_quark (void)
+{
+  return g_quark_from_static_string ("bw-deriver-threat-index");
+}
+
+static void
+threat_index_free (gpointer data)
+{
+  ThreatIndex *index = data;
+
+  /* The project is being finalised: its threat list goes with it. */
+  g_clear_pointer (&index->by_target, g_hash_table_unref);
+  g_free (index);
+}
+
+static void
+threats_changed_cb (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    gpointer    user_data)
+{
+  ThreatIndex *index = user_data;
+
+  if (!index->muted)
+    index->valid = FALSE;
+}
+
+static void
+threat_index_add (ThreatIndex *index,
+                  BwThreat    *threat)
+{
+  const char *target = bw_threat_get_target (threat);
+  GPtrArray *bucket;
+
+  if (g_strcmp0 (bw_threat_get_origin (threat), "derived") != 0 || bw_threat_get_rule (threat) == NULL || target == NULL)
+    return;
+  bucket = g_hash_table_lookup (index->by_target, target);
+  if (bucket == NULL)
+    {
+      bucket = g_ptr_array_new ();
+      g_hash_table_insert (index->by_target, g_strdup (target), bucket);
+    }
+  g_ptr_array_add (bucket, threat);
+}
+
+static ThreatIndex *
+threat_index_get (BwProject *project)
+{
+  ThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
+
+  if (index == NULL)
+    {
+      index = g_new0 (ThreatIndex, 1);
+      index->threats = bw_project_get_threats (project);
+      /* Disconnected with the list itself: both die with the project. */
+      index->handler = g_signal_connect (index->threats, "items-changed", G_CALLBACK (threats_changed_cb), index);
+      g_object_set_qdata_full (G_OBJECT (project), threat_index_quark (), index, threat_index_free);
+    }
+  if (!index->valid)
+    {
+      guint n = g_list_model_get_n_items (index->threats);
+
+      g_clear_pointer (&index->by_target, g_hash_table_unref);
+      index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BwThreat) threat = g_list_model_get_item (index->threats, i);
+
+          threat_index_add (index, threat);
+        }
+      index->valid = TRUE;
+    }
+  return index;
+}
+
+/* The derived threats whose target is `target_id`, re-checked, because a
+ * threat's target can be edited without the list changing. */
+static void
+collect_threats (ThreatIndex *index,
+                 const char  *target_id,
+                 GPtrArray   *out)
+{
+  GPtrArray *bucket = g_hash_table_lookup (index->by_target, target_id);
+
+  g_ptr_array_set_size (out, 0);
+  if (bucket == NULL)
+    return;
+  for (guint i = 0; i < bucket->len; i++)
+    if (g_strcmp0 (bw_threat_get_target (bucket->pdata[i]), target_id) == 0)
+      g_ptr_array_add (out, bucket->pdata[i]);
+}
+
+void
+_bw_deriver_mute_index (BwProject *project,
+                        gboolean   muted)
+{
+  ThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
+
+  if (index != NULL)
+    index->muted = muted;
+}
+
+/* Threats the derive command has just added; keeps the index valid so the
+ * next (incremental) plan need not rebuild it. */
+void
+_bw_deriver_index_added (BwProject *project,
+                         GPtrArray *threats)
+{
+  ThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
+
+  if (index == NULL || !index->valid)
+    return;
+  for (guint i = 0; i < threats->len; i++)
+    threat_index_add (index, threats->pdata[i]);
+}
+
+/* ---- The plan ----------------------------------------------------------- */
+
+static void
+item_clear (gpointer data)
+{
+  BwDeriveItem *item = data;
+
+  g_free (item->threat_id);
+  g_free (item->rule_id);
+  g_free (item->target);
+  g_free (item->title);
+}
+
+static BwDerivePlan *
+plan_new (void)
+{
+  BwDerivePlan *self = g_new0 (BwDerivePlan, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->ref_count = 1;
+  self->time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
+  g_array_set_clear_func (self->items, item_clear);
+  self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  return self;
+}
+
+BwDerivePlan *
+bw_derive_plan_ref (BwDerivePlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+bw_derive_plan_unref (BwDerivePlan *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_free (self->time);
+  g_array_unref (self->items);
+  g_ptr_array_unref (self->new_threats);
+  g_ptr_array_unref (self->entries);
+  g_strfreev (self->missing_libraries);
+  g_free (self);
+}
+
+gboolean
+bw_derive_plan_is_empty (BwDerivePlan *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->items->len == 0;
+}
+
+guint
+bw_derive_plan_get_n_items (BwDerivePlan *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->items->len;
+}
+
+/* Returns: (transfer none): one change, in the order they apply */
+const BwDeriveItem *
+bw_derive_plan_get_item (BwDerivePlan *self,
+                         guint         index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return &g_array_index (self->items, BwDeriveItem, index);
+}
+
+guint
+bw_derive_plan_count (BwDerivePlan   *self,
+                      BwDeriveAction  action)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (action <= BW_DERIVE_UNSUPERSEDE, 0);
+  return self->counts[action];
+}
+
+const char * const *
+bw_derive_plan_get_missing_libraries (BwDerivePlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char * const *) self->missing_libraries;
+}
+
+const char *
+bw_derive_plan_get_time (BwDerivePlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->time;
+}
+
+const char *
+bw_derive_action_to_string (BwDeriveAction action)
+{
+  g_return_val_if_fail (action <= BW_DERIVE_UNSUPERSEDE, NULL);
+  return action_names[action];
+}
+
+/* ---- Evaluation --------------------------------------------------------- */
+
+typedef struct
+{
+  BwProject    *project;
+  BwRuleSet    *rules;
+  BwDerivePlan *plan;
+  GHashTable   *scope;          /* ID → element, or NULL for everything */
+  GHashTable   *summary;        /* IDs of summary elements */
+  GHashTable   *boundaries;     /* diagram ID → GPtrArray of boundaries (borrowed) */
+  GHashTable   *flows_of;       /* node → GPtrArray of its flows (borrowed) */
+  GHashTable   *crossing;       /* element → 1 (no) or 2 (yes) */
+  gint64        next_id;        /* the next threat number to try */
+  const BwField *fields[8];
+} Deriver;
+
+enum { F_ORIGIN, F_TITLE, F_DESCRIPTION, F_STATUS, F_TREATMENT, F_SOURCES, F_CATEGORY, F_RISK };
+
+static gboolean
+flow_crosses (Deriver   *self,
+              BwElement *flow)
+{
+  GPtrArray *boundaries = g_hash_table_lookup (self->boundaries, bw_element_get_diagram (flow));
+
+  for (guint i = 0; boundaries != NULL && i < boundaries->len; i++)
+    if (bw_geometry_flow_crosses (self->project, flow, boundaries->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+crossing_cb (BwElement *element,
+             gpointer   user_data)
+{
+  Deriver *self = user_data;
+  int known = GPOINTER_TO_INT (g_hash_table_lookup (self->crossing, element));
+  gboolean crosses = FALSE;
+
+  if (known != 0)
+    return known == 2;
+
+  if (bw_element_get_kind_enum (element) == BW_ELEMENT_DATA_FLOW)
+    crosses = flow_crosses (self, element);
+  else if (bw_element_is_node (element))
+    {
+      GPtrArray *flows = g_hash_table_lookup (self->flows_of, element);
+
+      if (flows == NULL)
+        crosses = bw_rule_element_crosses_boundary (self->project, element);
+      else
+        for (guint i = 0; i < flows->len && !crosses; i++)
+          crosses = crossing_cb (flows->pdata[i], self);
+    }
+  g_hash_table_insert (self->crossing, element, GINT_TO_POINTER (crosses ? 2 : 1));
+  return crosses;
+}
+
+static gboolean
+in_scope (Deriver    *self,
+          const char *id)
+{
+  return self->scope == NULL || (id != NULL && g_hash_table_contains (self->scope, id));
+}
+
+/* One pass over the elements and diagrams: summary elements, boundaries
+ * per diagram, and the flows of the nodes whose crossing may be asked. */
+static void
+survey (Deriver *self)
+{
+  GListModel *elements = bw_project_get_elements (self->project);
+  GListModel *diagrams = bw_project_get_diagrams (self->project);
+  guint n = g_list_model_get_n_items (elements);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
+      BwElementKind kind = bw_element_get_kind_enum (element);
+      const char *refines = bw_element_get_refines (element);
+
+      if (refines != NULL)
+        g_hash_table_add (self->summary, (gpointer) refines);
+
+      if (kind == BW_ELEMENT_TRUST_BOUNDARY)
+        {
+          GPtrArray *list = g_hash_table_lookup (self->boundaries, bw_element_get_diagram (element));
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (self->boundaries, (gpointer) bw_element_get_diagram (element), list);
+            }
+          g_ptr_array_add (list, element);
+        }
+      else if (kind == BW_ELEMENT_DATA_FLOW)
+        {
+          const char *ends[2] = { bw_element_get_source (element), bw_element_get_target (element) };
+
+          for (guint e = 0; e < 2; e++)
+            {
+              BwRecord *node;
+              GPtrArray *list;
+
+              if (!in_scope (self, ends[e]))
+                continue;
+              node = bw_project_lookup (self->project, ends[e]);
+              if (node == NULL)
+                continue;
+              list = g_hash_table_lookup (self->flows_of, node);
+              if (list == NULL)
+                {
+                  list = g_ptr_array_new ();
+                  g_hash_table_insert (self->flows_of, node, list);
+                }
+              g_ptr_array_add (list, element);
+            }
+        }
+    }
+
+  n = g_list_model_get_n_items (diagrams);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
+      const char *refines = bw_diagram_get_refines (diagram);
+
+      if (refines != NULL)
+        g_hash_table_add (self->summary, (gpointer) refines);
+    }
+}
+
+static void
+add_item (Deriver        *self,
+          BwDeriveAction  action,
+          const char     *threat_id,
+          const char     *rule_id,
+          const char     *target,
+          const char     *title)
+{
+  BwDeriveItem item = {
+    action, g_strdup (threat_id), g_strdup (rule_id), g_strdup (target), g_strdup (title)
+  };
+
+  g_array_append_val (self->plan->items, item);
+  self->plan->counts[action]++;
+}
+
+/* A change of an existing threat, with the history entry it appends. */
+static void
+change (Deriver        *self,
+        BwThreat       *threat,
+        BwDeriveAction  action,
+        const char     *detail)
+{
+  static const char * const events[] = { "derived", "obsolete", "revived", "superseded", "changed" };
+  BwHistoryEntry *entry = g_object_new (BW_TYPE_HISTORY_ENTRY,
+                                        "at", self->plan->time,
+                                        "event", events[action],
+                                        "detail", detail,
+                                        NULL);
+
+  add_item (self, action, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_rule (threat),
+            bw_threat_get_target (threat), bw_threat_get_title (threat));
+  g_ptr_array_add (self->plan->entries, entry);
+}
+
+static void
+set_enum (BwRecord      *record,
+          const BwField *field,
+          const char    *value)
+{
+  for (guint i = 0; field->values[i] != NULL; i++)
+    if (g_str_equal (field->values[i], value))
+      {
+        *(const char **) bw_record_field_ptr (record, field) = field->values[i];
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static void
+set_string (BwRecord      *record,
+            const BwField *field,
+            char          *value)
+{
+  char **ptr = bw_record_field_ptr (record, field);
+
+  g_free (*ptr);
+  *ptr = value;
+}
+
+/* Builds a new derived threat. It is not in the project yet, so its
+ * members are written directly (a GObject property set per member costs
+ * more than the rest of derivation on a large model). */
+static BwThreat *
+new_threat (Deriver    *self,
+            BwRule     *rule,
+            BwElement  *element,
+            BwElement  *source,
+            BwElement  *target)
+{
+  BwThreat *threat = g_object_new (BW_TYPE_THREAT, NULL);
+  BwRecord *record = BW_RECORD (threat);
+  BwRisk *risk = g_object_new (BW_TYPE_RISK, NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *description = bw_rule_expand_description (rule, element, source, target);
+  const char * const *references = bw_rule_get_references (rule);
+  int exploitability = bw_rule_get_exploitability (rule);
+  BwHistoryEntry *entry;
+  g_autofree char *detail = NULL;
+  BwRuleLibrary *library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
+
+  /* The IDs bw_project_allocate_id() would give, without taking them yet:
+   * planning does not change the project. */
+  do
+    {
+      g_free (id);
+      id = g_strdup_printf ("T-%" G_GINT64_FORMAT, self->next_id++);
+    }
+  while (bw_project_lookup (self->project, id) != NULL);
+  bw_record_set_id (record, id);
+
+  set_enum (record, self->fields[F_ORIGIN], "derived");
+  g_object_set (threat, "rule", bw_rule_get_id (rule), "target", bw_record_get_id (BW_RECORD (element)), NULL);
+  if (source != NULL)
+    {
+      const char *interaction[] = {
+        bw_record_get_id (BW_RECORD (source)), bw_record_get_id (BW_RECORD (element)),
+        bw_record_get_id (BW_RECORD (target)), NULL
+      };
+
+      g_object_set (threat, "interaction", interaction, NULL);
+    }
+  set_enum (record, self->fields[F_CATEGORY], bw_rule_get_category (rule));
+  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, element, source, target));
+  if (references != NULL && references[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) references);
+
+      set_string (record, self->fields[F_DESCRIPTION],
+                  g_strdup_printf (_("%s\n\nReferences: %s."), description, joined));
+    }
+  else
+    set_string (record, self->fields[F_DESCRIPTION], g_steal_pointer (&description));
+  set_enum (record, self->fields[F_STATUS], "not_started");
+  set_enum (record, self->fields[F_TREATMENT], "none");
+  {
+    char ***sources = bw_record_field_ptr (record, self->fields[F_SOURCES]);
+    const char *design[] = { "design", NULL };
+
+    g_strfreev (*sources);
+    *sources = g_strdupv ((char **) design);
+  }
+
+  /* Boundary-crossing flows and nodes at a boundary come first (METHOD.md). */
+  if (crossing_cb (element, self))
+    exploitability = MIN (exploitability + 1, 5);
+  g_object_set (risk,
+                "exploitability", exploitability,
+                "multi-patient", bw_rule_get_multi_patient (rule),
+                NULL);
+  {
+    BwRecord **ptr = bw_record_field_ptr (record, self->fields[F_RISK]);
+
+    g_clear_object (ptr);
+    *ptr = BW_RECORD (risk);
+  }
+
+  detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
+                            library != NULL ? bw_rule_library_get_version (library) : "");
+  entry = g_object_new (BW_TYPE_HISTORY_ENTRY, "at", self->plan->time, "event", "derived", "detail", detail, NULL);
+  g_list_store_append (G_LIST_STORE (bw_threat_get_history (threat)), entry);
+  g_object_unref (entry);
+  return threat;
+}
+
+/* Whether an existing threat has this key (its target is already known). */
+static gboolean
+same_key (BwThreat   *threat,
+          BwRule     *rule,
+          BwElement  *source,
+          BwElement  *flow,
+          BwElement  *target)
+{
+  const char * const *interaction = bw_threat_get_interaction (threat);
+
+  if (g_strcmp0 (bw_threat_get_rule (threat), bw_rule_get_id (rule)) != 0)
+    return FALSE;
+  if (source == NULL)
+    return interaction == NULL;
+  return interaction != NULL
+         && g_strv_length ((char **) interaction) == 3
+         && g_strcmp0 (interaction[0], bw_record_get_id (BW_RECORD (source))) == 0
+         && g_strcmp0 (interaction[1], bw_record_get_id (BW_RECORD (flow))) == 0
+         && g_strcmp0 (interaction[2], bw_record_get_id (BW_RECORD (target))) == 0;
+}
+
+typedef struct
+{
+  BwRule    *rule;
+  BwElement *source;
+  BwElement *target;
+} Match;
+
+/* What the rules say about one element (or, for a deleted element, about
+ * its ID alone), compared with the threats it has. */
+static void
+derive_one (Deriver    *self,
+            const char *id,
+            BwElement  *element,
+            GPtrArray  *existing)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  gboolean summary = g_hash_table_contains (self->summary, id);
+  gboolean missing = self->plan->missing_libraries[0] != NULL;
+  guint n_existing = existing->len;
+  g_autofree gboolean *matched = NULL;
+
+  /* Threats of rules we do not have: if a recorded library is missing they
+   * may be its rules, so they stay as they are. */
+  for (guint i = 0; i < existing->len; )
+    if (missing && bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i])) == NULL)
+      g_ptr_array_remove_index (existing, i);
+    else
+      i++;
+  n_existing = existing->len;
+
+  if (element != NULL && summary)
+    {
+      for (guint i = 0; i < n_existing; i++)
+        if (!bw_threat_get_superseded (existing->pdata[i]))
+          change (self, existing->pdata[i], BW_DERIVE_SUPERSEDE, _("Its element is refined by a more detailed one."));
+      return;
+    }
+
+  if (element != NULL && bw_element_get_kind_enum (element) != BW_ELEMENT_TRUST_BOUNDARY
+      && !bw_element_get_out_of_scope (element))
+    {
+      BwRuleContext context = { 0 };
+      BwElementKind kind = bw_element_get_kind_enum (element);
+      GPtrArray *rules = bw_rule_set_get_rules_for (self->rules, (BwRuleAppliesTo) kind);
+
+      context.project = self->project;
+      context.crossing = crossing_cb;
+      context.crossing_data = self;
+      context.subjects[BW_RULE_SUBJECT_FLOW] = element;
+      for (guint r = 0; r < rules->len; r++)
+        {
+          context.vocabulary = _bw_rule_get_library (rules->pdata[r]);
+          if (bw_rule_condition_evaluate (bw_rule_get_condition (rules->pdata[r]), &context))
+            {
+              Match match = { rules->pdata[r], NULL, NULL };
+
+              g_array_append_val (matches, match);
+            }
+        }
+
+      if (kind == BW_ELEMENT_DATA_FLOW)
+        {
+          BwRecord *ends[2] = {
+            bw_project_lookup (self->project, bw_element_get_source (element)),
+            bw_project_lookup (self->project, bw_element_get_target (element)),
+          };
+          guint directions = bw_element_get_bidirectional (element) ? 2 : 1;
+
+          rules = bw_rule_set_get_rules_for (self->rules, BW_RULE_APPLIES_INTERACTION);
+          for (guint d = 0; d < directions && BW_IS_ELEMENT (ends[0]) && BW_IS_ELEMENT (ends[1]); d++)
+            {
+              context.subjects[BW_RULE_SUBJECT_SOURCE] = BW_ELEMENT (ends[d]);
+              context.subjects[BW_RULE_SUBJECT_TARGET] = BW_ELEMENT (ends[1 - d]);
+              for (guint r = 0; r < rules->len; r++)
+                {
+                  context.vocabulary = _bw_rule_get_library (rules->pdata[r]);
+                  if (bw_rule_condition_evaluate (bw_rule_get_condition (rules->pdata[r]), &context))
+                    {
+                      Match match = { rules->pdata[r], BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
+
+                      g_array_append_val (matches, match);
+                    }
+                }
+            }
+        }
+    }
+
+  matched = g_new0 (gboolean, n_existing + 1);
+  for (guint i = 0; i < n_existing; i++)
+    if (bw_threat_get_superseded (existing->pdata[i]) && element != NULL)
+      change (self, existing->pdata[i], BW_DERIVE_UNSUPERSEDE, _("Its element is no longer refined."));
+
+  for (guint m = 0; m < matches->len; m++)
+    {
+      Match *match = &g_array_index (matches, Match, m);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < n_existing; i++)
+        if (same_key (existing->pdata[i], match->rule, match->source, element, match->target))
+          {
+            found = TRUE;
+            if (!matched[i] && bw_threat_get_obsolete (existing->pdata[i]))
+              change (self, existing->pdata[i], BW_DERIVE_REVIVE, _("Its rule applies again."));
+            matched[i] = TRUE;
+          }
+      if (!found)
+        {
+          BwThreat *threat = new_threat (self, match->rule, element, match->source, match->target);
+
+          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->rule),
+                    bw_record_get_id (BW_RECORD (element)), bw_threat_get_title (threat));
+          g_ptr_array_add (self->plan->new_threats, threat);
+          g_ptr_array_add (self->plan->entries, NULL);
+        }
+    }
+
+  for (guint i = 0; i < n_existing; i++)
+    if (!matched[i] && !bw_threat_get_obsolete (existing->pdata[i]))
+      change (self, existing->pdata[i], BW_DERIVE_OBSOLETE,
+              element != NULL ? _("Its rule no longer applies.") : _("Its element was deleted."));
+}
+
+static GStrv
+missing_libraries (BwProject *project,
+                   BwRuleSet *rules)
+{
+  GListModel *refs = bw_project_get_rule_libraries (project);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = g_list_model_get_n_items (refs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRecord) ref = g_list_model_get_item (refs, i);
+      const char *id = bw_record_get_id (ref);
+
+      if (id != NULL && bw_rule_set_lookup_library (rules, id) == NULL)
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * bw_deriver_plan:
+ * @element_ids: (nullable) (array zero-terminated=1): the elements to
+ *   derive (an ID that names no element any more retires that element's
+ *   threats); NULL for the whole project
+ *
+ * Computes, without changing the project, which threats derivation would
+ * add, mark obsolete, revive, supersede or stop superseding.
+ *
+ * Returns: (transfer full): the plan
+ */
+BwDerivePlan *
+bw_deriver_plan (BwProject          *project,
+                 BwRuleSet          *rules,
+                 const char * const *element_ids)
+{
+  Deriver self = { 0 };
+  ThreatIndex *index;
+  g_autoptr(GPtrArray) existing = g_ptr_array_new ();
+  BwRecordClass *threat_class;
+  static const char * const field_names[] = {
+    "origin", "title", "description", "status", "treatment", "sources", "category", "risk"
+  };
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (BW_IS_RULE_SET (rules), NULL);
+
+  self.project = project;
+  self.rules = rules;
+  self.plan = plan_new ();
+  self.plan->missing_libraries = missing_libraries (project, rules);
+  self.plan->counter_before = bw_id_counters_get (bw_project_get_id_counters (project), "T");
+  self.next_id = MAX (1, self.plan->counter_before);
+  self.summary = g_hash_table_new (g_str_hash, g_str_equal);
+  self.boundaries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self.flows_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self.crossing = g_hash_table_new (NULL, NULL);
+  threat_class = g_type_class_ref (BW_TYPE_THREAT);
+  for (guint f = 0; f < G_N_ELEMENTS (field_names); f++)
+    {
+      self.fields[f] = bw_record_class_find_field (threat_class, field_names[f]);
+      g_assert (self.fields[f] != NULL);
+    }
+  if (element_ids != NULL)
+    {
+      self.scope = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; element_ids[i] != NULL; i++)
+        g_hash_table_add (self.scope, (gpointer) element_ids[i]);
+    }
+
+  survey (&self);
+  index = threat_index_get (project);
+
+  if (element_ids == NULL)
+    {
+      GListModel *elements = bw_project_get_elements (project);
+      guint n = g_list_model_get_n_items (elements);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
+          const char *id = bw_record_get_id (BW_RECORD (element));
+
+          collect_threats (index, id, existing);
+          derive_one (&self, id, element, existing);
+        }
+      /* Threats of elements that are gone, in threat order. */
+      g_hash_table_iter_init (&iter, index->by_target);
+      {
+        g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
+
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          if (!BW_IS_ELEMENT (bw_project_lookup (project, key)))
+            g_ptr_array_add (orphans, key);
+        g_ptr_array_sort (orphans, (GCompareFunc) g_strcmp0);
+        for (guint i = 0; i < orphans->len; i++)
+          {
+            const char *id = *(const char **) &orphans->pdata[i];
+
+            collect_threats (index, id, existing);
+            derive_one (&self, id, NULL, existing);
+          }
+      }
+    }
+  else
+    {
+      g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; element_ids[i] != NULL; i++)
+        {
+          BwRecord *record = bw_project_lookup (project, element_ids[i]);
+
+          /* An ID listed twice is derived once. */
+          if (!g_hash_table_add (done, (gpointer) element_ids[i]))
+            continue;
+          collect_threats (index, element_ids[i], existing);
+          derive_one (&self, element_ids[i], BW_IS_ELEMENT (record) ? BW_ELEMENT (record) : NULL, existing);
+        }
+    }
+
+  self.plan->counter_after = self.plan->new_threats->len > 0 ? self.next_id : self.plan->counter_before;
+
+  g_type_class_unref (threat_class);
+  g_clear_pointer (&self.scope, g_hash_table_unref);
+  g_hash_table_unref (self.summary);
+  g_hash_table_unref (self.boundaries);
+  g_hash_table_unref (self.flows_of);
+  g_hash_table_unref (self.crossing);
+  return self.plan;
+}
+
+/**
+ * bw_deriver_dup_touched_ids:
+ *
+ * What an edit of one element can change the threats of: the element, the
+ * flows that start or end at it and their other ends (for a flow: the flow
+ * and its two ends, whose "at a boundary" may change with it).
+ *
+ * Returns: (transfer full): the IDs, `element_id` first
+ */
+GStrv
+bw_deriver_dup_touched_ids (BwProject  *project,
+                            const char *element_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  BwRecord *record;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (element_id != NULL, NULL);
+
+  g_strv_builder_add (builder, element_id);
+  g_hash_table_add (seen, (gpointer) element_id);
+  record = bw_project_lookup (project, element_id);
+  if (BW_IS_ELEMENT (record) && bw_element_get_kind_enum (BW_ELEMENT (record)) == BW_ELEMENT_DATA_FLOW)
+    {
+      const char *ends[] = { bw_element_get_source (BW_ELEMENT (record)), bw_element_get_target (BW_ELEMENT (record)) };
+
+      for (guint e = 0; e < 2; e++)
+        if (ends[e] != NULL && g_hash_table_add (seen, (gpointer) ends[e]))
+          g_strv_builder_add (builder, ends[e]);
+    }
+  else if (BW_IS_ELEMENT (record) && bw_element_is_node (BW_ELEMENT (record)))
+    {
+      GListModel *elements = bw_project_get_elements (project);
+      guint n = g_list_model_get_n_items (elements);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BwElement) flow = g_list_model_get_item (elements, i);
+          const char *ends[2];
+
+          if (bw_element_get_kind_enum (flow) != BW_ELEMENT_DATA_FLOW)
+            continue;
+          ends[0] = bw_element_get_source (flow);
+          ends[1] = bw_element_get_target (flow);
+          if (g_strcmp0 (ends[0], element_id) != 0 && g_strcmp0 (ends[1], element_id) != 0)
+            continue;
+          if (g_hash_table_add (seen, (gpointer) bw_record_get_id (BW_RECORD (flow))))
+            g_strv_builder_add (builder, bw_record_get_id (BW_RECORD (flow)));
+          for (guint e = 0; e < 2; e++)
+            if (ends[e] != NULL && g_hash_table_add (seen, (gpointer) ends[e]))
+              g_strv_builder_add (builder, ends[e]);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * bw_deriver_derive:
+ * @plan_out: (out) (optional) (transfer full): the plan that was applied
+ *
+ * Plans and, when there is something to change, executes the plan on the
+ * project's command stack as one undoable step.
+ *
+ * Returns: TRUE when something changed; FALSE when nothing needed to (with
+ *   @error unset) or the command failed (with @error set)
+ */
+gboolean
+bw_deriver_derive (BwProject          *project,
+                   BwRuleSet          *rules,
+                   const char * const *element_ids,
+                   BwDerivePlan      **plan_out,
+                   GError            **error)
+{
+  g_autoptr(BwDerivePlan) plan = NULL;
+  g_autoptr(BwCommand) command = NULL;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (BW_IS_RULE_SET (rules), FALSE);
+
+  plan = bw_deriver_plan (project, rules, element_ids);
+  if (plan_out != NULL)
+    *plan_out = bw_derive_plan_ref (plan);
+  if (bw_derive_plan_is_empty (plan))
+    return FALSE;
+  command = bw_command_derive_new (project, plan);
+  return bw_command_stack_execute (bw_project_get_command_stack (project), command, error);
+}

@@ -1,0 +1,745 @@
+/* bw-rule-condition.c — a rule's `when`, compiled into a tree and evaluated
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * A condition is declarative (METHOD.md): all/any/not over tests of a
+ * subject's kind, properties, boundary crossing and assets. It is compiled
+ * once when the library loads, so that evaluation — hundreds of thousands
+ * of times in a derivation — does no parsing and no string building.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "bw-asset.h"
+#include "bw-geometry.h"
+#include "bw-rule-condition.h"
+#include "bw-rule-library.h"
+
+typedef enum
+{
+  OP_ALL,
+  OP_ANY,
+  OP_NOT,
+  OP_KIND,
+  OP_EQUALS,
+  OP_IN,
+  OP_CONTAINS,
+  OP_EXISTS,
+  OP_LT,
+  OP_LE,
+  OP_GT,
+  OP_GE,
+  OP_CROSSES,
+  OP_ASSET_SAFETY,
+  OP_ASSET_NEED,
+} Op;
+
+struct _BwRuleCondition
+{
+  Op              op;
+  BwRuleSubject   subject;
+  gboolean        flag;       /* exists, crosses_boundary, safety_relevant */
+  char           *property;
+  JsonNode       *value;      /* equals */
+  GPtrArray      *values;     /* in: JsonNode * */
+  char           *needle;     /* contains, case-folded */
+  double          number;     /* lt le gt ge */
+  guint           kinds;      /* kind: bit per BwElementKind */
+  guint           need;       /* 0 confidentiality, 1 integrity, 2 availability */
+  guint           level;      /* index into bw_levels_cia */
+  GPtrArray      *children;   /* all, any, not */
+};
+
+static const char * const subject_names[] = { "source", "flow", "target", NULL };
+static const char * const need_names[] = { "confidentiality", "integrity", "availability", NULL };
+static const char * const comparison_names[] = { "lt", "le", "gt", "ge", NULL };
+
+void
+bw_rule_condition_free (BwRuleCondition *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->property);
+  g_clear_pointer (&self->value, json_node_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_free (self->needle);
+  g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_free (self);
+}
+
+static int
+strv_index (const char * const *strv,
+            const char         *s)
+{
+  for (int i = 0; strv[i] != NULL; i++)
+    if (g_strcmp0 (strv[i], s) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+is_scalar (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_BOOLEAN || type == G_TYPE_STRING || type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node)
+         && (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static gboolean
+fail (GError    **error,
+      const char *path,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError    **error,
+      const char *path,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, BW_RULE_LIBRARY_ERROR, BW_RULE_LIBRARY_ERROR_FORMAT, "%s: %s", path, message);
+  return FALSE;
+}
+
+static BwRuleCondition *compile (JsonNode    *node,
+                                 gboolean     interaction,
+                                 const char  *path,
+                                 GError     **error);
+
+static gboolean
+compile_asset (BwRuleCondition  *self,
+               JsonNode         *node,
+               const char       *path,
+               GError          **error)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, _("must be an object"));
+  object = json_node_get_object (node);
+
+  if (json_object_has_member (object, "safety_relevant"))
+    {
+      if (json_object_get_size (object) != 1)
+        return fail (error, path, _("“safety_relevant” stands alone"));
+      member = json_object_get_member (object, "safety_relevant");
+      if (!is_boolean (member))
+        return fail (error, path, _("“safety_relevant” must be true or false"));
+      self->op = OP_ASSET_SAFETY;
+      self->flag = json_node_get_boolean (member);
+      return TRUE;
+    }
+
+  {
+    GList *members = json_object_get_members (object);
+
+    for (GList *m = members; m != NULL; m = m->next)
+      if (g_strcmp0 (m->data, "need") != 0 && g_strcmp0 (m->data, "at_least") != 0)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.%s", path, (const char *) m->data);
+
+          g_list_free (members);
+          return fail (error, where, _("unknown member (expected “safety_relevant”, or “need” and “at_least”)"));
+        }
+    g_list_free (members);
+  }
+
+  member = json_object_get_member (object, "need");
+  if (member == NULL || !is_string (member) || strv_index (need_names, json_node_get_string (member)) < 0)
+    return fail (error, path, _("“need” must be one of confidentiality, integrity, availability"));
+  self->need = strv_index (need_names, json_node_get_string (member));
+  member = json_object_get_member (object, "at_least");
+  if (member == NULL || !is_string (member) || strv_index (bw_levels_cia, json_node_get_string (member)) < 0)
+    return fail (error, path, _("“at_least” must be one of none, low, medium, high"));
+  self->level = strv_index (bw_levels_cia, json_node_get_string (member));
+  self->op = OP_ASSET_NEED;
+  return TRUE;
+}
+
+static gboolean
+compile_kind (BwRuleCondition  *self,
+              JsonNode         *node,
+              const char       *path,
+              GError          **error)
+{
+  self->op = OP_KIND;
+  if (is_string (node))
+    {
+      int k = strv_index (bw_element_kinds, json_node_get_string (node));
+
+      if (k < 0)
+        return fail (error, path, _("“%s” is not an element kind"), json_node_get_string (node));
+      self->kinds = 1u << k;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return fail (error, path, _("must be an element kind or a non-empty list of them"));
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
+      int k;
+
+      if (!is_string (item))
+        return fail (error, where, _("must be a string"));
+      k = strv_index (bw_element_kinds, json_node_get_string (item));
+      if (k < 0)
+        return fail (error, where, _("“%s” is not an element kind"), json_node_get_string (item));
+      self->kinds |= 1u << k;
+    }
+  return TRUE;
+}
+
+static gboolean
+compile_property (BwRuleCondition  *self,
+                  JsonObject       *object,
+                  const char       *path,
+                  GError          **error)
+{
+  JsonNode *name = json_object_get_member (object, "property");
+  g_autofree char *name_path = g_strdup_printf ("%s.property", path);
+  const char *test = NULL;
+  g_autofree char *test_path = NULL;
+  JsonNode *value;
+
+  if (!is_string (name) || *json_node_get_string (name) == '\0')
+    return fail (error, name_path, _("must be a property name"));
+  self->property = g_strdup (json_node_get_string (name));
+
+  {
+    GList *members = json_object_get_members (object);
+
+    for (GList *m = members; m != NULL; m = m->next)
+      {
+        const char *member = m->data;
+
+        if (g_str_equal (member, "property") || g_str_equal (member, "of"))
+          continue;
+        if (test != NULL)
+          {
+            g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
+
+            g_list_free (members);
+            return fail (error, where, _("a property test has exactly one of equals, in, contains, exists, lt, le, gt, ge (it already has “%s”)"), test);
+          }
+        test = g_intern_string (member);
+      }
+    g_list_free (members);
+  }
+
+  if (test == NULL)
+    return fail (error, path, _("a property test needs one of equals, in, contains, exists, lt, le, gt, ge"));
+  test_path = g_strdup_printf ("%s.%s", path, test);
+  value = json_object_get_member (object, test);
+
+  if (g_str_equal (test, "equals"))
+    {
+      if (!is_scalar (value))
+        return fail (error, test_path, _("must be a string, a number, true or false"));
+      self->op = OP_EQUALS;
+      self->value = json_node_copy (value);
+    }
+  else if (g_str_equal (test, "in"))
+    {
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (value) || json_array_get_length (json_node_get_array (value)) == 0)
+        return fail (error, test_path, _("must be a non-empty list of values"));
+      array = json_node_get_array (value);
+      self->op = OP_IN;
+      self->values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (!is_scalar (item))
+            {
+              g_autofree char *where = g_strdup_printf ("%s[%u]", test_path, i);
+
+              return fail (error, where, _("must be a string, a number, true or false"));
+            }
+          g_ptr_array_add (self->values, json_node_copy (item));
+        }
+    }
+  else if (g_str_equal (test, "contains"))
+    {
+      if (!is_string (value))
+        return fail (error, test_path, _("must be a string"));
+      self->op = OP_CONTAINS;
+      self->needle = g_utf8_casefold (json_node_get_string (value), -1);
+    }
+  else if (g_str_equal (test, "exists"))
+    {
+      if (!is_boolean (value))
+        return fail (error, test_path, _("must be true or false"));
+      self->op = OP_EXISTS;
+      self->flag = json_node_get_boolean (value);
+    }
+  else if (strv_index (comparison_names, test) >= 0)
+    {
+      if (!is_number (value))
+        return fail (error, test_path, _("must be a number"));
+      self->op = OP_LT + strv_index (comparison_names, test);
+      self->number = json_node_get_double (value);
+    }
+  else
+    return fail (error, test_path, _("unknown property test (expected equals, in, contains, exists, lt, le, gt or ge)"));
+  return TRUE;
+}
+
+static BwRuleCondition *
+compile (JsonNode    *node,
+         gboolean     interaction,
+         const char  *path,
+         GError     **error)
+{
+  g_autoptr(BwRuleCondition) self = g_new0 (BwRuleCondition, 1);
+  JsonObject *object;
+  JsonNode *of;
+  const char *test = NULL;
+  g_autofree char *test_path = NULL;
+  GList *members;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (error, path, _("a condition must be an object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  /* The test is named by its one member besides "of"; "property" goes
+   * with a comparison member, so it names the test when present. */
+  members = json_object_get_members (object);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      const char *member = m->data;
+      static const char * const tests[] = { "all", "any", "not", "kind", "property", "crosses_boundary", "asset", NULL };
+
+      if (g_str_equal (member, "of"))
+        continue;
+      if (strv_index (tests, member) < 0)
+        {
+          if (json_object_has_member (object, "property"))
+            continue;
+          test_path = g_strdup_printf ("%s.%s", path, member);
+          g_list_free (members);
+          fail (error, test_path, _("unknown test (expected all, any, not, kind, property, crosses_boundary or asset)"));
+          return NULL;
+        }
+      if (test != NULL)
+        {
+          test_path = g_strdup_printf ("%s.%s", path, member);
+          g_list_free (members);
+          fail (error, test_path, _("a condition has exactly one test (it already has “%s”)"), test);
+          return NULL;
+        }
+      test = g_intern_string (member);
+    }
+  g_list_free (members);
+
+  if (test == NULL)
+    {
+      fail (error, path, _("a condition needs a test (all, any, not, kind, property, crosses_boundary or asset)"));
+      return NULL;
+    }
+  test_path = g_strdup_printf ("%s.%s", path, test);
+
+  of = json_object_get_member (object, "of");
+  self->subject = BW_RULE_SUBJECT_FLOW;
+  if (g_str_equal (test, "all") || g_str_equal (test, "any") || g_str_equal (test, "not"))
+    {
+      if (of != NULL)
+        {
+          g_autofree char *where = g_strdup_printf ("%s.of", path);
+
+          fail (error, where, _("“of” belongs on the tests inside “%s”, not on it"), test);
+          return NULL;
+        }
+    }
+  else if (interaction)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.of", path);
+
+      if (of == NULL)
+        {
+          fail (error, path, _("a test in an interaction rule needs “of”: source, flow or target"));
+          return NULL;
+        }
+      if (!is_string (of) || strv_index (subject_names, json_node_get_string (of)) < 0)
+        {
+          fail (error, where, _("must be source, flow or target"));
+          return NULL;
+        }
+      self->subject = strv_index (subject_names, json_node_get_string (of));
+    }
+  else if (of != NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.of", path);
+
+      fail (error, where, _("“of” is only allowed in interaction rules"));
+      return NULL;
+    }
+
+  if (g_str_equal (test, "all") || g_str_equal (test, "any"))
+    {
+      JsonNode *list = json_object_get_member (object, test);
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (list) || json_array_get_length (json_node_get_array (list)) == 0)
+        {
+          fail (error, test_path, _("must be a non-empty list of conditions"));
+          return NULL;
+        }
+      array = json_node_get_array (list);
+      self->op = g_str_equal (test, "all") ? OP_ALL : OP_ANY;
+      self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_rule_condition_free);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", test_path, i);
+          BwRuleCondition *child = compile (json_array_get_element (array, i), interaction, where, error);
+
+          if (child == NULL)
+            return NULL;
+          g_ptr_array_add (self->children, child);
+        }
+    }
+  else if (g_str_equal (test, "not"))
+    {
+      BwRuleCondition *child = compile (json_object_get_member (object, "not"), interaction, test_path, error);
+
+      if (child == NULL)
+        return NULL;
+      self->op = OP_NOT;
+      self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_rule_condition_free);
+      g_ptr_array_add (self->children, child);
+    }
+  else if (g_str_equal (test, "kind"))
+    {
+      if (!compile_kind (self, json_object_get_member (object, "kind"), test_path, error))
+        return NULL;
+    }
+  else if (g_str_equal (test, "property"))
+    {
+      if (!compile_property (self, object, path, error))
+        return NULL;
+    }
+  else if (g_str_equal (test, "crosses_boundary"))
+    {
+      JsonNode *value = json_object_get_member (object, "crosses_boundary");
+
+      if (!is_boolean (value))
+        {
+          fail (error, test_path, _("must be true or false"));
+          return NULL;
+        }
+      self->op = OP_CROSSES;
+      self->flag = json_node_get_boolean (value);
+    }
+  else
+    {
+      g_assert (g_str_equal (test, "asset"));
+      if (!compile_asset (self, json_object_get_member (object, "asset"), test_path, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * bw_rule_condition_compile:
+ * @node: the JSON of the condition
+ * @interaction: whether the rule applies to interactions (tests need "of")
+ * @path: the JSON path of @node, for messages
+ *
+ * Returns: (transfer full): the compiled condition, or NULL with @error
+ *   ("<path>: <what is wrong>") set
+ */
+BwRuleCondition *
+bw_rule_condition_compile (JsonNode    *node,
+                           gboolean     interaction,
+                           const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compile (node, interaction, path, error);
+}
+
+/* Whether a flow crosses a trust boundary; a node is "at a boundary" when
+ * one of its flows does (FORMAT.md, "Boundaries (derived)"). */
+gboolean
+bw_rule_element_crosses_boundary (BwProject *project,
+                                  BwElement *element)
+{
+  GListModel *elements;
+  guint n;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (BW_IS_ELEMENT (element), FALSE);
+
+  if (bw_element_get_kind_enum (element) == BW_ELEMENT_DATA_FLOW)
+    {
+      g_autoptr(GPtrArray) crossed = bw_geometry_boundaries_crossed_by (project, element);
+
+      return crossed != NULL && crossed->len > 0;
+    }
+  if (!bw_element_is_node (element))
+    return FALSE;
+
+  elements = bw_project_get_elements (project);
+  n = g_list_model_get_n_items (elements);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwElement) flow = g_list_model_get_item (elements, i);
+      const char *id = bw_record_get_id (BW_RECORD (element));
+
+      if (bw_element_get_kind_enum (flow) != BW_ELEMENT_DATA_FLOW)
+        continue;
+      if (g_strcmp0 (bw_element_get_source (flow), id) != 0 && g_strcmp0 (bw_element_get_target (flow), id) != 0)
+        continue;
+      if (bw_rule_element_crosses_boundary (project, flow))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The value of a property of `element`: its own, or the declared default
+ * of an absent one, or NULL when it is neither present nor declared. */
+static JsonNode *
+lookup_value (const BwRuleContext *context,
+              BwElement           *element,
+              const char          *name)
+{
+  JsonObject *properties = bw_element_get_properties (element);
+  JsonNode *node = properties != NULL ? json_object_get_member (properties, name) : NULL;
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    return node;
+  if (context->vocabulary != NULL)
+    {
+      BwRuleProperty *declared = bw_rule_library_lookup_property (context->vocabulary,
+                                                                  bw_element_get_kind_enum (element),
+                                                                  name);
+
+      if (declared != NULL)
+        return bw_rule_property_get_default (declared);
+    }
+  return NULL;
+}
+
+static gboolean
+scalar_equal (JsonNode *a,
+              JsonNode *b)
+{
+  if (is_number (a) && is_number (b))
+    return json_node_get_double (a) == json_node_get_double (b);
+  if (is_string (a) && is_string (b))
+    return g_str_equal (json_node_get_string (a), json_node_get_string (b));
+  if (is_boolean (a) && is_boolean (b))
+    return json_node_get_boolean (a) == json_node_get_boolean (b);
+  return FALSE;
+}
+
+/* An undeclared absent property is false, "" or 0 — whichever the test
+ * compares it with. */
+static gboolean
+scalar_equal_or_default (JsonNode *value,
+                         JsonNode *expected)
+{
+  if (value != NULL)
+    return scalar_equal (value, expected);
+  if (is_boolean (expected))
+    return !json_node_get_boolean (expected);
+  if (is_string (expected))
+    return *json_node_get_string (expected) == '\0';
+  return json_node_get_double (expected) == 0;
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  /* Pure ASCII is the usual case (protocol names): no allocation. */
+  for (const char *p = haystack; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        folded = g_utf8_casefold (haystack, -1);
+        return strstr (folded, needle) != NULL;
+      }
+  for (const char *p = haystack; ; p++)
+    {
+      const char *h = p, *n = needle;
+
+      while (*n != '\0' && *h != '\0' && g_ascii_tolower (*h) == *n)
+        {
+          h++;
+          n++;
+        }
+      if (*n == '\0')
+        return TRUE;
+      if (*p == '\0')
+        return FALSE;
+    }
+}
+
+static gboolean
+asset_test (const BwRuleCondition *self,
+            const BwRuleContext   *context,
+            BwElement             *element)
+{
+  const char * const *assets = bw_element_get_assets (element);
+
+  for (guint i = 0; assets != NULL && assets[i] != NULL; i++)
+    {
+      BwRecord *record = bw_project_lookup (context->project, assets[i]);
+      BwAsset *asset;
+      const char *level;
+
+      if (record == NULL || !BW_IS_ASSET (record))
+        continue;
+      asset = BW_ASSET (record);
+      if (self->op == OP_ASSET_SAFETY)
+        {
+          if (bw_asset_get_safety_relevant (asset) == self->flag)
+            return TRUE;
+          continue;
+        }
+      level = self->need == 0 ? bw_asset_get_confidentiality (asset)
+            : self->need == 1 ? bw_asset_get_integrity (asset)
+            : bw_asset_get_availability (asset);
+      if (strv_index (bw_levels_cia, level) >= (int) self->level)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bw_rule_condition_evaluate:
+ * @self: (nullable): a compiled condition; NULL always holds
+ *
+ * Returns: whether the condition holds for the context's subjects
+ */
+gboolean
+bw_rule_condition_evaluate (const BwRuleCondition *self,
+                            const BwRuleContext   *context)
+{
+  BwElement *element;
+  JsonNode *value;
+
+  if (self == NULL)
+    return TRUE;
+
+  switch (self->op)
+    {
+    case OP_ALL:
+      for (guint i = 0; i < self->children->len; i++)
+        if (!bw_rule_condition_evaluate (self->children->pdata[i], context))
+          return FALSE;
+      return TRUE;
+    case OP_ANY:
+      for (guint i = 0; i < self->children->len; i++)
+        if (bw_rule_condition_evaluate (self->children->pdata[i], context))
+          return TRUE;
+      return FALSE;
+    case OP_NOT:
+      return !bw_rule_condition_evaluate (self->children->pdata[0], context);
+    default:
+      break;
+    }
+
+  element = context->subjects[self->subject];
+  if (element == NULL)
+    return FALSE;
+
+  switch (self->op)
+    {
+    case OP_KIND:
+      return (self->kinds & (1u << bw_element_get_kind_enum (element))) != 0;
+    case OP_EQUALS:
+      return scalar_equal_or_default (lookup_value (context, element, self->property), self->value);
+    case OP_IN:
+      value = lookup_value (context, element, self->property);
+      for (guint i = 0; i < self->values->len; i++)
+        if (scalar_equal_or_default (value, self->values->pdata[i]))
+          return TRUE;
+      return FALSE;
+    case OP_CONTAINS:
+      value = lookup_value (context, element, self->property);
+      return value != NULL && is_string (value) && contains_folded (json_node_get_string (value), self->needle);
+    case OP_EXISTS:
+      {
+        JsonObject *properties = bw_element_get_properties (element);
+
+        return (properties != NULL && json_object_has_member (properties, self->property)) == self->flag;
+      }
+    case OP_LT:
+    case OP_LE:
+    case OP_GT:
+    case OP_GE:
+      {
+        double v;
+
+        value = lookup_value (context, element, self->property);
+        if (value != NULL && !is_number (value))
+          return FALSE;
+        v = value != NULL ? json_node_get_double (value) : 0;
+        return self->op == OP_LT ? v < self->number
+             : self->op == OP_LE ? v <= self->number
+             : self->op == OP_GT ? v > self->number
+             : v >= self->number;
+      }
+    case OP_CROSSES:
+      {
+        gboolean crosses = context->crossing != NULL
+                           ? context->crossing (element, context->crossing_data)
+                           : bw_rule_element_crosses_boundary (context->project, element);
+
+        return crosses == self->flag;
+      }
+    case OP_ASSET_SAFETY:
+    case OP_ASSET_NEED:
+      return asset_test (self, context, element);
+    case OP_ALL:
+    case OP_ANY:
+    case OP_NOT:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}

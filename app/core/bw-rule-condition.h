@@ -1,0 +1,58 @@
+/* bw-rule-condition.h — a rule's `when`, compiled into a tree and evaluated
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "bw-element.h"
+#include "bw-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BwRuleCondition BwRuleCondition;
+typedef struct _BwRuleLibrary BwRuleLibrary;
+
+/* The subjects of a test: an element rule has only the element (in
+ * BW_RULE_SUBJECT_FLOW); an interaction has all three. */
+typedef enum
+{
+  BW_RULE_SUBJECT_SOURCE,
+  BW_RULE_SUBJECT_FLOW,
+  BW_RULE_SUBJECT_TARGET,
+  BW_RULE_SUBJECT_N,
+} BwRuleSubject;
+
+/* Whether a flow crosses a trust boundary, or a node is at one. The
+ * deriver answers from what it computed once per derivation; without it
+ * the answer comes from the geometry each time. */
+typedef gboolean (*BwRuleCrossingFunc) (BwElement *element,
+                                        gpointer   user_data);
+
+typedef struct
+{
+  BwProject          *project;
+  BwElement          *subjects[BW_RULE_SUBJECT_N];
+  /* The declared property defaults (NULL: false, "" or 0 by the test). */
+  BwRuleLibrary      *vocabulary;
+  BwRuleCrossingFunc  crossing;
+  gpointer            crossing_data;
+} BwRuleContext;
+
+/* `path` is the JSON path of `node` for messages, e.g. "rules[3].when". */
+BwRuleCondition *bw_rule_condition_compile  (JsonNode               *node,
+                                             gboolean                interaction,
+                                             const char             *path,
+                                             GError                **error);
+void             bw_rule_condition_free     (BwRuleCondition        *self);
+gboolean         bw_rule_condition_evaluate (const BwRuleCondition  *self,
+                                             const BwRuleContext    *context);
+
+gboolean         bw_rule_element_crosses_boundary (BwProject *project,
+                                                   BwElement *element);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwRuleCondition, bw_rule_condition_free)
+
+G_END_DECLS

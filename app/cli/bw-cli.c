@@ -237,11 +237,14 @@ static const struct {
   { "format", cmd_format, N_("Rewrite a file in canonical form (for pre-commit hooks)") },
   { "render", cmd_render, N_("Draw a diagram to SVG, PNG or PDF") },
   { "attack-tree", bw_cli_attack_tree, N_("Draw an attack tree (SVG, PNG, PDF, DOT) and evaluate it") },
+  { "derive", bw_cli_derive, N_("Derive threats from the rule libraries; --write applies and saves") },
   { "check", bw_cli_check, N_("Run the completeness checks; exit 1 when findings count") },
   { "cvss", bw_cli_cvss, N_("Score a CVSS v3.1 base vector") },
   { "import", bw_cli_import, N_("Import a Threat Dragon, OTM or Threat Modeling Tool model into a project") },
   { "export", bw_cli_export, N_("Export a project to Threat Dragon v2 or OTM") },
   { "trace", bw_cli_trace, N_("Print the traceability matrix (text or CSV)") },
+  { "sbom", bw_cli_sbom, N_("Merge a CycloneDX or SPDX SBOM into the components (sbom import FILE SBOM)") },
+  { "vulns", bw_cli_vulns, N_("List the components' known vulnerabilities; import OSV, VEX and KEV files") },
 };
 
 static void

@@ -23,11 +23,17 @@ int        bw_cli_check          (int         argc,
                                   char      **argv);
 int        bw_cli_cvss           (int         argc,
                                   char      **argv);
+int        bw_cli_derive         (int         argc,
+                                  char      **argv);
 int        bw_cli_export         (int         argc,
                                   char      **argv);
 int        bw_cli_import         (int         argc,
                                   char      **argv);
 int        bw_cli_trace          (int         argc,
+                                  char      **argv);
+int        bw_cli_sbom           (int         argc,
+                                  char      **argv);
+int        bw_cli_vulns          (int         argc,
                                   char      **argv);
 
 G_END_DECLS

@@ -232,10 +232,14 @@ const char * const *
 bw_checks_get_kinds (void)
 {
   static const char *ids[G_N_ELEMENTS (kinds) + 1];
+  static gsize initialized = 0;
 
-  if (ids[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-      ids[i] = kinds[i].kind;
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        ids[i] = kinds[i].kind;
+      g_once_init_leave (&initialized, 1);
+    }
   return ids;
 }
 

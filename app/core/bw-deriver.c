@@ -175,6 +175,13 @@ item_clear (gpointer data)
   g_free (item->title);
 }
 
+static void
+object_unref0 (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 static BwDerivePlan *
 plan_new (void)
 {
@@ -186,7 +193,7 @@ plan_new (void)
   self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
   g_array_set_clear_func (self->items, item_clear);
   self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
-  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->entries = g_ptr_array_new_with_free_func (object_unref0);
   return self;
 }
 

@@ -125,6 +125,10 @@ add_threats (JsonBuilder *b,
       add_string (b, "mitigation", bw_threat_get_rationale (threat));
       add_string (b, "modelType", "STRIDE");
       add_string (b, "score", risk && bw_risk_get_cvss (risk) ? bw_risk_get_cvss (risk) : "");
+      /* Threat Dragon has three states and no treatment; these members,
+       * which it keeps without showing, bring ours back on import. */
+      add_string (b, "bulwarkStatus", bw_threat_get_status (threat));
+      add_string (b, "bulwarkTreatment", bw_threat_get_treatment (threat));
       json_builder_set_member_name (b, "number");
       json_builder_add_int_value (b, ++*number);
       add_bool (b, "new", FALSE);

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bw-sbom-private.h"
@@ -109,8 +111,17 @@ _bw_foreign_parse (GBytes      *bytes,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, BW_SBOM_ERROR, BW_SBOM_ERROR_SYNTAX,
-                   _("%s is not valid JSON: %s"), what, local_error->message);
+      const char *message = local_error->message;
+      unsigned line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
+      if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        g_set_error (error, BW_SBOM_ERROR, BW_SBOM_ERROR_SYNTAX,
+                     _("%s is not valid JSON (line %u, column %u): %s"), what, line, column, message + consumed);
+      else
+        g_set_error (error, BW_SBOM_ERROR, BW_SBOM_ERROR_SYNTAX,
+                     _("%s is not valid JSON: %s"), what, message);
       return NULL;
     }
   root = json_parser_get_root (parser);

@@ -73,6 +73,9 @@ bw_graphviz_escape_html (const char *text)
         case '>': g_string_append (out, "&gt;"); break;
         case '"': g_string_append (out, "&quot;"); break;
         case '\'': g_string_append (out, "&#39;"); break;
+        /* Graphviz expands \N, \G, \L … even in HTML-like labels, but
+         * not across text runs: a backslash in a run of its own is kept. */
+        case '\\': g_string_append (out, "<FONT>&#92;</FONT>"); break;
         case '\n': g_string_append (out, "<BR/>"); break;
         case '\t': g_string_append_c (out, ' '); break;
         default:

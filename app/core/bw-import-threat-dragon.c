@@ -283,6 +283,31 @@ import_threats (TdContext  *ctx,
           g_string_append_printf (text, "%sThreat Dragon status: %s", text->len ? "\n\n" : "", status);
         }
 
+      /* Our own export's exact status and treatment, when present. */
+      {
+        static const char * const statuses[] = { "not_started", "needs_investigation", "not_applicable", "addressed", NULL };
+        static const char * const treatments[] = { "none", "eliminate", "mitigate", "accept", "transfer", NULL };
+        const char *exact_status = NULL, *exact_treatment = NULL;
+
+        if (!bw_import_json_string (threat, where, "bulwarkStatus", &exact_status, error)
+            || !bw_import_json_string (threat, where, "bulwarkTreatment", &exact_treatment, error))
+          return FALSE;
+        /* Only while Threat Dragon's own status still agrees with them:
+         * an edit made in Threat Dragon since the export wins. */
+        if (exact_status != NULL && g_strv_contains (statuses, exact_status)
+            && exact_treatment != NULL && g_strv_contains (treatments, exact_treatment))
+          {
+            const char *td = g_str_equal (exact_status, "addressed") ? "Mitigated"
+                             : g_str_equal (exact_status, "not_applicable") ? "NotApplicable" : "Open";
+
+            if (g_ascii_strcasecmp (td, status ? status : "Open") == 0)
+              {
+                our_status = exact_status;
+                treatment = exact_treatment;
+              }
+          }
+      }
+
       level = severity_level (severity);
       if (level < 0)
         {

@@ -738,12 +738,13 @@ tool_kind (BwDiagramTool tool)
 }
 
 static void
-finish_create (BwDiagramView *self)
+finish_create (BwDiagramView *self,
+               DragMode       mode)
 {
   g_autofree char *id = NULL;
   BwRect r;
 
-  if (self->drag == DRAG_PLACE)
+  if (mode == DRAG_PLACE)
     {
       /* The node is centred where the button went up. */
       r = (BwRect) { snap_value (self, self->current_x - NODE_WIDTH / 2),
@@ -751,7 +752,7 @@ finish_create (BwDiagramView *self)
                      NODE_WIDTH, NODE_HEIGHT };
       id = add_element (self, tool_kind (self->tool), &r, NULL);
     }
-  else if (self->drag == DRAG_BOX)
+  else if (mode == DRAG_BOX)
     {
       r = bw_rect_normalize (&(BwRect) { snap_value (self, self->start_x), snap_value (self, self->start_y),
                                          snap_value (self, self->current_x) - snap_value (self, self->start_x),
@@ -823,7 +824,7 @@ drag_end_cb (BwDiagramView  *self,
     case DRAG_PLACE:
     case DRAG_BOX:
     case DRAG_LINE:
-      finish_create (self);
+      finish_create (self, mode);
       break;
 
     case DRAG_RESIZE:

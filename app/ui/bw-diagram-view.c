@@ -303,7 +303,20 @@ document_changed (BwDiagramView *self)
     }
 
   widget_to_diagram (self, width / 2.0, height / 2.0, &dx, &dy);
-  update_extents (self);
+  {
+    BwRect visible;
+    double x1, y1;
+
+    /* While editing, nothing may jump: the scroll area keeps covering
+     * what is on screen, so a drawing that grows or shrinks elsewhere
+     * neither re-centres nor scrolls what the user is working on. */
+    widget_to_diagram (self, 0, 0, &visible.x, &visible.y);
+    widget_to_diagram (self, width, height, &x1, &y1);
+    visible.width = x1 - visible.x;
+    visible.height = y1 - visible.y;
+    update_extents (self);
+    self->extents = bw_rect_union (&self->extents, &visible);
+  }
   place (self, self->zoom, dx, dy, width / 2.0, height / 2.0);
 }
 
@@ -1077,6 +1090,8 @@ bw_diagram_view_zoom_fit (BwDiagramView *self)
     }
 
   self->needs_fit = FALSE;
+  /* What is drawn now, without the room kept while editing. */
+  update_extents (self);
   zoom = MIN (width / self->extents.width, height / self->extents.height);
   /* Small diagrams are not blown up past their natural size: text looks
    * wrong larger than it was drawn. */
@@ -1093,6 +1108,19 @@ bw_diagram_view_zoom_reset (BwDiagramView *self)
   g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
 
   bw_diagram_view_set_zoom (self, 1.0);
+}
+
+void
+bw_diagram_view_diagram_to_widget (BwDiagramView *self,
+                                   double         dx,
+                                   double         dy,
+                                   double        *wx,
+                                   double        *wy)
+{
+  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (wx != NULL && wy != NULL);
+
+  _bw_diagram_view_diagram_to_widget (self, dx, dy, wx, wy);
 }
 
 guint

@@ -73,6 +73,12 @@ void        bw_diagram_view_zoom_reset      (BwDiagramView *self);
 const char *bw_diagram_view_element_at      (BwDiagramView *self,
                                              double         x,
                                              double         y);
+/* Where diagram point (dx, dy) is in widget coordinates. */
+void        bw_diagram_view_diagram_to_widget (BwDiagramView *self,
+                                               double         dx,
+                                               double         dy,
+                                               double        *wx,
+                                               double        *wy);
 /* How many times the diagram was drawn; tests use it to see a redraw. */
 guint       bw_diagram_view_get_draw_count  (BwDiagramView *self);
 

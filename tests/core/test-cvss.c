@@ -204,6 +204,41 @@ test_malformed (void)
   assert_refused ("CVSS:3.1/:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", BW_CVSS_ERROR_SYNTAX, NULL);
 }
 
+/* Mutated vectors: each is either a valid vector or refused with a
+ * message, never a crash. */
+static void
+test_garbage (void)
+{
+  static const char base[] = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+  static const char alphabet[] = "CVS:3.1/AVNLPHRUCIEX\0\xff ";
+  GRand *rand = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char text[sizeof base];
+      g_autoptr(GError) error = NULL;
+      BwCvssVector vector;
+      guint n = g_rand_int_range (rand, 1, 4);
+
+      memcpy (text, base, sizeof base);
+      for (guint k = 0; k < n; k++)
+        text[g_rand_int_range (rand, 0, sizeof base - 1)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      if (bw_cvss_parse (text, &vector, &error))
+        {
+          g_autofree char *again = bw_cvss_to_string (&vector);
+
+          g_assert_no_error (error);
+          g_assert_true (g_str_has_prefix (again, "CVSS:3.1/AV:"));
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpuint (strlen (error->message), >, 0);
+        }
+    }
+  g_rand_free (rand);
+}
+
 /* What a calculator shows: every metric and value named and explained,
  * and guidance that points at real values for every metric. */
 static void
@@ -269,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/cvss/canonical", test_canonical);
   g_test_add_func ("/cvss/all-vectors", test_all_vectors);
   g_test_add_func ("/cvss/malformed", test_malformed);
+  g_test_add_func ("/cvss/garbage", test_garbage);
   g_test_add_func ("/cvss/choices-and-guidance", test_choices_and_guidance);
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "bw-attack-tree-painter.h"
 #include "bw-graphviz.h"
 #include "bw-project-io.h"
 
@@ -130,20 +131,29 @@ test_layout (void)
   g_assert_cmpfloat (bw_tree_layout_find (lr, "N-3")->x, >, bw_tree_layout_find (lr, "N-1")->x);
 }
 
+/* The text of the SVG, a line per line drawn: Graphviz writes each run
+ * of a label as a <text> of its own, on the same baseline. */
 static void
-collect_text (xmlNode *node,
-              GString *out)
+collect_text (xmlNode  *node,
+              GString  *out,
+              char    **last_y)
 {
   for (; node != NULL; node = node->next)
     {
       if (node->type == XML_ELEMENT_NODE && xmlStrcmp (node->name, (const xmlChar *) "text") == 0)
         {
           xmlChar *content = xmlNodeGetContent (node);
+          xmlChar *y = xmlGetProp (node, (const xmlChar *) "y");
 
-          g_string_append_printf (out, "%s\n", (const char *) content);
+          if (*last_y != NULL && g_strcmp0 (*last_y, (const char *) y) != 0)
+            g_string_append_c (out, '\n');
+          g_free (*last_y);
+          *last_y = g_strdup ((const char *) y);
+          g_string_append (out, (const char *) content);
           xmlFree (content);
+          xmlFree (y);
         }
-      collect_text (node->children, out);
+      collect_text (node->children, out, last_y);
     }
 }
 
@@ -165,6 +175,7 @@ test_escaping (void)
   g_autoptr(GBytes) dot = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *last_y = NULL;
   xmlDoc *doc;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -191,7 +202,8 @@ test_escaping (void)
   g_assert_no_error (error);
   doc = xmlReadMemory (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "tree.svg", "UTF-8", XML_PARSE_NONET);
   g_assert_nonnull (doc);
-  collect_text (xmlDocGetRootElement (doc), text);
+  collect_text (xmlDocGetRootElement (doc), text, &last_y);
+  g_string_append_c (text, '\n');
   xmlFreeDoc (doc);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -309,6 +321,73 @@ test_layout_boxes (void)
   g_assert_cmpfloat (p[0].y + boxes[0].height / 2, <=, c->y);
 }
 
+/* The app's own drawing of the layout: shapes where Graphviz put them,
+ * hit testing, a highlighted attack. */
+static void
+test_paint (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  BwAttackTree *tree = tree_of (project, "AT-1");
+  BwTreeGraphOptions graph_options = { FALSE, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwTreeLayout) layout = bw_graphviz_layout_tree (tree, &graph_options, &error);
+  g_autoptr(BwAttackEval) eval = bw_attack_eval_new (bw_attack_tree_get_root (tree));
+  const char *attack[] = { "N-10", "N-11", NULL };
+  BwTreePaintOptions options = { FALSE, TRUE, NULL, attack, eval, BW_ATTACK_VIEW_RESIDUAL };
+  const BwTreeLayoutNode *root;
+  const BwTreeLayoutNode *n9;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const char *out;
+  guint8 *data;
+  int stride;
+
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (layout->width), (int) ceil (layout->height));
+  cr = cairo_create (surface);
+  bw_attack_tree_paint (cr, tree, layout, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  /* BW_TEST_PAINT_OUT=file.png keeps the picture, to look at. */
+  out = g_getenv ("BW_TEST_PAINT_OUT");
+  if (out != NULL)
+    cairo_surface_write_to_png (surface, out);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  root = bw_tree_layout_find (layout, "N-1");
+  n9 = bw_tree_layout_find (layout, "N-9");
+  /* The root's ellipse is stroked at its left end; the background is white. */
+  {
+    int x = (int) (root->x - root->width / 2 + 1), y = (int) root->y;
+    guint32 pixel = *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
+    guint32 corner = *(guint32 *) data & 0xffffff;
+
+    g_assert_cmpuint (corner, ==, 0xffffff);
+    g_assert_cmpuint (pixel, !=, 0xffffff);
+  }
+  /* N-9 is on the highlighted attack: its border is orange. */
+  {
+    int x = (int) (n9->x), y = (int) (n9->y - n9->height / 2);
+    gboolean orange = FALSE;
+
+    for (int dy = -2; dy <= 2; dy++)
+      {
+        guint32 pixel = *(guint32 *) (data + (y + dy) * stride + x * 4);
+
+        orange |= ((pixel >> 16) & 0xff) > 200 && ((pixel >> 8) & 0xff) < 150 && (pixel & 0xff) < 80;
+      }
+    g_assert_true (orange);
+  }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpstr (bw_tree_layout_node_at (layout, root->x, root->y), ==, "N-1");
+  g_assert_cmpstr (bw_tree_layout_node_at (layout, n9->x + n9->width / 2 - 1, n9->y), ==, "N-9");
+  g_assert_null (bw_tree_layout_node_at (layout, 1, 1));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,6 +398,7 @@ main (int    argc,
   g_test_add_func ("/graphviz/escaping", test_escaping);
   g_test_add_func ("/graphviz/formats", test_formats);
   g_test_add_func ("/graphviz/layout-boxes", test_layout_boxes);
+  g_test_add_func ("/graphviz/paint", test_paint);
 
   return g_test_run ();
 }

@@ -215,10 +215,10 @@ struct _BwAttackEval
   GPtrArray  *warnings;
 };
 
+/* Both views in one walk: out[view]. */
 static void
 eval_node (BwAttackEval   *self,
            BwAttackNode   *node,
-           BwAttackView    view,
            guint           depth,
            BwAttackValues *out)
 {
@@ -226,21 +226,24 @@ eval_node (BwAttackEval   *self,
   GListModel *cms = bw_attack_node_get_countermeasures (node);
   guint n_children = g_list_model_get_n_items (children);
   guint n_cms = g_list_model_get_n_items (cms);
-  gboolean have_defence = FALSE;
-  BwAttackValues defence;
+  gboolean have_defence[BW_ATTACK_N_VIEWS] = { FALSE };
+  BwAttackValues defence[BW_ATTACK_N_VIEWS];
   const char *id;
 
   /* A tree is a tree; this only guards against a node that holds itself. */
   if (depth > 10000)
     {
-      values_unknown (out);
+      values_unknown (&out[0]);
+      values_unknown (&out[1]);
       return;
     }
 
   if (is_leaf (node))
-    bw_attack_values_of_leaf (node, out);
+    bw_attack_values_of_leaf (node, &out[0]);
   else if (n_children == 0)
-    values_unknown (out);
+    values_unknown (&out[0]);
+  if (is_leaf (node) || n_children == 0)
+    out[1] = out[0];
   else
     {
       Combine how = gate_combine (node);
@@ -248,47 +251,46 @@ eval_node (BwAttackEval   *self,
       for (guint i = 0; i < n_children; i++)
         {
           g_autoptr(BwAttackNode) child = g_list_model_get_item (children, i);
-          BwAttackValues cv;
+          BwAttackValues cv[BW_ATTACK_N_VIEWS];
 
-          eval_node (self, child, view, depth + 1, &cv);
-          if (i == 0)
-            *out = cv;
-          else
-            combine_values (how, out, &cv, out);
+          eval_node (self, child, depth + 1, cv);
+          for (guint view = 0; view < BW_ATTACK_N_VIEWS; view++)
+            {
+              if (i == 0)
+                out[view] = cv[view];
+              else
+                combine_values (how, &out[view], &cv[view], &out[view]);
+            }
         }
     }
 
   /* Countermeasures are evaluated in both views so their own values can be
-   * shown; only those that count in the view change the node's value. */
+   * shown; only those that count in a view change the node's value. */
   for (guint i = 0; i < n_cms; i++)
     {
       g_autoptr(BwAttackNode) cm = g_list_model_get_item (cms, i);
-      BwAttackValues cv;
+      BwAttackValues cv[BW_ATTACK_N_VIEWS];
 
-      eval_node (self, cm, view, depth + 1, &cv);
-      if (!counts_in (cm, view))
-        continue;
-      if (!have_defence)
-        defence = cv;
-      else
-        combine_values (COMBINE_AND, &defence, &cv, &defence);
-      have_defence = TRUE;
+      eval_node (self, cm, depth + 1, cv);
+      for (guint view = 0; view < BW_ATTACK_N_VIEWS; view++)
+        {
+          if (!counts_in (cm, view))
+            continue;
+          if (!have_defence[view])
+            defence[view] = cv[view];
+          else
+            combine_values (COMBINE_AND, &defence[view], &cv[view], &defence[view]);
+          have_defence[view] = TRUE;
+        }
     }
-  if (have_defence)
-    combine_values (COMBINE_DEFENCE, out, &defence, out);
+  for (guint view = 0; view < BW_ATTACK_N_VIEWS; view++)
+    if (have_defence[view])
+      combine_values (COMBINE_DEFENCE, &out[view], &defence[view], &out[view]);
 
   id = bw_record_get_id (BW_RECORD (node));
   if (id != NULL)
-    {
-      BwAttackValues *slot = g_hash_table_lookup (self->values, id);
-
-      if (slot == NULL)
-        {
-          slot = g_new0 (BwAttackValues, BW_ATTACK_N_VIEWS);
-          g_hash_table_insert (self->values, g_strdup (id), slot);
-        }
-      slot[view] = *out;
-    }
+    g_hash_table_insert (self->values, g_strdup (id),
+                         g_memdup2 (out, sizeof (BwAttackValues) * BW_ATTACK_N_VIEWS));
 }
 
 static void
@@ -320,17 +322,32 @@ add_warning (BwAttackEval *self,
 static char *
 leaf_key (BwAttackNode *node)
 {
-  g_auto(GStrv) words = g_strsplit_set (bw_attack_node_get_label (node), " \t\n\r", -1);
-  g_autoptr(GString) joined = g_string_new (NULL);
+  const char *label = bw_attack_node_get_label (node);
+  GString *key = g_string_sized_new (strlen (label));
+  gboolean ascii = TRUE;
+  gboolean space = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      {
-        if (joined->len > 0)
-          g_string_append_c (joined, ' ');
-        g_string_append (joined, words[i]);
-      }
-  return g_utf8_casefold (joined->str, -1);
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          space = key->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      ascii &= ((guchar) *p) < 0x80;
+      g_string_append_c (key, g_ascii_tolower (*p));
+    }
+  if (!ascii)
+    {
+      char *folded = g_utf8_casefold (key->str, key->len);
+
+      g_string_free (key, TRUE);
+      return folded;
+    }
+  return g_string_free (key, FALSE);
 }
 
 typedef struct
@@ -469,8 +486,7 @@ bw_attack_eval_new (BwAttackNode *root)
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->warnings = g_ptr_array_new_with_free_func (warning_free);
 
-  for (guint view = 0; view < BW_ATTACK_N_VIEWS; view++)
-    eval_node (self, root, view, 0, &self->root[view]);
+  eval_node (self, root, 0, self->root);
   find_warnings (self, root);
   return self;
 }

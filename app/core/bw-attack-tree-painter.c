@@ -124,17 +124,156 @@ shape_path (cairo_t                *cr,
 }
 
 static const char *
-gate_tag (const BwTreeLayoutNode *n)
+gate_tag (BwAttackNode *node,
+          gboolean      countermeasure)
 {
-  if (n->countermeasure)
-    return n->implemented == 1 ? _("IN PLACE") : _("PLANNED");
-  if (g_strcmp0 (n->gate, "or") == 0)
+  const char *gate = bw_attack_node_get_gate (node);
+
+  if (countermeasure)
+    return bw_attack_node_get_implemented (node) == 1 ? _("IN PLACE") : _("PLANNED");
+  if (g_strcmp0 (gate, "or") == 0)
     return "OR";
-  if (g_strcmp0 (n->gate, "and") == 0)
+  if (g_strcmp0 (gate, "and") == 0)
     return "AND";
-  if (g_strcmp0 (n->gate, "sand") == 0)
+  if (g_strcmp0 (gate, "sand") == 0)
     return "SAND \342\206\222";
   return NULL;
+}
+
+static void
+append_colour (GString   *out,
+               const Rgb *c)
+{
+  g_string_append_printf (out, "#%02x%02x%02x", (int) (c->r * 255), (int) (c->g * 255), (int) (c->b * 255));
+}
+
+/* The node's text as Pango markup: its gate and ID small, its label
+ * wrapped as in the Graphviz export, and its values small. */
+static char *
+node_markup (BwAttackNode         *node,
+             gboolean              countermeasure,
+             const BwAttackValues *values,
+             const Palette        *p)
+{
+  g_autoptr(GString) markup = g_string_new ("<span size='8192' foreground='");
+  g_autofree char *wrapped = bw_graphviz_wrap_label (bw_attack_node_get_label (node));
+  g_autofree char *label = g_markup_escape_text (wrapped, -1);
+  g_autofree char *id = g_markup_escape_text (bw_record_get_id (BW_RECORD (node)), -1);
+  const char *tag = gate_tag (node, countermeasure);
+
+  append_colour (markup, &p->muted);
+  g_string_append_printf (markup, "'>%s%s%s</span>\n%s", tag ? tag : "", tag ? " \302\267 " : "", id, label);
+  if (values != NULL)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (markup, "\n<span size='8192' foreground='");
+      append_colour (markup, &p->value);
+      g_string_append (markup, "'>");
+      for (guint a = 0; a < BW_ATTACK_N_ATTRS; a++)
+        {
+          static const char *prefix[BW_ATTACK_N_ATTRS] = { "cost ", "", "skill ", "", "p " };
+          g_autofree char *text = NULL;
+
+          if (!bw_attack_values_known (values, a))
+            continue;
+          text = bw_attack_values_format (values, a);
+          g_string_append_printf (markup, "%s%s%s%s", first ? "" : " \302\267 ", prefix[a], text,
+                                  a == BW_ATTACK_ATTR_TIME_H ? " h" : "");
+          first = FALSE;
+        }
+      if (first)
+        g_string_append (markup, "?");
+      g_string_append (markup, "</span>");
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* Graphviz measures in points at 72 dpi: so does the text here. */
+static PangoLayout *
+text_layout (PangoContext *context)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans 11");
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+BwTreeTextMeasure *
+bw_tree_text_measure_new (void)
+{
+  BwTreeTextMeasure *self = g_new0 (BwTreeTextMeasure, 1);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  pango_cairo_context_set_resolution (context, 72);
+  self->layout = text_layout (context);
+  g_object_unref (context);
+  return self;
+}
+
+void
+bw_tree_text_measure_free (BwTreeTextMeasure *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->layout);
+  g_free (self);
+}
+
+/**
+ * bw_tree_text_measure_node:
+ * @self: a measure
+ * @node: the node
+ * @countermeasure: whether it is a countermeasure
+ * @values: (nullable): the values shown on it
+ * @width: (out): the width its shape needs, in points
+ * @height: (out): the height
+ *
+ * The size of the node as the painter draws it, for the layout.
+ */
+void
+bw_tree_text_measure_node (BwTreeTextMeasure    *self,
+                           BwAttackNode         *node,
+                           gboolean              countermeasure,
+                           const BwAttackValues *values,
+                           double               *width,
+                           double               *height)
+{
+  g_autofree char *markup = node_markup (node, countermeasure, values, &light);
+  const char *gate = bw_attack_node_get_gate (node);
+  int w, h;
+
+  pango_layout_set_markup (self->layout, markup, -1);
+  pango_layout_get_pixel_size (self->layout, &w, &h);
+  if (countermeasure)
+    {
+      *width = w + 36;
+      *height = h + 14;
+    }
+  else if (g_strcmp0 (gate, "or") == 0)
+    {
+      /* The ellipse around a box of w × h is √2 times as large. */
+      *width = w * G_SQRT2 + 8;
+      *height = h * G_SQRT2 + 4;
+    }
+  else if (g_strcmp0 (gate, "sand") == 0)
+    {
+      *width = w + 24 + MIN ((h + 12) / 2.0, (w + 24) * 0.14);
+      *height = h + 12;
+    }
+  else if (g_strcmp0 (gate, "and") == 0)
+    {
+      *width = w + 28;
+      *height = h + 18;
+    }
+  else
+    {
+      *width = w + 20;
+      *height = h + 12;
+    }
 }
 
 static void
@@ -145,39 +284,16 @@ draw_text (cairo_t                *cr,
            const BwAttackValues   *values,
            const Palette          *p)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *label = g_markup_escape_text (node ? bw_attack_node_get_label (node) : "", -1);
-  const char *tag = gate_tag (n);
-  g_autofree char *id = g_markup_escape_text (n->id, -1);
+  g_autofree char *markup = NULL;
   int width, height;
 
-  g_string_append_printf (markup, "<span size='8192' foreground='#%02x%02x%02x'>%s%s%s</span>\n%s",
-                          (int) (p->muted.r * 255), (int) (p->muted.g * 255), (int) (p->muted.b * 255),
-                          tag ? tag : "", tag ? " \302\267 " : "", id, label);
-  if (values != NULL)
-    {
-      g_string_append_printf (markup, "\n<span size='8192' foreground='#%02x%02x%02x'>",
-                              (int) (p->value.r * 255), (int) (p->value.g * 255), (int) (p->value.b * 255));
-      for (guint a = 0, first = 1; a < BW_ATTACK_N_ATTRS; a++)
-        {
-          static const char *prefix[BW_ATTACK_N_ATTRS] = { "cost ", "", "skill ", "", "p " };
-          g_autofree char *text = NULL;
-
-          if (!bw_attack_values_known (values, a))
-            continue;
-          text = bw_attack_values_format (values, a);
-          g_string_append_printf (markup, "%s%s%s%s", first ? "" : " \302\267 ", prefix[a], text,
-                                  a == BW_ATTACK_ATTR_TIME_H ? " h" : "");
-          first = 0;
-        }
-      g_string_append (markup, "</span>");
-    }
-
-  pango_layout_set_markup (layout, markup->str, -1);
-  pango_layout_set_width (layout, (int) (MAX (n->width * (g_strcmp0 (n->gate, "or") == 0 && !n->countermeasure ? 0.78 : 0.98), 10) * PANGO_SCALE));
+  if (node == NULL)
+    return;
+  markup = node_markup (node, n->countermeasure, values, p);
+  pango_layout_set_markup (layout, markup, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
   set_rgb (cr, &p->text);
-  cairo_move_to (cr, n->x - pango_layout_get_width (layout) / (2.0 * PANGO_SCALE), n->y - height / 2.0);
+  cairo_move_to (cr, n->x - width / 2.0, n->y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -195,6 +311,47 @@ edge_path (cairo_t                *cr,
     cairo_curve_to (cr, pts[i].x, pts[i].y, pts[i + 1].x, pts[i + 1].y, pts[i + 2].x, pts[i + 2].y);
   if (e->has_arrow)
     cairo_line_to (cr, e->arrow_tip.x, e->arrow_tip.y);
+}
+
+/* The point halfway along an edge's spline, by length. */
+static void
+edge_middle (const BwTreeLayoutEdge *e,
+             double                 *mx,
+             double                 *my)
+{
+  const BwGraphPoint *pts = (const BwGraphPoint *) e->points->data;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (BwGraphPoint));
+  double total = 0, walked = 0;
+
+  for (guint i = 0; i + 3 < e->points->len; i += 3)
+    for (guint k = (i == 0 ? 0 : 1); k <= 16; k++)
+      {
+        double t = k / 16.0, u = 1 - t;
+        BwGraphPoint b = {
+          u * u * u * pts[i].x + 3 * u * u * t * pts[i + 1].x + 3 * u * t * t * pts[i + 2].x + t * t * t * pts[i + 3].x,
+          u * u * u * pts[i].y + 3 * u * u * t * pts[i + 1].y + 3 * u * t * t * pts[i + 2].y + t * t * t * pts[i + 3].y,
+        };
+
+        g_array_append_val (samples, b);
+      }
+  *mx = pts[0].x;
+  *my = pts[0].y;
+  for (guint i = 1; i < samples->len; i++)
+    total += hypot (g_array_index (samples, BwGraphPoint, i).x - g_array_index (samples, BwGraphPoint, i - 1).x,
+                    g_array_index (samples, BwGraphPoint, i).y - g_array_index (samples, BwGraphPoint, i - 1).y);
+  for (guint i = 1; i < samples->len; i++)
+    {
+      const BwGraphPoint *a = &g_array_index (samples, BwGraphPoint, i - 1);
+      const BwGraphPoint *b = &g_array_index (samples, BwGraphPoint, i);
+
+      walked += hypot (b->x - a->x, b->y - a->y);
+      if (walked >= total / 2)
+        {
+          *mx = b->x;
+          *my = b->y;
+          return;
+        }
+    }
 }
 
 /* A bar across the end: the countermeasure blocks the attack. */
@@ -263,7 +420,7 @@ bw_attack_tree_paint (cairo_t                  *cr,
   g_autoptr(GHashTable) nodes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) lit = NULL;
   g_autoptr(PangoLayout) text = NULL;
-  PangoFontDescription *font;
+  gboolean show_text;
   double clip_x1, clip_y1, clip_x2, clip_y2;
   const char *root_id;
 
@@ -310,30 +467,40 @@ bw_attack_tree_paint (cairo_t                  *cr,
         draw_tee (cr, e);
       if (e->order > 0 && e->points->len >= 4)
         {
-          const BwGraphPoint *mid = &g_array_index (e->points, BwGraphPoint, e->points->len / 2);
+          double mx, my;
           g_autofree char *number = g_strdup_printf ("%d", e->order);
           cairo_text_extents_t ext;
 
+          edge_middle (e, &mx, &my);
           cairo_set_font_size (cr, 10);
           cairo_text_extents (cr, number, &ext);
           set_rgb (cr, &p->background);
-          cairo_arc (cr, mid->x, mid->y, 7, 0, 2 * G_PI);
-          cairo_fill (cr);
+          cairo_arc (cr, mx, my, 7, 0, 2 * G_PI);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, on_path ? &p->highlight : &p->edge);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
           set_rgb (cr, &p->text);
-          cairo_move_to (cr, mid->x - ext.x_advance / 2, mid->y + ext.height / 2);
+          cairo_move_to (cr, mx - ext.x_advance / 2, my + ext.height / 2);
           cairo_show_text (cr, number);
         }
     }
   cairo_set_dash (cr, NULL, 0, 0);
 
-  text = pango_cairo_create_layout (cr);
-  pango_cairo_context_set_resolution (pango_layout_get_context (text), 72);
-  pango_layout_context_changed (text);
-  font = pango_font_description_from_string ("DejaVu Sans 11");
-  pango_layout_set_font_description (text, font);
-  pango_font_description_free (font);
-  pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+  {
+    PangoContext *context = pango_cairo_create_context (cr);
+
+    pango_cairo_context_set_resolution (context, 72);
+    text = text_layout (context);
+    g_object_unref (context);
+  }
+  /* Text too small to read is left out: a whole large tree at once. */
+  {
+    double dx = 1, dy = 0;
+
+    cairo_user_to_device_distance (cr, &dx, &dy);
+    show_text = hypot (dx, dy) * 11 >= 4;
+  }
 
   for (guint i = 0; i < layout->nodes->len; i++)
     {
@@ -376,7 +543,8 @@ bw_attack_tree_paint (cairo_t                  *cr,
 
       if (options->eval != NULL)
         values = bw_attack_eval_get (options->eval, n->id, options->view);
-      draw_text (cr, text, n, node, values, p);
+      if (show_text)
+        draw_text (cr, text, n, node, values, p);
     }
   cairo_restore (cr);
 }

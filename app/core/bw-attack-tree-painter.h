@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "bw-attack-tree-eval.h"
 #include "bw-graphviz.h"
@@ -29,6 +30,22 @@ void        bw_attack_tree_paint       (cairo_t                  *cr,
                                         BwAttackTree             *tree,
                                         BwTreeLayout             *layout,
                                         const BwTreePaintOptions *options);
+/* Sizes of nodes as the painter draws them (bw_graphviz_layout_tree lays
+ * them out with these). */
+typedef struct
+{
+  PangoLayout *layout;
+} BwTreeTextMeasure;
+
+BwTreeTextMeasure *bw_tree_text_measure_new  (void);
+void        bw_tree_text_measure_free  (BwTreeTextMeasure        *self);
+void        bw_tree_text_measure_node  (BwTreeTextMeasure        *self,
+                                        BwAttackNode             *node,
+                                        gboolean                  countermeasure,
+                                        const BwAttackValues     *values,
+                                        double                   *width,
+                                        double                   *height);
+
 /* The node under a point of the layout, or NULL. */
 const char *bw_tree_layout_node_at     (BwTreeLayout             *layout,
                                         double                    x,

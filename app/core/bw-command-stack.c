@@ -35,6 +35,7 @@ enum {
 
 enum {
   SELECTION_RESTORED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -46,6 +47,7 @@ notify_all (BwCommandStack *self)
 {
   for (guint i = 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -120,6 +122,17 @@ bw_command_stack_class_init (BwCommandStackClass *klass)
   signals[SELECTION_RESTORED] =
     g_signal_new ("selection-restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
+
+  /**
+   * BwCommandStack::changed:
+   *
+   * Emitted whenever the document may have changed through the stack:
+   * after every execute (a merged step of a drag too, which changes no
+   * property of the stack), undo and redo. Views and caches listen here.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -161,6 +174,7 @@ bw_command_stack_execute (BwCommandStack  *self,
   if (self->groups->len > 0)
     {
       bw_command_group_append (g_ptr_array_index (self->groups, self->groups->len - 1), command);
+      g_signal_emit (self, signals[CHANGED], 0);
       return TRUE;
     }
 
@@ -180,6 +194,7 @@ bw_command_stack_execute (BwCommandStack  *self,
     {
       if (was_modified != bw_command_stack_get_modified (self))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+      g_signal_emit (self, signals[CHANGED], 0);
       return TRUE;
     }
 

@@ -273,29 +273,240 @@ bw_derive_action_to_string (BwDeriveAction action)
   return action_names[action];
 }
 
+/* ---- The layout: what derivation reads of the model's structure -------- */
+
+/* Which flows a node has, which boundaries a diagram has and which elements
+ * are summaries change only when elements or diagrams come or go or a
+ * flow's ends, a diagram or a refinement change. The layout is kept on the
+ * project and rebuilt only then, so that re-deriving after an ordinary
+ * edit does not walk the whole model. Handlers hold a reference to the
+ * shared flag, never to the project, so an element that outlives its
+ * project cannot reach freed memory. */
+typedef struct
+{
+  gint     ref_count;
+  gboolean valid;
+} Watch;
+
+typedef struct
+{
+  Watch      *watch;
+  GHashTable *flows_of;     /* node → GPtrArray of its flows (borrowed) */
+  GHashTable *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
+  GHashTable *summary;      /* IDs (owned) of summary elements */
+} Layout;
+
+static GQuark
+layout_quark (void)
+{
+  return g_quark_from_static_string ("bw-deriver-layout");
+}
+
+static GQuark
+watched_quark (void)
+{
+  return g_quark_from_static_string ("bw-deriver-watched");
+}
+
+static Watch *
+watch_ref (Watch *watch)
+{
+  watch->ref_count++;
+  return watch;
+}
+
+static void
+watch_unref (gpointer  data,
+             GClosure *closure)
+{
+  Watch *watch = data;
+
+  if (--watch->ref_count == 0)
+    g_free (watch);
+}
+
+static void
+layout_free (gpointer data)
+{
+  Layout *layout = data;
+
+  layout->watch->valid = FALSE;
+  watch_unref (layout->watch, NULL);
+  g_clear_pointer (&layout->flows_of, g_hash_table_unref);
+  g_clear_pointer (&layout->boundaries, g_hash_table_unref);
+  g_clear_pointer (&layout->summary, g_hash_table_unref);
+  g_free (layout);
+}
+
+static void
+structure_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      gpointer    user_data)
+{
+  Watch *watch = user_data;
+
+  watch->valid = FALSE;
+}
+
+static void
+member_changed_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  static const char * const structural[] = { "source", "target", "refines", "diagram", "kind", "id", NULL };
+  Watch *watch = user_data;
+
+  if (g_strv_contains (structural, pspec->name))
+    watch->valid = FALSE;
+}
+
+static void
+watch_object (Watch   *watch,
+              GObject *object)
+{
+  if (g_object_get_qdata (object, watched_quark ()) == watch)
+    return;
+  g_object_set_qdata (object, watched_quark (), watch);
+  g_signal_connect_data (object, "notify", G_CALLBACK (member_changed_cb), watch_ref (watch),
+                         watch_unref, 0);
+}
+
+static Layout *
+layout_get (BwProject *project)
+{
+  Layout *layout = g_object_get_qdata (G_OBJECT (project), layout_quark ());
+  GListModel *elements = bw_project_get_elements (project);
+  GListModel *diagrams = bw_project_get_diagrams (project);
+  guint n;
+
+  if (layout == NULL)
+    {
+      layout = g_new0 (Layout, 1);
+      layout->watch = g_new0 (Watch, 1);
+      layout->watch->ref_count = 1;
+      g_signal_connect_data (elements, "items-changed", G_CALLBACK (structure_changed_cb),
+                             watch_ref (layout->watch), watch_unref, 0);
+      g_signal_connect_data (diagrams, "items-changed", G_CALLBACK (structure_changed_cb),
+                             watch_ref (layout->watch), watch_unref, 0);
+      g_object_set_qdata_full (G_OBJECT (project), layout_quark (), layout, layout_free);
+    }
+  if (layout->watch->valid)
+    return layout;
+
+  g_clear_pointer (&layout->flows_of, g_hash_table_unref);
+  g_clear_pointer (&layout->boundaries, g_hash_table_unref);
+  g_clear_pointer (&layout->summary, g_hash_table_unref);
+  layout->flows_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  layout->boundaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  layout->summary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  n = g_list_model_get_n_items (elements);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
+      BwElementKind kind = bw_element_get_kind_enum (element);
+      const char *refines = bw_element_get_refines (element);
+
+      watch_object (layout->watch, G_OBJECT (element));
+      if (refines != NULL)
+        g_hash_table_add (layout->summary, g_strdup (refines));
+
+      if (kind == BW_ELEMENT_TRUST_BOUNDARY)
+        {
+          GPtrArray *list = g_hash_table_lookup (layout->boundaries, bw_element_get_diagram (element));
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (layout->boundaries, g_strdup (bw_element_get_diagram (element)), list);
+            }
+          g_ptr_array_add (list, element);
+        }
+      else if (kind == BW_ELEMENT_DATA_FLOW)
+        {
+          const char *ends[2] = { bw_element_get_source (element), bw_element_get_target (element) };
+
+          for (guint e = 0; e < 2; e++)
+            {
+              BwRecord *node = bw_project_lookup (project, ends[e]);
+              GPtrArray *list;
+
+              if (node == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
+                continue;
+              list = g_hash_table_lookup (layout->flows_of, node);
+              if (list == NULL)
+                {
+                  list = g_ptr_array_new ();
+                  g_hash_table_insert (layout->flows_of, node, list);
+                }
+              g_ptr_array_add (list, element);
+            }
+        }
+    }
+
+  n = g_list_model_get_n_items (diagrams);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
+      const char *refines = bw_diagram_get_refines (diagram);
+
+      watch_object (layout->watch, G_OBJECT (diagram));
+      if (refines != NULL)
+        g_hash_table_add (layout->summary, g_strdup (refines));
+    }
+  layout->watch->valid = TRUE;
+  return layout;
+}
+
 /* ---- Evaluation --------------------------------------------------------- */
+
+enum {
+  F_ORIGIN, F_TITLE, F_DESCRIPTION, F_STATUS, F_TREATMENT, F_SOURCES, F_CATEGORY, F_RISK,
+  F_RULE, F_TARGET, F_INTERACTION, F_HISTORY,
+  F_RISK_EXPLOITABILITY, F_RISK_MULTI_PATIENT,
+  F_ENTRY_AT, F_ENTRY_EVENT, F_ENTRY_DETAIL,
+  N_FIELDS
+};
 
 typedef struct
 {
   BwProject    *project;
   BwRuleSet    *rules;
   BwDerivePlan *plan;
-  GHashTable   *scope;          /* ID → element, or NULL for everything */
-  GHashTable   *summary;        /* IDs of summary elements */
-  GHashTable   *boundaries;     /* diagram ID → GPtrArray of boundaries (borrowed) */
-  GHashTable   *flows_of;       /* node → GPtrArray of its flows (borrowed) */
+  Layout       *layout;
   GHashTable   *crossing;       /* element → 1 (no) or 2 (yes) */
   gint64        next_id;        /* the next threat number to try */
-  const BwField *fields[8];
+  const BwField *fields[N_FIELDS];
+  GHashTable   *rule_strings;   /* BwRule → RuleStrings, made once per plan */
+  JsonNode    **values[BW_RULE_SUBJECT_N];  /* BwRuleContext.values */
+  guint         n_values;
 } Deriver;
 
-enum { F_ORIGIN, F_TITLE, F_DESCRIPTION, F_STATUS, F_TREATMENT, F_SOURCES, F_CATEGORY, F_RISK };
+
+/* What every threat of a rule shares. */
+typedef struct
+{
+  char *detail;       /* the "derived" history entry's detail */
+  char *references;   /* the description's closing line, or NULL */
+} RuleStrings;
+
+static void
+rule_strings_free (gpointer data)
+{
+  RuleStrings *strings = data;
+
+  g_free (strings->detail);
+  g_free (strings->references);
+  g_free (strings);
+}
 
 static gboolean
 flow_crosses (Deriver   *self,
               BwElement *flow)
 {
-  GPtrArray *boundaries = g_hash_table_lookup (self->boundaries, bw_element_get_diagram (flow));
+  GPtrArray *boundaries = g_hash_table_lookup (self->layout->boundaries, bw_element_get_diagram (flow));
 
   for (guint i = 0; boundaries != NULL && i < boundaries->len; i++)
     if (bw_geometry_flow_crosses (self->project, flow, boundaries->pdata[i]))
@@ -318,7 +529,7 @@ crossing_cb (BwElement *element,
     crosses = flow_crosses (self, element);
   else if (bw_element_is_node (element))
     {
-      GPtrArray *flows = g_hash_table_lookup (self->flows_of, element);
+      GPtrArray *flows = g_hash_table_lookup (self->layout->flows_of, element);
 
       if (flows == NULL)
         crosses = bw_rule_element_crosses_boundary (self->project, element);
@@ -328,78 +539,6 @@ crossing_cb (BwElement *element,
     }
   g_hash_table_insert (self->crossing, element, GINT_TO_POINTER (crosses ? 2 : 1));
   return crosses;
-}
-
-static gboolean
-in_scope (Deriver    *self,
-          const char *id)
-{
-  return self->scope == NULL || (id != NULL && g_hash_table_contains (self->scope, id));
-}
-
-/* One pass over the elements and diagrams: summary elements, boundaries
- * per diagram, and the flows of the nodes whose crossing may be asked. */
-static void
-survey (Deriver *self)
-{
-  GListModel *elements = bw_project_get_elements (self->project);
-  GListModel *diagrams = bw_project_get_diagrams (self->project);
-  guint n = g_list_model_get_n_items (elements);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
-      BwElementKind kind = bw_element_get_kind_enum (element);
-      const char *refines = bw_element_get_refines (element);
-
-      if (refines != NULL)
-        g_hash_table_add (self->summary, (gpointer) refines);
-
-      if (kind == BW_ELEMENT_TRUST_BOUNDARY)
-        {
-          GPtrArray *list = g_hash_table_lookup (self->boundaries, bw_element_get_diagram (element));
-
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (self->boundaries, (gpointer) bw_element_get_diagram (element), list);
-            }
-          g_ptr_array_add (list, element);
-        }
-      else if (kind == BW_ELEMENT_DATA_FLOW)
-        {
-          const char *ends[2] = { bw_element_get_source (element), bw_element_get_target (element) };
-
-          for (guint e = 0; e < 2; e++)
-            {
-              BwRecord *node;
-              GPtrArray *list;
-
-              if (!in_scope (self, ends[e]))
-                continue;
-              node = bw_project_lookup (self->project, ends[e]);
-              if (node == NULL)
-                continue;
-              list = g_hash_table_lookup (self->flows_of, node);
-              if (list == NULL)
-                {
-                  list = g_ptr_array_new ();
-                  g_hash_table_insert (self->flows_of, node, list);
-                }
-              g_ptr_array_add (list, element);
-            }
-        }
-    }
-
-  n = g_list_model_get_n_items (diagrams);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
-      const char *refines = bw_diagram_get_refines (diagram);
-
-      if (refines != NULL)
-        g_hash_table_add (self->summary, (gpointer) refines);
-    }
 }
 
 static void
@@ -462,6 +601,31 @@ set_string (BwRecord      *record,
   *ptr = value;
 }
 
+static RuleStrings *
+rule_strings (Deriver *self,
+              BwRule  *rule)
+{
+  RuleStrings *strings = g_hash_table_lookup (self->rule_strings, rule);
+  const char * const *references;
+  BwRuleLibrary *library;
+
+  if (strings != NULL)
+    return strings;
+  strings = g_new0 (RuleStrings, 1);
+  library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
+  strings->detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
+                                     library != NULL ? bw_rule_library_get_version (library) : "");
+  references = bw_rule_get_references (rule);
+  if (references != NULL && references[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) references);
+
+      strings->references = g_strdup_printf (_("References: %s."), joined);
+    }
+  g_hash_table_insert (self->rule_strings, rule, strings);
+  return strings;
+}
+
 /* Builds a new derived threat. It is not in the project yet, so its
  * members are written directly (a GObject property set per member costs
  * more than the rest of derivation on a large model). */
@@ -474,75 +638,70 @@ new_threat (Deriver    *self,
 {
   BwThreat *threat = g_object_new (BW_TYPE_THREAT, NULL);
   BwRecord *record = BW_RECORD (threat);
-  BwRisk *risk = g_object_new (BW_TYPE_RISK, NULL);
-  g_autofree char *id = NULL;
-  g_autofree char *description = bw_rule_expand_description (rule, element, source, target);
-  const char * const *references = bw_rule_get_references (rule);
+  BwRecord *risk = g_object_new (BW_TYPE_RISK, NULL);
+  BwRecord *entry = g_object_new (BW_TYPE_HISTORY_ENTRY, NULL);
+  RuleStrings *strings = rule_strings (self, rule);
+  char *description = bw_rule_expand_description (rule, element, source, target);
   int exploitability = bw_rule_get_exploitability (rule);
-  BwHistoryEntry *entry;
-  g_autofree char *detail = NULL;
-  BwRuleLibrary *library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
+  char id[32];
 
   /* The IDs bw_project_allocate_id() would give, without taking them yet:
    * planning does not change the project. */
   do
-    {
-      g_free (id);
-      id = g_strdup_printf ("T-%" G_GINT64_FORMAT, self->next_id++);
-    }
+    g_snprintf (id, sizeof id, "T-%" G_GINT64_FORMAT, self->next_id++);
   while (bw_project_lookup (self->project, id) != NULL);
   bw_record_set_id (record, id);
 
   set_enum (record, self->fields[F_ORIGIN], "derived");
-  g_object_set (threat, "rule", bw_rule_get_id (rule), "target", bw_record_get_id (BW_RECORD (element)), NULL);
+  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
+  set_string (record, self->fields[F_TARGET], g_strdup (bw_record_get_id (BW_RECORD (element))));
   if (source != NULL)
     {
-      const char *interaction[] = {
-        bw_record_get_id (BW_RECORD (source)), bw_record_get_id (BW_RECORD (element)),
-        bw_record_get_id (BW_RECORD (target)), NULL
-      };
+      char ***interaction = bw_record_field_ptr (record, self->fields[F_INTERACTION]);
 
-      g_object_set (threat, "interaction", interaction, NULL);
+      g_strfreev (*interaction);
+      *interaction = g_new (char *, 4);
+      (*interaction)[0] = g_strdup (bw_record_get_id (BW_RECORD (source)));
+      (*interaction)[1] = g_strdup (bw_record_get_id (BW_RECORD (element)));
+      (*interaction)[2] = g_strdup (bw_record_get_id (BW_RECORD (target)));
+      (*interaction)[3] = NULL;
     }
   set_enum (record, self->fields[F_CATEGORY], bw_rule_get_category (rule));
   set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, element, source, target));
-  if (references != NULL && references[0] != NULL)
+  if (strings->references != NULL)
     {
-      g_autofree char *joined = g_strjoinv (", ", (char **) references);
-
-      set_string (record, self->fields[F_DESCRIPTION],
-                  g_strdup_printf (_("%s\n\nReferences: %s."), description, joined));
+      set_string (record, self->fields[F_DESCRIPTION], g_strconcat (description, "\n\n", strings->references, NULL));
+      g_free (description);
     }
   else
-    set_string (record, self->fields[F_DESCRIPTION], g_steal_pointer (&description));
+    set_string (record, self->fields[F_DESCRIPTION], description);
   set_enum (record, self->fields[F_STATUS], "not_started");
   set_enum (record, self->fields[F_TREATMENT], "none");
   {
     char ***sources = bw_record_field_ptr (record, self->fields[F_SOURCES]);
-    const char *design[] = { "design", NULL };
 
     g_strfreev (*sources);
-    *sources = g_strdupv ((char **) design);
+    *sources = g_new (char *, 2);
+    (*sources)[0] = g_strdup ("design");
+    (*sources)[1] = NULL;
   }
 
   /* Boundary-crossing flows and nodes at a boundary come first (METHOD.md). */
   if (crossing_cb (element, self))
     exploitability = MIN (exploitability + 1, 5);
-  g_object_set (risk,
-                "exploitability", exploitability,
-                "multi-patient", bw_rule_get_multi_patient (rule),
-                NULL);
+  *(int *) bw_record_field_ptr (risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
+  *(gboolean *) bw_record_field_ptr (risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
   {
-    BwRecord **ptr = bw_record_field_ptr (record, self->fields[F_RISK]);
+    BwRecord **slot = bw_record_field_ptr (record, self->fields[F_RISK]);
 
-    g_clear_object (ptr);
-    *ptr = BW_RECORD (risk);
+    g_clear_object (slot);
+    *slot = risk;
   }
 
-  detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
-                            library != NULL ? bw_rule_library_get_version (library) : "");
-  entry = g_object_new (BW_TYPE_HISTORY_ENTRY, "at", self->plan->time, "event", "derived", "detail", detail, NULL);
-  g_list_store_append (G_LIST_STORE (bw_threat_get_history (threat)), entry);
+  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
+  set_enum (entry, self->fields[F_ENTRY_EVENT], "derived");
+  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (strings->detail));
+  g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
   g_object_unref (entry);
   return threat;
 }
@@ -584,7 +743,7 @@ derive_one (Deriver    *self,
             GPtrArray  *existing)
 {
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  gboolean summary = g_hash_table_contains (self->summary, id);
+  gboolean summary = g_hash_table_contains (self->layout->summary, id);
   gboolean missing = self->plan->missing_libraries[0] != NULL;
   guint n_existing = existing->len;
   g_autofree gboolean *matched = NULL;
@@ -617,6 +776,11 @@ derive_one (Deriver    *self,
       context.crossing = crossing_cb;
       context.crossing_data = self;
       context.subjects[BW_RULE_SUBJECT_FLOW] = element;
+      for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
+        {
+          context.values[i] = self->values[i];
+          memset (self->values[i], 0, self->n_values * sizeof (JsonNode *));
+        }
       for (guint r = 0; r < rules->len; r++)
         {
           context.vocabulary = _bw_rule_get_library (rules->pdata[r]);
@@ -639,6 +803,8 @@ derive_one (Deriver    *self,
           rules = bw_rule_set_get_rules_for (self->rules, BW_RULE_APPLIES_INTERACTION);
           for (guint d = 0; d < directions && BW_IS_ELEMENT (ends[0]) && BW_IS_ELEMENT (ends[1]); d++)
             {
+              memset (self->values[BW_RULE_SUBJECT_SOURCE], 0, self->n_values * sizeof (JsonNode *));
+              memset (self->values[BW_RULE_SUBJECT_TARGET], 0, self->n_values * sizeof (JsonNode *));
               context.subjects[BW_RULE_SUBJECT_SOURCE] = BW_ELEMENT (ends[d]);
               context.subjects[BW_RULE_SUBJECT_TARGET] = BW_ELEMENT (ends[1 - d]);
               for (guint r = 0; r < rules->len; r++)
@@ -730,8 +896,13 @@ bw_deriver_plan (BwProject          *project,
   g_autoptr(GPtrArray) existing = g_ptr_array_new ();
   BwRecordClass *threat_class;
   static const char * const field_names[] = {
-    "origin", "title", "description", "status", "treatment", "sources", "category", "risk"
+    "origin", "title", "description", "status", "treatment", "sources", "category", "risk",
+    "rule", "target", "interaction", "history",
+    "exploitability", "multi_patient",
+    "at", "event", "detail",
   };
+  BwRecordClass *risk_class = g_type_class_ref (BW_TYPE_RISK);
+  BwRecordClass *entry_class = g_type_class_ref (BW_TYPE_HISTORY_ENTRY);
 
   g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
   g_return_val_if_fail (BW_IS_RULE_SET (rules), NULL);
@@ -742,24 +913,20 @@ bw_deriver_plan (BwProject          *project,
   self.plan->missing_libraries = missing_libraries (project, rules);
   self.plan->counter_before = bw_id_counters_get (bw_project_get_id_counters (project), "T");
   self.next_id = MAX (1, self.plan->counter_before);
-  self.summary = g_hash_table_new (g_str_hash, g_str_equal);
-  self.boundaries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self.flows_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self.crossing = g_hash_table_new (NULL, NULL);
   threat_class = g_type_class_ref (BW_TYPE_THREAT);
-  for (guint f = 0; f < G_N_ELEMENTS (field_names); f++)
+  for (guint f = 0; f < N_FIELDS; f++)
     {
-      self.fields[f] = bw_record_class_find_field (threat_class, field_names[f]);
+      BwRecordClass *klass = f >= F_ENTRY_AT ? entry_class : f >= F_RISK_EXPLOITABILITY ? risk_class : threat_class;
+
+      self.fields[f] = bw_record_class_find_field (klass, field_names[f]);
       g_assert (self.fields[f] != NULL);
     }
-  if (element_ids != NULL)
-    {
-      self.scope = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; element_ids[i] != NULL; i++)
-        g_hash_table_add (self.scope, (gpointer) element_ids[i]);
-    }
-
-  survey (&self);
+  self.rule_strings = g_hash_table_new_full (NULL, NULL, NULL, rule_strings_free);
+  self.n_values = bw_rule_condition_get_n_slots ();
+  for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
+    self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
+  self.layout = layout_get (project);
   index = threat_index_get (project);
 
   if (element_ids == NULL)
@@ -814,10 +981,11 @@ bw_deriver_plan (BwProject          *project,
   self.plan->counter_after = self.plan->new_threats->len > 0 ? self.next_id : self.plan->counter_before;
 
   g_type_class_unref (threat_class);
-  g_clear_pointer (&self.scope, g_hash_table_unref);
-  g_hash_table_unref (self.summary);
-  g_hash_table_unref (self.boundaries);
-  g_hash_table_unref (self.flows_of);
+  g_type_class_unref (risk_class);
+  g_type_class_unref (entry_class);
+  g_hash_table_unref (self.rule_strings);
+  for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
+    g_free (self.values[i]);
   g_hash_table_unref (self.crossing);
   return self.plan;
 }
@@ -855,20 +1023,13 @@ bw_deriver_dup_touched_ids (BwProject  *project,
     }
   else if (BW_IS_ELEMENT (record) && bw_element_is_node (BW_ELEMENT (record)))
     {
-      GListModel *elements = bw_project_get_elements (project);
-      guint n = g_list_model_get_n_items (elements);
+      GPtrArray *flows = g_hash_table_lookup (layout_get (project)->flows_of, record);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; flows != NULL && i < flows->len; i++)
         {
-          g_autoptr(BwElement) flow = g_list_model_get_item (elements, i);
-          const char *ends[2];
+          BwElement *flow = flows->pdata[i];
+          const char *ends[2] = { bw_element_get_source (flow), bw_element_get_target (flow) };
 
-          if (bw_element_get_kind_enum (flow) != BW_ELEMENT_DATA_FLOW)
-            continue;
-          ends[0] = bw_element_get_source (flow);
-          ends[1] = bw_element_get_target (flow);
-          if (g_strcmp0 (ends[0], element_id) != 0 && g_strcmp0 (ends[1], element_id) != 0)
-            continue;
           if (g_hash_table_add (seen, (gpointer) bw_record_get_id (BW_RECORD (flow))))
             g_strv_builder_add (builder, bw_record_get_id (BW_RECORD (flow)));
           for (guint e = 0; e < 2; e++)

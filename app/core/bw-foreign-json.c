@@ -228,6 +228,16 @@ _bw_foreign_get_string (BwForeign   *ctx,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return wrong_type (ctx, member, _("a string"), node);
+  /* The file was valid UTF-8, but a lone surrogate escape ("\ud800")
+   * decodes to bytes that are not; they must not reach a project. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      gsize mark = _bw_foreign_push_key (ctx, member);
+
+      _bw_foreign_fail (ctx, _("the text is not valid Unicode (a lone surrogate escape?)"));
+      _bw_foreign_pop (ctx, mark);
+      return FALSE;
+    }
   *out = json_node_get_string (node);
   return TRUE;
 }

@@ -25,6 +25,7 @@
 #include <gvc.h>
 #include <glib/gi18n-lib.h>
 
+#include "bw-attack-tree-painter.h"
 #include "bw-graphviz.h"
 
 G_DEFINE_QUARK (bw-graphviz-error-quark, bw_graphviz_error)
@@ -73,9 +74,10 @@ bw_graphviz_escape_html (const char *text)
         case '>': g_string_append (out, "&gt;"); break;
         case '"': g_string_append (out, "&quot;"); break;
         case '\'': g_string_append (out, "&#39;"); break;
-        /* Graphviz expands \N, \G, \L … even in HTML-like labels, but
-         * not across text runs: a backslash in a run of its own is kept. */
-        case '\\': g_string_append (out, "<FONT>&#92;</FONT>"); break;
+        /* Graphviz expands \N, \G, \L … even in HTML-like labels, and
+         * (2.42) reads past the end of a run that ends in a backslash.  An
+         * invisible word joiner after it keeps both from happening. */
+        case '\\': g_string_append (out, "\\&#8288;"); break;
         case '\n': g_string_append (out, "<BR/>"); break;
         case '\t': g_string_append_c (out, ' '); break;
         default:
@@ -109,8 +111,8 @@ append_quoted (GString    *out,
 
 /* Breaks a label into lines of about WRAP_COLUMNS characters at spaces,
  * keeping the user's own line breaks. */
-static char *
-wrap (const char *text)
+char *
+bw_graphviz_wrap_label (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
@@ -151,6 +153,7 @@ typedef struct
   const BwTreeGraphOptions *options;
   BwAttackEval             *eval;
   const char               *root_id;
+  BwTreeTextMeasure        *measure;  /* set: a graph to lay out only */
 } Writer;
 
 static const char *
@@ -207,7 +210,7 @@ write_node (Writer       *w,
   GString *out = w->out;
   const char *id = bw_record_get_id (BW_RECORD (node));
   const char *gate = bw_attack_node_get_gate (node);
-  g_autofree char *wrapped = wrap (bw_attack_node_get_label (node));
+  g_autofree char *wrapped = bw_graphviz_wrap_label (bw_attack_node_get_label (node));
   g_autofree char *label = bw_graphviz_escape_html (wrapped);
   g_autofree char *id_html = bw_graphviz_escape_html (id);
   gboolean planned = countermeasure && bw_attack_node_get_implemented (node) != 1;
@@ -220,6 +223,33 @@ write_node (Writer       *w,
   g_string_append (out, "  ");
   append_quoted (out, id);
   g_string_append (out, " [");
+  if (w->measure != NULL)
+    {
+      const BwAttackValues *values = NULL;
+      char width[G_ASCII_DTOSTR_BUF_SIZE], height[G_ASCII_DTOSTR_BUF_SIZE];
+      double wd = 0, ht = 0, wd2 = 0, ht2 = 0;
+
+      if (w->eval != NULL)
+        values = bw_attack_eval_get (w->eval, id, BW_ATTACK_VIEW_RESIDUAL);
+      bw_tree_text_measure_node (w->measure, node, countermeasure, values, &wd, &ht);
+      /* Room for the wider of the two views' values. */
+      if (w->eval != NULL)
+        {
+          bw_tree_text_measure_node (w->measure, node, countermeasure,
+                                     bw_attack_eval_get (w->eval, id, BW_ATTACK_VIEW_TARGET), &wd2, &ht2);
+          wd = MAX (wd, wd2);
+          ht = MAX (ht, ht2);
+        }
+      g_ascii_dtostr (width, sizeof width, wd / 72.0);
+      g_ascii_dtostr (height, sizeof height, ht / 72.0);
+      g_string_append_printf (out, "shape=%s, fixedsize=true, width=%s, height=%s, label=\"\"];\n",
+                              countermeasure ? "octagon" :
+                              g_strcmp0 (gate, "or") == 0 ? "ellipse" :
+                              g_strcmp0 (gate, "sand") == 0 ? "cds" : "box",
+                              width, height);
+    }
+  else
+    {
   if (countermeasure)
     g_string_append_printf (out, "shape=octagon, margin=\"0.04,0.02\", style=\"filled%s\", fillcolor=\"#e4f3e8\", color=\"#2e7d32\", ",
                             planned ? ",dashed" : "");
@@ -262,6 +292,7 @@ write_node (Writer       *w,
         }
     }
   g_string_append (out, "</TABLE>>];\n");
+    }
 
   for (guint l = 0; l < 2; l++)
     for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
@@ -277,6 +308,8 @@ write_node (Writer       *w,
         if (l == 1)
           g_string_append_printf (out, " [bwkind=defence, dir=forward, arrowhead=tee, color=\"#2e7d32\", penwidth=1.4%s]",
                                   bw_attack_node_get_implemented (child) == 1 ? "" : ", style=dashed");
+        else if (g_strcmp0 (gate, "sand") == 0 && w->measure != NULL)
+          g_string_append_printf (out, " [bworder=%u]", i + 1);
         else if (g_strcmp0 (gate, "sand") == 0)
           g_string_append_printf (out, " [bworder=%u, label=<<FONT POINT-SIZE=\"9\"><B>%u</B></FONT>>]", i + 1, i + 1);
         g_string_append (out, ";\n");
@@ -291,17 +324,17 @@ write_node (Writer       *w,
  * Returns: (transfer full): the tree as a DOT graph, every user string
  *   escaped
  */
-char *
-bw_graphviz_tree_to_dot (BwAttackTree             *tree,
-                         const BwTreeGraphOptions *options)
+static char *
+tree_to_dot (BwAttackTree             *tree,
+             const BwTreeGraphOptions *options,
+             BwTreeTextMeasure        *measure)
 {
   Writer w = { 0 };
   BwAttackNode *root;
   g_autoptr(BwAttackEval) eval = NULL;
 
-  g_return_val_if_fail (BW_IS_ATTACK_TREE (tree), NULL);
-
   root = bw_attack_tree_get_root (tree);
+  w.measure = measure;
   if (options != NULL && options->show_values)
     eval = bw_attack_eval_new (root);
 
@@ -314,14 +347,26 @@ bw_graphviz_tree_to_dot (BwAttackTree             *tree,
   g_string_append_printf (w.out,
                           " {\n"
                           "  graph [rankdir=%s, ordering=out, nodesep=0.25, ranksep=0.45, pad=0.2, "
-                          "bgcolor=\"#ffffff\", fontname=\"DejaVu Sans\"];\n"
+                          "bgcolor=\"#ffffff\", fontname=\"DejaVu Sans\"%s];\n"
                           "  node [fontname=\"DejaVu Sans\", fontsize=11, margin=\"0.1,0.05\", "
                           "color=\"#3d3846\", fontcolor=\"#241f31\"];\n"
                           "  edge [dir=none, color=\"#5e5c64\", fontname=\"DejaVu Sans\", fontcolor=\"#241f31\"];\n",
-                          options != NULL && options->left_to_right ? "LR" : "TB");
+                          options != NULL && options->left_to_right ? "LR" : "TB",
+                          /* ordering=out leaves a tree no crossings to
+                           * remove: fewer mincross passes, same drawing. */
+                          measure != NULL ? ", mclimit=0.2" : "");
   write_node (&w, root, FALSE, 0);
   g_string_append (w.out, "}\n");
   return g_string_free (w.out, FALSE);
+}
+
+char *
+bw_graphviz_tree_to_dot (BwAttackTree             *tree,
+                         const BwTreeGraphOptions *options)
+{
+  g_return_val_if_fail (BW_IS_ATTACK_TREE (tree), NULL);
+
+  return tree_to_dot (tree, options, NULL);
 }
 
 /* ---- Layout ----------------------------------------------------------------- */
@@ -450,6 +495,7 @@ bw_graphviz_layout_tree (BwAttackTree              *tree,
                          const BwTreeGraphOptions  *options,
                          GError                   **error)
 {
+  static BwTreeTextMeasure *measure;
   g_autofree char *dot = NULL;
   g_autoptr(GHashTable) nodes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) countermeasures = g_hash_table_new (g_str_hash, g_str_equal);
@@ -461,10 +507,15 @@ bw_graphviz_layout_tree (BwAttackTree              *tree,
 
   g_return_val_if_fail (BW_IS_ATTACK_TREE (tree), NULL);
 
-  dot = bw_graphviz_tree_to_dot (tree, options);
+  /* The app draws the text itself: Graphviz only places boxes of the
+   * sizes the painter needs, which is much faster than laying out
+   * HTML-like labels. */
+  locker = g_mutex_locker_new (&gv_lock);
+  if (measure == NULL)
+    measure = bw_tree_text_measure_new ();
+  dot = tree_to_dot (tree, options, measure);
   index_tree (nodes, countermeasures, bw_attack_tree_get_root (tree), FALSE, 0);
 
-  locker = g_mutex_locker_new (&gv_lock);
   graph = read_graph (dot, error);
   if (graph == NULL)
     return NULL;

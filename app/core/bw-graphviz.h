@@ -127,6 +127,9 @@ BwBoxLayout  *bw_graphviz_layout_boxes   (const BwLayoutBox     *boxes,
                                           GError               **error);
 void          bw_box_layout_free         (BwBoxLayout           *layout);
 
+/* A label broken into lines at spaces, as nodes show it. */
+char         *bw_graphviz_wrap_label     (const char            *text);
+
 /* Exposed for tests: a user string as the text of a Graphviz HTML-like
  * label (every markup character and non-ASCII character as an entity,
  * newlines as line breaks). */

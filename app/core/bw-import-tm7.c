@@ -470,10 +470,10 @@ bw_import_tm7 (const char  *data,
   if (doc == NULL)
     {
       const xmlError *xml_error = xmlGetLastError ();
+      g_autofree char *message = g_strdup (xml_error && xml_error->message ? xml_error->message : _("unknown error"));
 
       g_set_error (error, BW_IMPORT_ERROR, BW_IMPORT_ERROR_SYNTAX, _("The file is not valid XML: line %d: %s"),
-                   xml_error ? xml_error->line : 0,
-                   xml_error && xml_error->message ? g_strstrip (g_strdup (xml_error->message)) : _("unknown error"));
+                   xml_error ? xml_error->line : 0, g_strstrip (message));
       return NULL;
     }
   root = xmlDocGetRootElement (doc);

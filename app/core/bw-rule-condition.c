@@ -52,7 +52,50 @@ struct _BwRuleCondition
   guint           need;       /* 0 confidentiality, 1 integrity, 2 availability */
   guint           level;      /* index into bw_levels_cia */
   GPtrArray      *children;   /* all, any, not */
+  guint           slot;       /* the property's index in BwRuleContext.values */
+  /* The declared default of the property, per element kind, for the
+   * vocabulary it was last looked up in. */
+  BwRuleLibrary  *defaults_vocabulary;
+  JsonNode       *defaults[BW_ELEMENT_TRUST_BOUNDARY + 1];
+  guint8          defaults_known;
 };
+
+/* Property names get small numbers, so evaluation can remember what it
+ * looked up on an element across all the rules that test it. */
+G_LOCK_DEFINE_STATIC (slots);
+static GHashTable *slots;
+static guint n_slots;
+
+static guint
+slot_for (const char *name)
+{
+  gpointer slot;
+
+  G_LOCK (slots);
+  if (slots == NULL)
+    slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  slot = g_hash_table_lookup (slots, name);
+  if (slot == NULL)
+    {
+      slot = GUINT_TO_POINTER (++n_slots);
+      g_hash_table_insert (slots, g_strdup (name), slot);
+    }
+  G_UNLOCK (slots);
+  return GPOINTER_TO_UINT (slot) - 1;
+}
+
+/* How many entries BwRuleContext.values needs per subject (it grows as
+ * libraries with new property names load). */
+guint
+bw_rule_condition_get_n_slots (void)
+{
+  guint n;
+
+  G_LOCK (slots);
+  n = n_slots;
+  G_UNLOCK (slots);
+  return n;
+}
 
 static const char * const subject_names[] = { "source", "flow", "target", NULL };
 static const char * const need_names[] = { "confidentiality", "integrity", "availability", NULL };
@@ -238,6 +281,7 @@ compile_property (BwRuleCondition  *self,
   if (!is_string (name) || *json_node_get_string (name) == '\0')
     return fail (error, name_path, _("must be a property name"));
   self->property = g_strdup (json_node_get_string (name));
+  self->slot = slot_for (self->property);
 
   {
     GList *members = json_object_get_members (object);
@@ -537,28 +581,54 @@ bw_rule_element_crosses_boundary (BwProject *project,
   return FALSE;
 }
 
-/* The value of a property of `element`: its own, or the declared default
+/* Marks "looked up, absent" in BwRuleContext.values. */
+static char absent_marker;
+#define ABSENT ((JsonNode *) &absent_marker)
+
+/* The value of a property of a subject: its own, or the declared default
  * of an absent one, or NULL when it is neither present nor declared. */
 static JsonNode *
-lookup_value (const BwRuleContext *context,
-              BwElement           *element,
-              const char          *name)
+lookup_value (const BwRuleCondition *self,
+              const BwRuleContext   *context,
+              BwElement             *element)
 {
-  JsonObject *properties = bw_element_get_properties (element);
-  JsonNode *node = properties != NULL ? json_object_get_member (properties, name) : NULL;
+  JsonNode **cache = context->values[self->subject];
+  JsonNode *node = cache != NULL ? cache[self->slot] : NULL;
+  BwElementKind kind;
 
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    return node;
-  if (context->vocabulary != NULL)
+  if (node == NULL)
     {
-      BwRuleProperty *declared = bw_rule_library_lookup_property (context->vocabulary,
-                                                                  bw_element_get_kind_enum (element),
-                                                                  name);
+      JsonObject *properties = bw_element_get_properties (element);
 
-      if (declared != NULL)
-        return bw_rule_property_get_default (declared);
+      node = properties != NULL ? json_object_get_member (properties, self->property) : NULL;
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        node = ABSENT;
+      if (cache != NULL)
+        cache[self->slot] = node;
     }
-  return NULL;
+  if (node != ABSENT)
+    return node;
+  if (context->vocabulary == NULL)
+    return NULL;
+
+  /* The default, remembered on the (otherwise read-only) condition. */
+  kind = bw_element_get_kind_enum (element);
+  if (self->defaults_vocabulary != context->vocabulary)
+    {
+      BwRuleCondition *mutable = (BwRuleCondition *) self;
+
+      mutable->defaults_vocabulary = context->vocabulary;
+      mutable->defaults_known = 0;
+    }
+  if ((self->defaults_known & (1u << kind)) == 0)
+    {
+      BwRuleCondition *mutable = (BwRuleCondition *) self;
+      BwRuleProperty *declared = bw_rule_library_lookup_property (context->vocabulary, kind, self->property);
+
+      mutable->defaults[kind] = declared != NULL ? bw_rule_property_get_default (declared) : NULL;
+      mutable->defaults_known |= 1u << kind;
+    }
+  return self->defaults[kind];
 }
 
 static gboolean
@@ -606,7 +676,8 @@ contains_folded (const char *haystack,
     {
       const char *h = p, *n = needle;
 
-      while (*n != '\0' && *h != '\0' && g_ascii_tolower (*h) == *n)
+      /* ASCII lower case inline: this runs for every "contains" test. */
+      while (*n != '\0' && *h != '\0' && (*h >= 'A' && *h <= 'Z' ? *h + ('a' - 'A') : *h) == *n)
         {
           h++;
           n++;
@@ -692,15 +763,15 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
     case OP_KIND:
       return (self->kinds & (1u << bw_element_get_kind_enum (element))) != 0;
     case OP_EQUALS:
-      return scalar_equal_or_default (lookup_value (context, element, self->property), self->value);
+      return scalar_equal_or_default (lookup_value (self, context, element), self->value);
     case OP_IN:
-      value = lookup_value (context, element, self->property);
+      value = lookup_value (self, context, element);
       for (guint i = 0; i < self->values->len; i++)
         if (scalar_equal_or_default (value, self->values->pdata[i]))
           return TRUE;
       return FALSE;
     case OP_CONTAINS:
-      value = lookup_value (context, element, self->property);
+      value = lookup_value (self, context, element);
       return value != NULL && is_string (value) && contains_folded (json_node_get_string (value), self->needle);
     case OP_EXISTS:
       {
@@ -715,7 +786,7 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
       {
         double v;
 
-        value = lookup_value (context, element, self->property);
+        value = lookup_value (self, context, element);
         if (value != NULL && !is_number (value))
           return FALSE;
         v = value != NULL ? json_node_get_double (value) : 0;

@@ -39,6 +39,10 @@ typedef struct
   BwRuleLibrary      *vocabulary;
   BwRuleCrossingFunc  crossing;
   gpointer            crossing_data;
+  /* Optional: per subject, bw_rule_condition_get_n_slots() entries, zeroed
+   * whenever the subject changes; properties looked up once per subject
+   * however many rules test them. */
+  JsonNode          **values[BW_RULE_SUBJECT_N];
 } BwRuleContext;
 
 /* `path` is the JSON path of `node` for messages, e.g. "rules[3].when". */
@@ -49,6 +53,8 @@ BwRuleCondition *bw_rule_condition_compile  (JsonNode               *node,
 void             bw_rule_condition_free     (BwRuleCondition        *self);
 gboolean         bw_rule_condition_evaluate (const BwRuleCondition  *self,
                                              const BwRuleContext    *context);
+
+guint            bw_rule_condition_get_n_slots (void);
 
 gboolean         bw_rule_element_crosses_boundary (BwProject *project,
                                                    BwElement *element);

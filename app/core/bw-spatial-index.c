@@ -86,9 +86,8 @@ items_changed_cb (GListModel     *model,
 }
 
 static void
-stack_notify_cb (GObject        *stack,
-                 GParamSpec     *pspec,
-                 BwSpatialIndex *self)
+stack_changed_cb (GObject        *stack,
+                  BwSpatialIndex *self)
 {
   changed_cb (self);
 }
@@ -110,8 +109,8 @@ bw_spatial_index_new (BwProject  *project,
 
   g_signal_connect (bw_project_get_elements (project), "items-changed",
                     G_CALLBACK (items_changed_cb), self);
-  g_signal_connect (bw_project_get_command_stack (project), "notify",
-                    G_CALLBACK (stack_notify_cb), self);
+  g_signal_connect (bw_project_get_command_stack (project), "changed",
+                    G_CALLBACK (stack_changed_cb), self);
   return self;
 }
 

@@ -58,7 +58,7 @@ gboolean    bw_vuln_import_file       (BwProject           *project,
 void        bw_vuln_report_free       (BwVulnReport        *self);
 const char *bw_vuln_source_get_name   (BwVulnSource         source);
 char       *bw_vuln_normalize_cvss    (const char          *vector);
-char      **bw_vulnerability_dup_aliases (BwVulnerability  *vulnerability);
+char      **bw_vuln_dup_aliases       (BwVulnerability     *vulnerability);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwVulnReport, bw_vuln_report_free)
 

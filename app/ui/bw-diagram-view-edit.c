@@ -795,7 +795,7 @@ drag_end_cb (BwDiagramView  *self,
 
   drag_update_cb (self, offset_x, offset_y, gesture);
   mode = self->drag;
-  self->drag = DRAG_NONE;
+    self->drag = DRAG_NONE;
 
   switch (mode)
     {
@@ -1115,6 +1115,28 @@ key_pressed_cb (BwDiagramView         *self,
           bw_diagram_view_select_all (self);
           return TRUE;
         }
+      break;
+
+    /* Clipboard keys belong to the canvas only: in the inspector's fields
+     * they copy text. */
+    case GDK_KEY_c:
+      if (mods == GDK_CONTROL_MASK)
+        return bw_diagram_view_copy (self);
+      break;
+    case GDK_KEY_x:
+      if (mods == GDK_CONTROL_MASK)
+        return bw_diagram_view_cut (self) > 0;
+      break;
+    case GDK_KEY_v:
+      if (mods == GDK_CONTROL_MASK)
+        {
+          bw_diagram_view_paste (self);
+          return TRUE;
+        }
+      break;
+    case GDK_KEY_d:
+      if (mods == GDK_CONTROL_MASK)
+        return bw_diagram_view_duplicate (self) > 0;
       break;
 
     default:

@@ -88,6 +88,7 @@ struct _BwDiagramView
   char           *rename_id;
 
   int             focus_index;     /* Tab order position, -1: none */
+  guint           paste_count;     /* pastes since the last copy */
   guint           draw_count;
 };
 

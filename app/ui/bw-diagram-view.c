@@ -321,9 +321,8 @@ document_changed (BwDiagramView *self)
 }
 
 static void
-command_stack_notify_cb (BwDiagramView  *self,
-                         GParamSpec     *pspec,
-                         BwCommandStack *stack)
+command_stack_changed_cb (BwDiagramView  *self,
+                          BwCommandStack *stack)
 {
   _bw_diagram_view_update_accessible (self);
   document_changed (self);
@@ -792,6 +791,10 @@ bw_diagram_view_class_init (BwDiagramViewClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
+  /* A paste from the clipboard (an asynchronous read) has landed. */
+  g_signal_new ("pasted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_css_name (widget_class, "diagramview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -879,8 +882,8 @@ bw_diagram_view_set_project (BwDiagramView *self,
 
   if (project != NULL)
     {
-      g_signal_connect_object (bw_project_get_command_stack (project), "notify",
-                               G_CALLBACK (command_stack_notify_cb), self,
+      g_signal_connect_object (bw_project_get_command_stack (project), "changed",
+                               G_CALLBACK (command_stack_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (bw_project_get_elements (project), "items-changed",
                                G_CALLBACK (elements_changed_cb), self,

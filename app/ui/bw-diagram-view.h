@@ -58,6 +58,15 @@ guint       bw_diagram_view_delete_selection (BwDiagramView *self);
 guint       bw_diagram_view_move_selection  (BwDiagramView *self,
                                              double         dx,
                                              double         dy);
+/* The clipboard: the selection as format-1 JSON with its flows; a paste
+ * gives new IDs. paste_text() is the paste of a given text. */
+gboolean    bw_diagram_view_copy            (BwDiagramView *self);
+guint       bw_diagram_view_cut             (BwDiagramView *self);
+void        bw_diagram_view_paste           (BwDiagramView *self);
+gboolean    bw_diagram_view_paste_text      (BwDiagramView  *self,
+                                             const char     *text,
+                                             GError        **error);
+guint       bw_diagram_view_duplicate       (BwDiagramView *self);
 /* Inline rename: an entry over the element; Enter renames, Escape cancels. */
 gboolean    bw_diagram_view_begin_rename    (BwDiagramView *self,
                                              const char    *element_id);

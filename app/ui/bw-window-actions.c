@@ -335,6 +335,7 @@ _bw_window_actions_update (BwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", diagram_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", diagram_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-all", diagram_shown);
+  _bw_window_diagrams_update (self);
 }
 
 static gboolean

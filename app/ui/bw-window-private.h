@@ -41,5 +41,7 @@ void _bw_window_actions_update     (BwWindow      *self);
 void _bw_window_save_as            (BwWindow      *self);
 void _bw_window_update_recent_menu (BwWindow      *self);
 void _bw_window_init_toolbar       (BwWindow      *self);
+void _bw_window_class_diagrams_init (BwWindowClass *klass);
+void _bw_window_diagrams_update    (BwWindow      *self);
 
 G_END_DECLS

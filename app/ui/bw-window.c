@@ -382,6 +382,7 @@ selection_changed_cb (BwWindow      *self,
                       BwDiagramView *view)
 {
   bw_inspector_set_element_id (self->inspector, bw_diagram_view_get_selected_id (view));
+  _bw_window_diagrams_update (self);
 }
 
 static void
@@ -640,6 +641,7 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, zoom_changed_cb);
 
   _bw_window_class_actions_init (klass);
+  _bw_window_class_diagrams_init (klass);
 }
 
 static void

@@ -33,6 +33,10 @@ const char    *bw_window_get_selected_key (BwWindow      *self);
 GtkListBox    *bw_window_get_sidebar      (BwWindow      *self);
 BwDiagramView *bw_window_get_diagram_view (BwWindow      *self);
 BwInspector   *bw_window_get_inspector    (BwWindow      *self);
+/* Up to the diagram where the shown diagram's process is drawn (with it
+ * selected); down into the diagram that refines the selected process. */
+void           bw_window_go_up            (BwWindow      *self);
+void           bw_window_go_down          (BwWindow      *self);
 /* The toolbar's button of a drawing tool. */
 GtkToggleButton *bw_window_get_tool_button (BwWindow      *self,
                                            BwDiagramTool  tool);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bw-command-attack-tree.h"
+#include "bw-command-remove.h"
 #include "bw-command-stack.h"
 #include "bw-project-io.h"
 
@@ -358,6 +359,24 @@ test_from_threat (void)
   assert_refused (project, missing, BW_COMMAND_ERROR_NOT_FOUND);
 }
 
+/* A whole tree goes with the project's own delete, nodes and links too. */
+static void
+test_delete_tree (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  const char *ids[] = { "AT-1", NULL };
+  g_autoptr(BwCommand) command = bw_command_remove_new (project, ids);
+  BwThreat *threat = BW_THREAT (bw_project_lookup (project, "T-1"));
+
+  apply_and_check_undo (project, command);
+  g_assert_null (bw_project_lookup (project, "AT-1"));
+  g_assert_null (bw_project_lookup (project, "N-1"));
+  g_assert_null (bw_project_lookup (project, "N-12"));
+  g_assert_false (g_strv_contains (bw_threat_get_attack_trees (threat), "AT-1"));
+  bw_command_revert (command, project);
+  g_assert_nonnull (bw_project_lookup (project, "N-12"));
+}
+
 /* Through the stack: one step each, with a label. */
 static void
 test_stack (void)
@@ -385,7 +404,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/attack-commands/add-child", test_add_child);
   g_test_add_func ("/attack-commands/add-sibling", test_add_sibling);
@@ -396,6 +415,7 @@ main (int    argc,
   g_test_add_func ("/attack-commands/delete", test_delete);
   g_test_add_func ("/attack-commands/reparent", test_reparent);
   g_test_add_func ("/attack-commands/from-threat", test_from_threat);
+  g_test_add_func ("/attack-commands/delete-tree", test_delete_tree);
   g_test_add_func ("/attack-commands/stack", test_stack);
 
   return g_test_run ();

@@ -441,7 +441,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/attack-eval/gates", test_gates);
   g_test_add_func ("/attack-eval/countermeasures", test_countermeasures);

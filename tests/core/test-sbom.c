@@ -243,6 +243,9 @@ test_refused_hostile (void)
   g_autoptr(GBytes) latin1 = g_bytes_new_static ("{\"name\": \"M\xfcller\"}", 19);
   g_autoptr(GBytes) array = g_bytes_new_static ("[1, 2]", 6);
   g_autoptr(GBytes) nul = g_bytes_new_static ("{\"a\": 1}\0", 9);
+  static const char surrogate_text[] =
+    "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [{\"name\": \"a\\ud800b\"}]}";
+  g_autoptr(GBytes) surrogate = g_bytes_new_static (surrogate_text, strlen (surrogate_text));
 
   /* A million '[' must be refused before the parser recurses into them. */
   for (guint i = 0; i < 1000000; i++)
@@ -253,6 +256,9 @@ test_refused_hostile (void)
   assert_refused_bytes (latin1, BW_SBOM_ERROR_SYNTAX, "not UTF-8");
   assert_refused_bytes (nul, BW_SBOM_ERROR_SYNTAX, "not UTF-8");
   assert_refused_bytes (array, BW_SBOM_ERROR_UNSUPPORTED, "not a JSON object");
+  /* Valid JSON whose escape decodes to no valid text: it would make the
+   * saved project unreadable. */
+  assert_refused_bytes (surrogate, BW_SBOM_ERROR_INVALID, "components[0].name: the text is not valid Unicode");
 }
 
 static void

@@ -135,7 +135,7 @@ test_osv_single (void)
   g_assert_cmpstr (bw_vulnerability_get_status (v), ==, "under_investigation");
   g_assert_false (bw_vulnerability_get_kev (v));
   g_assert_cmpstr (bw_vulnerability_get_discovered_by (v), ==, "OSV (osv-single.json); aliases: CVE-2099-1111");
-  aliases = bw_vulnerability_dup_aliases (v);
+  aliases = bw_vuln_dup_aliases (v);
   g_assert_cmpstrv (aliases, ((const char * const[]) { "CVE-2099-1111", NULL }));
   /* The example's own entry of mbedTLS is untouched. */
   g_assert_cmpstr (bw_vulnerability_get_status (vuln (project, "C-1", "CVE-2099-0001")), ==, "not_affected");

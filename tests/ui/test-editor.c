@@ -316,7 +316,7 @@ test_editor_draw_undo_save (void)
   g_assert_no_error (error);
   g_assert_cmpstr (bw_element_get_name (element (reopened, process_id)), ==, "Pump firmware");
   g_assert_cmpstr (bw_element_get_target (element (reopened, flow_id)), ==, "EE-1");
-  g_assert_true (bw_project_save_to_file (reopened, again, &error));
+  g_assert_true (bw_project_save_to_file (reopened, again, 0, NULL, &error));
   g_assert_no_error (error);
   saved = g_file_load_bytes (file, NULL, NULL, &error);
   saved_again = g_file_load_bytes (again, NULL, NULL, &error);
@@ -500,6 +500,157 @@ test_editor_keyboard_focus (void)
 }
 
 static void
+pasted_cb (BwDiagramView *view,
+           gboolean      *pasted)
+{
+  *pasted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Ctrl+V reads the clipboard asynchronously, as with any other source. */
+static void
+paste_and_wait (BwDiagramView *view)
+{
+  gboolean pasted = FALSE;
+  gulong id = g_signal_connect (view, "pasted", G_CALLBACK (pasted_cb), &pasted);
+
+  g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  iterate_until (is_true, &pasted);
+  g_signal_handler_disconnect (view, id);
+}
+
+/* Copy Patient and the pump with the flow between them; paste twice into
+ * the same diagram (new IDs, offset), once into another window's project;
+ * Ctrl+D duplicates; each is one undo step. */
+static void
+test_editor_copy_paste (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) other = load_example ();
+  BwWindow *window = open_window (project);
+  BwWindow *second = open_window (other);
+  BwDiagramView *view = bw_window_get_diagram_view (window);
+  BwDiagramView *other_view = bw_window_get_diagram_view (second);
+  BwCommandStack *stack = bw_project_get_command_stack (project);
+  guint count = count_on_diagram (project);
+  const char * const *selection;
+  BwRect original = rect_of (project, "EE-1");
+  BwRect r;
+
+  bw_diagram_view_set_selection (view, (const char *[]) { "EE-1", "P-1", "DF-1", NULL });
+  g_assert_true (press_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+
+  paste_and_wait (view);
+  g_assert_cmpuint (count_on_diagram (project), ==, count + 3);
+  selection = bw_diagram_view_get_selection (view);
+  g_assert_cmpuint (g_strv_length ((char **) selection), ==, 3);
+  g_assert_false (g_strv_contains (selection, "EE-1"));
+  r = rect_of (project, selection[0]);
+  g_assert_cmpfloat (r.x, ==, original.x + 20);
+  g_assert_cmpfloat (r.y, ==, original.y + 20);
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
+
+  /* The second paste lands further aside. */
+  paste_and_wait (view);
+  g_assert_cmpuint (count_on_diagram (project), ==, count + 6);
+  r = rect_of (project, bw_diagram_view_get_selection (view)[0]);
+  g_assert_cmpfloat (r.x, ==, original.x + 40);
+
+  /* Into the other window's project. */
+  gtk_widget_grab_focus (GTK_WIDGET (other_view));
+  paste_and_wait (other_view);
+  g_assert_cmpuint (count_on_diagram (other), ==, count + 3);
+
+  /* Duplicate what was just pasted here. */
+  g_assert_true (press_key (view, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_cmpuint (count_on_diagram (project), ==, count + 9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_on_diagram (project), ==, count + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_on_diagram (project), ==, count);
+  g_assert_cmpstr (bw_diagram_view_get_selection (view)[0], ==, "EE-1");
+
+  bw_command_stack_mark_clean (stack);
+  bw_command_stack_mark_clean (bw_project_get_command_stack (other));
+  close_window (second);
+  close_window (window);
+}
+
+/* Decompose a process of the level-1 DFD, go up and down the hierarchy,
+ * undo; arrange a diagram with Graphviz as one step. */
+static void
+test_editor_decompose_navigate_arrange (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  BwWindow *window = open_window (project);
+  BwDiagramView *view = bw_window_get_diagram_view (window);
+  BwCommandStack *stack = bw_project_get_command_stack (project);
+  g_autoptr(GPtrArray) level1 = bw_project_dup_diagram_elements (project, "D-2");
+  guint n_diagrams = g_list_model_get_n_items (bw_project_get_diagrams (project));
+  g_autofree char *new_key = NULL;
+  const char *process = NULL;
+  BwRect before, after;
+
+  for (guint i = 0; i < level1->len && process == NULL; i++)
+    if (bw_element_get_kind_enum (g_ptr_array_index (level1, i)) == BW_ELEMENT_PROCESS)
+      process = bw_record_get_id (g_ptr_array_index (level1, i));
+  g_assert_nonnull (process);
+
+  /* The context diagram's pump is detailed by D-2: down and up again. */
+  bw_diagram_view_set_selected_id (view, "P-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diagram-down", NULL));
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diagram-up", NULL));
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-1");
+  g_assert_cmpstr (bw_diagram_view_get_selected_id (view), ==, "P-1");
+
+  /* Decompose a process of D-2: a new diagram, shown at once. */
+  bw_window_select (window, "diagram:D-2");
+  bw_diagram_view_set_selected_id (view, process);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.decompose", NULL));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_diagrams (project)), ==, n_diagrams + 1);
+  new_key = g_strdup (bw_window_get_selected_key (window));
+  g_assert_cmpstr (new_key, !=, "diagram:D-2");
+  g_assert_cmpstr (bw_diagram_get_refines (BW_DIAGRAM (bw_project_lookup (project, new_key + strlen ("diagram:")))),
+                   ==, process);
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diagram-up", NULL));
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-2");
+  g_assert_cmpstr (bw_diagram_view_get_selected_id (view), ==, process);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.diagram-down", NULL));
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, new_key);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_diagrams (project)), ==, n_diagrams);
+
+  /* Arrange the context diagram: nodes move, one undo step puts them back. */
+  bw_window_select (window, "diagram:D-1");
+  before = rect_of (project, "EE-3");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.arrange", NULL));
+  settle ();
+  after = rect_of (project, "EE-3");
+  g_assert_true (after.x != before.x || after.y != before.y);
+  g_assert_cmpfloat (after.width, ==, before.width);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  after = rect_of (project, "EE-3");
+  g_assert_cmpfloat (after.x, ==, before.x);
+  g_assert_cmpfloat (after.y, ==, before.y);
+
+  bw_command_stack_mark_clean (stack);
+  close_window (window);
+}
+
+static void
 isolate_dirs (void)
 {
   const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
@@ -545,6 +696,8 @@ main (int   argc,
   g_test_add_func ("/ui/editor/select-and-delete", test_editor_select_and_delete);
   g_test_add_func ("/ui/editor/resize-bend-reconnect", test_editor_resize_bend_reconnect);
   g_test_add_func ("/ui/editor/keyboard-focus", test_editor_keyboard_focus);
+  g_test_add_func ("/ui/editor/copy-paste", test_editor_copy_paste);
+  g_test_add_func ("/ui/editor/decompose-navigate-arrange", test_editor_decompose_navigate_arrange);
 
   return g_test_run ();
 }

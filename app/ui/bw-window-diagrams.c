@@ -1,0 +1,454 @@
+/* bw-window-diagrams.c — the diagrams of a project: add, rename, delete,
+ * decompose, go up and down the refinement hierarchy, arrange
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bw-command-add.h"
+#include "bw-command-decompose.h"
+#include "bw-command-remove.h"
+#include "bw-command-set-property.h"
+#include "bw-command-stack.h"
+#include "bw-geometry.h"
+#include "bw-graphviz.h"
+#include "bw-window-private.h"
+
+static const char *
+current_diagram (BwWindow *self)
+{
+  if (self->selected_key == NULL || !g_str_has_prefix (self->selected_key, "diagram:"))
+    return NULL;
+  return self->selected_key + strlen ("diagram:");
+}
+
+static gboolean
+run (BwWindow  *self,
+     BwCommand *command,
+     GError    *error)
+{
+  g_autoptr(BwCommand) owned = command;
+  g_autoptr(GError) failure = error;
+
+  if (command == NULL ||
+      !bw_command_stack_execute (bw_project_get_command_stack (self->project), command, &failure))
+    {
+      AdwToast *toast = adw_toast_new (failure ? failure->message : _("The change could not be made"));
+
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return FALSE;
+    }
+  bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  return TRUE;
+}
+
+static void
+show_diagram (BwWindow   *self,
+              const char *diagram_id)
+{
+  g_autofree char *key = g_strconcat ("diagram:", diagram_id, NULL);
+
+  bw_window_select (self, key);
+}
+
+/* New, rename, delete */
+
+static void
+diagram_new_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  g_autoptr(BwDiagram) diagram = g_object_new (BW_TYPE_DIAGRAM,
+                                               "name", _("New Diagram"),
+                                               "kind", "dataflow",
+                                               NULL);
+  g_autofree char *id = bw_project_allocate_id (self->project, "D");
+
+  bw_record_set_id (BW_RECORD (diagram), id);
+  if (run (self, bw_command_add_new (self->project, BW_RECORD (diagram), -1), NULL))
+    {
+      show_diagram (self, id);
+      gtk_widget_activate_action (widget, "win.diagram-rename", NULL);
+    }
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BwWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "diagram");
+  g_autofree char *name = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  BwRecord *diagram;
+
+  if (g_strcmp0 (response, "rename") != 0)
+    return;
+  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  diagram = bw_project_lookup (self->project, id);
+  if (*name == '\0' || !BW_IS_DIAGRAM (diagram) || g_strcmp0 (name, bw_diagram_get_name (BW_DIAGRAM (diagram))) == 0)
+    return;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  run (self, bw_command_set_property_new (self->project, id, "name", &value), NULL);
+}
+
+static void
+entry_activate_cb (GtkEntry         *entry,
+                   AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "rename");
+}
+
+static void
+diagram_rename_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *id = current_diagram (self);
+  BwRecord *diagram = id ? bw_project_lookup (self->project, id) : NULL;
+  GtkWidget *dialog, *entry;
+
+  if (!BW_IS_DIAGRAM (diagram))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Diagram"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), bw_diagram_get_name (BW_DIAGRAM (diagram)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "diagram", g_strdup (id), g_free);
+  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BwWindow         *self)
+{
+  const char *ids[] = { g_object_get_data (G_OBJECT (dialog), "diagram"), NULL };
+
+  if (g_strcmp0 (response, "delete") == 0)
+    run (self, bw_command_remove_new (self->project, ids), NULL);
+}
+
+static void
+diagram_delete_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *id = current_diagram (self);
+  BwRecord *diagram = id ? bw_project_lookup (self->project, id) : NULL;
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!BW_IS_DIAGRAM (diagram))
+    return;
+
+  elements = bw_project_dup_diagram_elements (self->project, id);
+  heading = g_strdup_printf (_("Delete “%s”?"), bw_diagram_get_name (BW_DIAGRAM (diagram)));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its %u element is deleted with it. Undo brings both back.",
+                                       "Its %u elements are deleted with it. Undo brings them all back.",
+                                       elements->len),
+                          elements->len);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "diagram", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The hierarchy */
+
+static BwElement *
+selected_element (BwWindow *self)
+{
+  const char *id = bw_diagram_view_get_selected_id (self->diagram_view);
+  BwRecord *record = id ? bw_project_lookup (self->project, id) : NULL;
+
+  return BW_IS_ELEMENT (record) ? BW_ELEMENT (record) : NULL;
+}
+
+/* The diagram that refines `process_id`, or NULL. */
+static BwDiagram *
+refinement_of (BwWindow   *self,
+               const char *process_id)
+{
+  GListModel *diagrams = bw_project_get_diagrams (self->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (diagrams); i++)
+    {
+      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
+
+      if (g_strcmp0 (bw_diagram_get_refines (diagram), process_id) == 0)
+        return diagram;
+    }
+  return NULL;
+}
+
+static void
+decompose_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  BwElement *process = selected_element (self);
+  g_autofree char *diagram_id = NULL;
+  GError *error = NULL;
+  BwCommand *command;
+
+  if (process == NULL || bw_element_get_kind_enum (process) != BW_ELEMENT_PROCESS)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select a process to decompose")));
+      return;
+    }
+  command = bw_command_decompose_new (self->project, bw_record_get_id (BW_RECORD (process)),
+                                      &diagram_id, &error);
+  if (command != NULL)
+    {
+      const char *before[] = { bw_record_get_id (BW_RECORD (process)), NULL };
+
+      bw_command_set_selection (command, before, NULL);
+    }
+  if (run (self, command, error))
+    show_diagram (self, diagram_id);
+}
+
+void
+bw_window_go_down (BwWindow *self)
+{
+  BwElement *element;
+  BwDiagram *diagram;
+
+  g_return_if_fail (BW_IS_WINDOW (self));
+
+  if ((element = selected_element (self)) == NULL)
+    return;
+  if ((diagram = refinement_of (self, bw_record_get_id (BW_RECORD (element)))) != NULL)
+    show_diagram (self, bw_record_get_id (BW_RECORD (diagram)));
+}
+
+void
+bw_window_go_up (BwWindow *self)
+{
+  const char *id;
+  BwRecord *diagram, *process;
+  g_autofree char *process_id = NULL;
+
+  g_return_if_fail (BW_IS_WINDOW (self));
+
+  if ((id = current_diagram (self)) == NULL ||
+      !BW_IS_DIAGRAM (diagram = bw_project_lookup (self->project, id)) ||
+      !BW_IS_ELEMENT (process = bw_project_lookup (self->project, bw_diagram_get_refines (BW_DIAGRAM (diagram)))))
+    return;
+  /* Back on the parent, with the process it details selected. */
+  process_id = g_strdup (bw_record_get_id (process));
+  show_diagram (self, bw_element_get_diagram (BW_ELEMENT (process)));
+  bw_diagram_view_set_selected_id (self->diagram_view, process_id);
+}
+
+static void
+go_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *param)
+{
+  if (g_str_equal (action_name, "win.diagram-up"))
+    bw_window_go_up (BW_WINDOW (widget));
+  else
+    bw_window_go_down (BW_WINDOW (widget));
+}
+
+/* Arrange: Graphviz lays the nodes out; box boundaries are its clusters. */
+
+static void
+arrange_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *diagram_id = current_diagram (self);
+  g_autoptr(GPtrArray) elements = NULL;
+  g_autoptr(GArray) boxes = g_array_new (FALSE, TRUE, sizeof (BwLayoutBox));
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (BwLayoutLink));
+  g_autoptr(GArray) clusters = g_array_new (FALSE, TRUE, sizeof (BwLayoutCluster));
+  g_autoptr(GPtrArray) cluster_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cluster_elements = g_ptr_array_new ();
+  g_autoptr(GHashTable) clustered = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  BwBoxLayout *layout;
+  BwCommandStack *stack;
+
+  if (diagram_id == NULL)
+    return;
+  elements = bw_project_dup_diagram_elements (self->project, diagram_id);
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      BwElement *e = g_ptr_array_index (elements, i);
+      BwRect r;
+
+      if (bw_element_is_node (e) && bw_element_get_rect (e, &r))
+        {
+          BwLayoutBox box = { bw_record_get_id (BW_RECORD (e)), r.width, r.height };
+
+          g_array_append_val (boxes, box);
+        }
+      else if (bw_element_get_kind_enum (e) == BW_ELEMENT_DATA_FLOW)
+        {
+          BwLayoutLink link = { bw_element_get_source (e), bw_element_get_target (e) };
+
+          g_array_append_val (links, link);
+        }
+    }
+  /* A node belongs to the first box boundary around it. */
+  for (guint i = 0; i < elements->len; i++)
+    {
+      BwElement *e = g_ptr_array_index (elements, i);
+      g_autoptr(GStrvBuilder) members = NULL;
+      GStrv ids;
+      BwRect r;
+
+      if (bw_element_get_kind_enum (e) != BW_ELEMENT_TRUST_BOUNDARY || bw_element_is_line (e) ||
+          !bw_element_get_rect (e, &r))
+        continue;
+      members = g_strv_builder_new ();
+      for (guint k = 0; k < elements->len; k++)
+        {
+          BwElement *n = g_ptr_array_index (elements, k);
+          BwVec c;
+
+          if (bw_element_is_node (n) && bw_element_get_centre (n, &c) &&
+              bw_rect_contains_point (&r, c.x, c.y) &&
+              !g_hash_table_contains (clustered, bw_record_get_id (BW_RECORD (n))))
+            {
+              g_hash_table_add (clustered, (gpointer) bw_record_get_id (BW_RECORD (n)));
+              g_strv_builder_add (members, bw_record_get_id (BW_RECORD (n)));
+            }
+        }
+      ids = g_strv_builder_end (members);
+      g_ptr_array_add (cluster_ids, ids);
+      g_ptr_array_add (cluster_elements, e);
+      {
+        BwLayoutCluster cluster = { bw_element_get_name (e), (const char * const *) ids };
+
+        g_array_append_val (clusters, cluster);
+      }
+    }
+  g_ptr_array_set_free_func (cluster_ids, (GDestroyNotify) g_strfreev);
+
+  if (boxes->len == 0)
+    return;
+  layout = bw_graphviz_layout_boxes ((const BwLayoutBox *) (gpointer) boxes->data, boxes->len,
+                                     (const BwLayoutLink *) (gpointer) links->data, links->len,
+                                     (const BwLayoutCluster *) (gpointer) clusters->data, clusters->len,
+                                     TRUE, &error);
+  if (layout == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* One step: every node, boundary and flow that changes. */
+  stack = bw_project_get_command_stack (self->project);
+  bw_command_stack_seal (stack);
+  bw_command_stack_begin_group (stack, _("Arrange"));
+  for (guint i = 0; i < layout->positions->len; i++)
+    {
+      const BwLayoutPosition *p = &g_array_index (layout->positions, BwLayoutPosition, i);
+      const BwLayoutBox *box = &g_array_index (boxes, BwLayoutBox, i);
+      BwRect r = { round (p->x - box->width / 2), round (p->y - box->height / 2), box->width, box->height };
+
+      run (self, bw_command_resize_new (self->project, box->id, &r), NULL);
+    }
+  for (guint i = 0; i < layout->clusters->len && i < cluster_elements->len; i++)
+    {
+      const BwLayoutClusterBox *c = &g_array_index (layout->clusters, BwLayoutClusterBox, i);
+      BwRect r = { round (c->x), round (c->y), round (c->width), round (c->height) };
+
+      if (g_strv_length (g_ptr_array_index (cluster_ids, i)) > 0)
+        run (self, bw_command_resize_new (self->project,
+                                          bw_record_get_id (g_ptr_array_index (cluster_elements, i)), &r),
+             NULL);
+    }
+  /* Old bends mean nothing in the new layout. */
+  for (guint i = 0; i < elements->len; i++)
+    {
+      BwElement *e = g_ptr_array_index (elements, i);
+      GArray *points = bw_element_get_points (e);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (bw_element_get_kind_enum (e) != BW_ELEMENT_DATA_FLOW || points == NULL || points->len == 0)
+        continue;
+      g_value_init (&value, G_TYPE_VARIANT);
+      g_value_set_variant (&value, g_variant_new_array (G_VARIANT_TYPE ("(dd)"), NULL, 0));
+      run (self, bw_command_set_property_new (self->project, bw_record_get_id (BW_RECORD (e)), "points", &value),
+           NULL);
+    }
+  bw_command_stack_end_group (stack);
+  bw_command_stack_seal (stack);
+  bw_box_layout_free (layout);
+  bw_diagram_view_zoom_fit (self->diagram_view);
+}
+
+void
+_bw_window_diagrams_update (BwWindow *self)
+{
+  const char *id = current_diagram (self);
+  BwRecord *diagram = id ? bw_project_lookup (self->project, id) : NULL;
+  BwElement *element = id ? selected_element (self) : NULL;
+  gboolean is_process = element != NULL && bw_element_get_kind_enum (element) == BW_ELEMENT_PROCESS;
+  gboolean refined = is_process && refinement_of (self, bw_record_get_id (BW_RECORD (element))) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-rename", diagram != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-delete", diagram != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.arrange", diagram != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.decompose", is_process && !refined);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-down", refined);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-up",
+                                 BW_IS_DIAGRAM (diagram) && bw_diagram_get_refines (BW_DIAGRAM (diagram)) != NULL);
+}
+
+void
+_bw_window_class_diagrams_init (BwWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.diagram-new", NULL, diagram_new_action);
+  gtk_widget_class_install_action (widget_class, "win.diagram-rename", NULL, diagram_rename_action);
+  gtk_widget_class_install_action (widget_class, "win.diagram-delete", NULL, diagram_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.decompose", NULL, decompose_action);
+  gtk_widget_class_install_action (widget_class, "win.diagram-up", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "win.diagram-down", NULL, go_action);
+  gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.diagram-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.diagram-down", NULL);
+}

@@ -30,7 +30,10 @@ typedef enum
   BW_ATTACK_N_ATTRS,
 } BwAttackAttr;
 
-/* One value per attribute; NAN where it is not known. */
+/* One value per attribute; NAN where it is not known.  A value computed
+ * from an unknown one is unknown (an unknown child of an OR might be the
+ * cheapest, one of an AND the dearest); an inner node without children is
+ * unknown and no attack goes through it. */
 typedef struct
 {
   double v[BW_ATTACK_N_ATTRS];

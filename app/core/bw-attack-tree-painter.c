@@ -8,8 +8,9 @@
  * shapes are those of the Graphviz export: OR an ellipse, AND a box with a
  * double border, SAND an arrow-shaped box with numbered children, a leaf a
  * rounded box, a countermeasure a green octagon (dashed when planned)
- * linked by a barred line.  Graphviz measured the labels in points at 72
- * dpi; pango gets the same resolution so the text fits the boxes.
+ * linked by a barred line.  The layout gives every node the size measured
+ * here for its text (bw_tree_text_measure_node), in points at 72 dpi as
+ * Graphviz counts, so the text always fits its shape.
  */
 #include "config.h"
 

@@ -22,9 +22,32 @@ struct _BwDerivePlan
   guint      counts[BW_DERIVE_UNSUPERSEDE + 1];
 };
 
-void _bw_deriver_mute_index  (BwProject *project,
-                              gboolean   muted);
-void _bw_deriver_index_added (BwProject *project,
-                              GPtrArray *threats);
+typedef struct _BwDeriverWatch BwDeriverWatch;
+
+/* The derived threats of the project by target. */
+typedef struct
+{
+  BwDeriverWatch *watch;
+  GHashTable     *by_target;    /* target ID → GPtrArray of BwThreat (borrowed) */
+} BwDeriverThreatIndex;
+
+/* What derivation reads of the model's structure. */
+typedef struct
+{
+  BwDeriverWatch *watch;
+  GHashTable     *flows_of;     /* node → GPtrArray of its flows (borrowed) */
+  GHashTable     *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
+  GHashTable     *summary;      /* IDs (owned) of summary elements */
+} BwDeriverLayout;
+
+BwDeriverThreatIndex *_bw_deriver_threat_index_get (BwProject            *project);
+void                  _bw_deriver_collect_threats  (BwDeriverThreatIndex *index,
+                                                    const char           *target_id,
+                                                    GPtrArray            *out);
+void                  _bw_deriver_mute_index       (BwProject            *project,
+                                                    gboolean              muted);
+void                  _bw_deriver_index_added      (BwProject            *project,
+                                                    GPtrArray            *threats);
+BwDeriverLayout      *_bw_deriver_layout_get       (BwProject            *project);
 
 G_END_DECLS

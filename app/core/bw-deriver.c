@@ -13,7 +13,8 @@
  * Speed matters because derivation follows every edit: rules are indexed by
  * what they apply to (BwRuleSet), boundary crossing is computed once per
  * flow per plan, and the derived threats are found through an index by
- * target that lives on the project and follows its threat list.
+ * target that lives on the project and follows its threat list
+ * (bw-deriver-cache.c).
  */
 #include "config.h"
 
@@ -32,135 +33,6 @@
 G_DEFINE_BOXED_TYPE (BwDerivePlan, bw_derive_plan, bw_derive_plan_ref, bw_derive_plan_unref)
 
 static const char * const action_names[] = { "added", "obsolete", "revived", "superseded", "unsuperseded" };
-
-/* ---- The index of derived threats by target ---------------------------- */
-
-typedef struct
-{
-  GListModel *threats;       /* the project's threat list (borrowed) */
-  gulong      handler;
-  gboolean    valid;
-  gboolean    muted;
-  GHashTable *by_target;     /* target ID → GPtrArray of BwThreat (borrowed) */
-} ThreatIndex;
-
-static GQuark
-threat_index_quark (void)
-{
-  return g_quark_from_static_string ("bw-deriver-threat-index");
-}
-
-static void
-threat_index_free (gpointer data)
-{
-  ThreatIndex *index = data;
-
-  /* The project is being finalised: its threat list goes with it. */
-  g_clear_pointer (&index->by_target, g_hash_table_unref);
-  g_free (index);
-}
-
-static void
-threats_changed_cb (GListModel *model,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
-                    gpointer    user_data)
-{
-  ThreatIndex *index = user_data;
-
-  if (!index->muted)
-    index->valid = FALSE;
-}
-
-static void
-threat_index_add (ThreatIndex *index,
-                  BwThreat    *threat)
-{
-  const char *target = bw_threat_get_target (threat);
-  GPtrArray *bucket;
-
-  if (g_strcmp0 (bw_threat_get_origin (threat), "derived") != 0 || bw_threat_get_rule (threat) == NULL || target == NULL)
-    return;
-  bucket = g_hash_table_lookup (index->by_target, target);
-  if (bucket == NULL)
-    {
-      bucket = g_ptr_array_new ();
-      g_hash_table_insert (index->by_target, g_strdup (target), bucket);
-    }
-  g_ptr_array_add (bucket, threat);
-}
-
-static ThreatIndex *
-threat_index_get (BwProject *project)
-{
-  ThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
-
-  if (index == NULL)
-    {
-      index = g_new0 (ThreatIndex, 1);
-      index->threats = bw_project_get_threats (project);
-      /* Disconnected with the list itself: both die with the project. */
-      index->handler = g_signal_connect (index->threats, "items-changed", G_CALLBACK (threats_changed_cb), index);
-      g_object_set_qdata_full (G_OBJECT (project), threat_index_quark (), index, threat_index_free);
-    }
-  if (!index->valid)
-    {
-      guint n = g_list_model_get_n_items (index->threats);
-
-      g_clear_pointer (&index->by_target, g_hash_table_unref);
-      index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(BwThreat) threat = g_list_model_get_item (index->threats, i);
-
-          threat_index_add (index, threat);
-        }
-      index->valid = TRUE;
-    }
-  return index;
-}
-
-/* The derived threats whose target is `target_id`, re-checked, because a
- * threat's target can be edited without the list changing. */
-static void
-collect_threats (ThreatIndex *index,
-                 const char  *target_id,
-                 GPtrArray   *out)
-{
-  GPtrArray *bucket = g_hash_table_lookup (index->by_target, target_id);
-
-  g_ptr_array_set_size (out, 0);
-  if (bucket == NULL)
-    return;
-  for (guint i = 0; i < bucket->len; i++)
-    if (g_strcmp0 (bw_threat_get_target (bucket->pdata[i]), target_id) == 0)
-      g_ptr_array_add (out, bucket->pdata[i]);
-}
-
-void
-_bw_deriver_mute_index (BwProject *project,
-                        gboolean   muted)
-{
-  ThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
-
-  if (index != NULL)
-    index->muted = muted;
-}
-
-/* Threats the derive command has just added; keeps the index valid so the
- * next (incremental) plan need not rebuild it. */
-void
-_bw_deriver_index_added (BwProject *project,
-                         GPtrArray *threats)
-{
-  ThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
-
-  if (index == NULL || !index->valid)
-    return;
-  for (guint i = 0; i < threats->len; i++)
-    threat_index_add (index, threats->pdata[i]);
-}
 
 /* ---- The plan ----------------------------------------------------------- */
 
@@ -273,193 +145,6 @@ bw_derive_action_to_string (BwDeriveAction action)
   return action_names[action];
 }
 
-/* ---- The layout: what derivation reads of the model's structure -------- */
-
-/* Which flows a node has, which boundaries a diagram has and which elements
- * are summaries change only when elements or diagrams come or go or a
- * flow's ends, a diagram or a refinement change. The layout is kept on the
- * project and rebuilt only then, so that re-deriving after an ordinary
- * edit does not walk the whole model. Handlers hold a reference to the
- * shared flag, never to the project, so an element that outlives its
- * project cannot reach freed memory. */
-typedef struct
-{
-  gint     ref_count;
-  gboolean valid;
-} Watch;
-
-typedef struct
-{
-  Watch      *watch;
-  GHashTable *flows_of;     /* node → GPtrArray of its flows (borrowed) */
-  GHashTable *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
-  GHashTable *summary;      /* IDs (owned) of summary elements */
-} Layout;
-
-static GQuark
-layout_quark (void)
-{
-  return g_quark_from_static_string ("bw-deriver-layout");
-}
-
-static GQuark
-watched_quark (void)
-{
-  return g_quark_from_static_string ("bw-deriver-watched");
-}
-
-static Watch *
-watch_ref (Watch *watch)
-{
-  watch->ref_count++;
-  return watch;
-}
-
-static void
-watch_unref (gpointer  data,
-             GClosure *closure)
-{
-  Watch *watch = data;
-
-  if (--watch->ref_count == 0)
-    g_free (watch);
-}
-
-static void
-layout_free (gpointer data)
-{
-  Layout *layout = data;
-
-  layout->watch->valid = FALSE;
-  watch_unref (layout->watch, NULL);
-  g_clear_pointer (&layout->flows_of, g_hash_table_unref);
-  g_clear_pointer (&layout->boundaries, g_hash_table_unref);
-  g_clear_pointer (&layout->summary, g_hash_table_unref);
-  g_free (layout);
-}
-
-static void
-structure_changed_cb (GListModel *model,
-                      guint       position,
-                      guint       removed,
-                      guint       added,
-                      gpointer    user_data)
-{
-  Watch *watch = user_data;
-
-  watch->valid = FALSE;
-}
-
-static void
-member_changed_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   gpointer    user_data)
-{
-  static const char * const structural[] = { "source", "target", "refines", "diagram", "kind", "id", NULL };
-  Watch *watch = user_data;
-
-  if (g_strv_contains (structural, pspec->name))
-    watch->valid = FALSE;
-}
-
-static void
-watch_object (Watch   *watch,
-              GObject *object)
-{
-  if (g_object_get_qdata (object, watched_quark ()) == watch)
-    return;
-  g_object_set_qdata (object, watched_quark (), watch);
-  g_signal_connect_data (object, "notify", G_CALLBACK (member_changed_cb), watch_ref (watch),
-                         watch_unref, 0);
-}
-
-static Layout *
-layout_get (BwProject *project)
-{
-  Layout *layout = g_object_get_qdata (G_OBJECT (project), layout_quark ());
-  GListModel *elements = bw_project_get_elements (project);
-  GListModel *diagrams = bw_project_get_diagrams (project);
-  guint n;
-
-  if (layout == NULL)
-    {
-      layout = g_new0 (Layout, 1);
-      layout->watch = g_new0 (Watch, 1);
-      layout->watch->ref_count = 1;
-      g_signal_connect_data (elements, "items-changed", G_CALLBACK (structure_changed_cb),
-                             watch_ref (layout->watch), watch_unref, 0);
-      g_signal_connect_data (diagrams, "items-changed", G_CALLBACK (structure_changed_cb),
-                             watch_ref (layout->watch), watch_unref, 0);
-      g_object_set_qdata_full (G_OBJECT (project), layout_quark (), layout, layout_free);
-    }
-  if (layout->watch->valid)
-    return layout;
-
-  g_clear_pointer (&layout->flows_of, g_hash_table_unref);
-  g_clear_pointer (&layout->boundaries, g_hash_table_unref);
-  g_clear_pointer (&layout->summary, g_hash_table_unref);
-  layout->flows_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  layout->boundaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  layout->summary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  n = g_list_model_get_n_items (elements);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
-      BwElementKind kind = bw_element_get_kind_enum (element);
-      const char *refines = bw_element_get_refines (element);
-
-      watch_object (layout->watch, G_OBJECT (element));
-      if (refines != NULL)
-        g_hash_table_add (layout->summary, g_strdup (refines));
-
-      if (kind == BW_ELEMENT_TRUST_BOUNDARY)
-        {
-          GPtrArray *list = g_hash_table_lookup (layout->boundaries, bw_element_get_diagram (element));
-
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (layout->boundaries, g_strdup (bw_element_get_diagram (element)), list);
-            }
-          g_ptr_array_add (list, element);
-        }
-      else if (kind == BW_ELEMENT_DATA_FLOW)
-        {
-          const char *ends[2] = { bw_element_get_source (element), bw_element_get_target (element) };
-
-          for (guint e = 0; e < 2; e++)
-            {
-              BwRecord *node = bw_project_lookup (project, ends[e]);
-              GPtrArray *list;
-
-              if (node == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
-                continue;
-              list = g_hash_table_lookup (layout->flows_of, node);
-              if (list == NULL)
-                {
-                  list = g_ptr_array_new ();
-                  g_hash_table_insert (layout->flows_of, node, list);
-                }
-              g_ptr_array_add (list, element);
-            }
-        }
-    }
-
-  n = g_list_model_get_n_items (diagrams);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
-      const char *refines = bw_diagram_get_refines (diagram);
-
-      watch_object (layout->watch, G_OBJECT (diagram));
-      if (refines != NULL)
-        g_hash_table_add (layout->summary, g_strdup (refines));
-    }
-  layout->watch->valid = TRUE;
-  return layout;
-}
-
 /* ---- Evaluation --------------------------------------------------------- */
 
 enum {
@@ -475,7 +160,7 @@ typedef struct
   BwProject    *project;
   BwRuleSet    *rules;
   BwDerivePlan *plan;
-  Layout       *layout;
+  BwDeriverLayout *layout;
   GHashTable   *crossing;       /* element → 1 (no) or 2 (yes) */
   gint64        next_id;        /* the next threat number to try */
   const BwField *fields[N_FIELDS];
@@ -502,15 +187,40 @@ rule_strings_free (gpointer data)
   g_free (strings);
 }
 
+/* FORMAT.md's crossing, as bw_geometry_flow_crosses() decides it, with the
+ * ends looked up once per flow rather than once per boundary. */
 static gboolean
 flow_crosses (Deriver   *self,
               BwElement *flow)
 {
   GPtrArray *boundaries = g_hash_table_lookup (self->layout->boundaries, bw_element_get_diagram (flow));
+  BwRecord *ends[2];
+  BwVec centres[2];
+  gboolean have[2];
 
-  for (guint i = 0; boundaries != NULL && i < boundaries->len; i++)
-    if (bw_geometry_flow_crosses (self->project, flow, boundaries->pdata[i]))
-      return TRUE;
+  if (boundaries == NULL)
+    return FALSE;
+  ends[0] = bw_project_lookup (self->project, bw_element_get_source (flow));
+  ends[1] = bw_project_lookup (self->project, bw_element_get_target (flow));
+  for (guint e = 0; e < 2; e++)
+    have[e] = BW_IS_ELEMENT (ends[e]) && bw_element_get_centre (BW_ELEMENT (ends[e]), &centres[e]);
+
+  for (guint i = 0; i < boundaries->len; i++)
+    {
+      BwElement *boundary = boundaries->pdata[i];
+      BwRect box;
+
+      if (bw_element_is_line (boundary))
+        {
+          if (bw_geometry_flow_crosses (self->project, flow, boundary))
+            return TRUE;
+          continue;
+        }
+      bw_element_get_rect (boundary, &box);
+      if ((have[0] && bw_rect_contains_point (&box, centres[0].x, centres[0].y))
+          != (have[1] && bw_rect_contains_point (&box, centres[1].x, centres[1].y)))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -892,7 +602,7 @@ bw_deriver_plan (BwProject          *project,
                  const char * const *element_ids)
 {
   Deriver self = { 0 };
-  ThreatIndex *index;
+  BwDeriverThreatIndex *index;
   g_autoptr(GPtrArray) existing = g_ptr_array_new ();
   BwRecordClass *threat_class;
   static const char * const field_names[] = {
@@ -926,8 +636,8 @@ bw_deriver_plan (BwProject          *project,
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
     self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
-  self.layout = layout_get (project);
-  index = threat_index_get (project);
+  self.layout = _bw_deriver_layout_get (project);
+  index = _bw_deriver_threat_index_get (project);
 
   if (element_ids == NULL)
     {
@@ -941,7 +651,7 @@ bw_deriver_plan (BwProject          *project,
           g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
           const char *id = bw_record_get_id (BW_RECORD (element));
 
-          collect_threats (index, id, existing);
+          _bw_deriver_collect_threats (index, id, existing);
           derive_one (&self, id, element, existing);
         }
       /* Threats of elements that are gone, in threat order. */
@@ -957,7 +667,7 @@ bw_deriver_plan (BwProject          *project,
           {
             const char *id = *(const char **) &orphans->pdata[i];
 
-            collect_threats (index, id, existing);
+            _bw_deriver_collect_threats (index, id, existing);
             derive_one (&self, id, NULL, existing);
           }
       }
@@ -973,7 +683,7 @@ bw_deriver_plan (BwProject          *project,
           /* An ID listed twice is derived once. */
           if (!g_hash_table_add (done, (gpointer) element_ids[i]))
             continue;
-          collect_threats (index, element_ids[i], existing);
+          _bw_deriver_collect_threats (index, element_ids[i], existing);
           derive_one (&self, element_ids[i], BW_IS_ELEMENT (record) ? BW_ELEMENT (record) : NULL, existing);
         }
     }
@@ -1023,7 +733,7 @@ bw_deriver_dup_touched_ids (BwProject  *project,
     }
   else if (BW_IS_ELEMENT (record) && bw_element_is_node (BW_ELEMENT (record)))
     {
-      GPtrArray *flows = g_hash_table_lookup (layout_get (project)->flows_of, record);
+      GPtrArray *flows = g_hash_table_lookup (_bw_deriver_layout_get (project)->flows_of, record);
 
       for (guint i = 0; flows != NULL && i < flows->len; i++)
         {

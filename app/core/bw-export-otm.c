@@ -99,23 +99,46 @@ add_representation (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-static void
-add_threat_refs (JsonBuilder *b,
-                 BwProject   *project,
-                 BwElement   *element)
+GHashTable *
+bw_export_threats_by_target (BwProject *project)
 {
+  GHashTable *by_target = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   GListModel *threats = bw_project_get_threats (project);
-  const char *id = bw_record_get_id (BW_RECORD (element));
 
-  json_builder_set_member_name (b, "threats");
-  json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
     {
       g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
+      const char *target = bw_threat_get_target (threat);
+      GPtrArray *list;
+
+      if (target == NULL)
+        continue;
+      list = g_hash_table_lookup (by_target, target);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          /* The key lives as long as the threat, which the list holds. */
+          g_hash_table_insert (by_target, (gpointer) target, list);
+        }
+      g_ptr_array_add (list, g_object_ref (threat));
+    }
+  return by_target;
+}
+
+static void
+add_threat_refs (JsonBuilder *b,
+                 GHashTable  *by_target,
+                 BwElement   *element)
+{
+  GPtrArray *threats = g_hash_table_lookup (by_target, bw_record_get_id (BW_RECORD (element)));
+
+  json_builder_set_member_name (b, "threats");
+  json_builder_begin_array (b);
+  for (guint i = 0; threats != NULL && i < threats->len; i++)
+    {
+      BwThreat *threat = g_ptr_array_index (threats, i);
       const char * const *objectives = bw_threat_get_objectives (threat);
 
-      if (g_strcmp0 (bw_threat_get_target (threat), id) != 0)
-        continue;
       json_builder_begin_object (b);
       add_string (b, "threat", bw_record_get_id (BW_RECORD (threat)));
       add_string (b, "state", threat_state (threat));
@@ -210,6 +233,7 @@ bw_export_otm (BwProject  *project,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) boxes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_target = NULL;
   BwModel *model;
   GListModel *elements, *diagrams, *assets, *threats, *objectives;
   g_auto(GStrv) authors = NULL;
@@ -227,6 +251,7 @@ bw_export_otm (BwProject  *project,
   assets = bw_project_get_assets (project);
   threats = bw_project_get_threats (project);
   objectives = bw_project_get_objectives (project);
+  by_target = bw_export_threats_by_target (project);
   g_object_get (model, "title", &title, "description", &description, "authors", &authors, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
     {
@@ -337,7 +362,7 @@ bw_export_otm (BwProject  *project,
         }
       add_representation (b, node);
       add_assets (b, node, FALSE);
-      add_threat_refs (b, project, node);
+      add_threat_refs (b, by_target, node);
       add_attributes (b, node);
       json_builder_end_object (b);
     }
@@ -360,7 +385,7 @@ bw_export_otm (BwProject  *project,
       add_string (b, "source", bw_element_get_source (flow));
       add_string (b, "destination", bw_element_get_target (flow));
       add_assets (b, flow, TRUE);
-      add_threat_refs (b, project, flow);
+      add_threat_refs (b, by_target, flow);
       add_attributes (b, flow);
       json_builder_end_object (b);
     }

@@ -9,7 +9,11 @@
 
 G_BEGIN_DECLS
 
-GBytes *bw_export_otm (BwProject  *project,
-                       GPtrArray **report);
+GBytes     *bw_export_otm               (BwProject  *project,
+                                         GPtrArray **report);
+
+/* Shared with the Threat Dragon exporter: element ID → GPtrArray of its
+ * threats, in file order. */
+GHashTable *bw_export_threats_by_target (BwProject  *project);
 
 G_END_DECLS

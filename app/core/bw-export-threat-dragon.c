@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-export-threat-dragon.h"
+#include "bw-export-otm.h"
 #include "bw-project-io.h"
 
 #define TD_VERSION "2.3.0"
@@ -90,29 +91,27 @@ td_severity (BwThreat *threat)
   return level >= 0 && level <= 5 ? names[level] : "";
 }
 
-/* Adds the threats of `element`; returns whether one is still open. */
+/* Adds the threats of `element` (from `by_target`, element ID → GPtrArray
+ * of its threats in file order); returns whether one is still open. */
 static gboolean
 add_threats (JsonBuilder *b,
-             BwProject   *project,
+             GHashTable  *by_target,
              BwElement   *element,
              guint       *number)
 {
-  GListModel *threats = bw_project_get_threats (project);
-  const char *id = bw_record_get_id (BW_RECORD (element));
+  GPtrArray *threats = g_hash_table_lookup (by_target, bw_record_get_id (BW_RECORD (element)));
   gboolean open = FALSE;
 
   json_builder_set_member_name (b, "threats");
   json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+  for (guint i = 0; threats != NULL && i < threats->len; i++)
     {
-      g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
+      BwThreat *threat = g_ptr_array_index (threats, i);
       const char *category = bw_threat_get_category (threat);
       const char *letters = "STRIDE";
       BwRisk *risk = bw_threat_get_risk (threat);
       const char *status;
 
-      if (g_strcmp0 (bw_threat_get_target (threat), id) != 0)
-        continue;
       status = td_status (threat);
       open |= g_str_equal (status, "Open");
       json_builder_begin_object (b);
@@ -199,7 +198,7 @@ add_properties (JsonBuilder *b,
 
 static void
 add_cell (JsonBuilder *b,
-          BwProject   *project,
+          GHashTable  *by_target,
           BwElement   *element,
           guint       *number)
 {
@@ -296,7 +295,7 @@ add_cell (JsonBuilder *b,
       add_bool (b, "outOfScope", bw_element_get_out_of_scope (element));
       add_string (b, "reasonOutOfScope", bw_element_get_out_of_scope_reason (element));
       add_properties (b, element);
-      open = add_threats (b, project, element, number);
+      open = add_threats (b, by_target, element, number);
     }
   add_bool (b, "hasOpenThreats", open);
   json_builder_end_object (b);
@@ -311,6 +310,7 @@ bw_export_threat_dragon (BwProject  *project,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) by_target = NULL;
   BwModel *model;
   GListModel *diagrams;
   g_auto(GStrv) authors = NULL;
@@ -324,6 +324,7 @@ bw_export_threat_dragon (BwProject  *project,
 
   model = bw_project_get_model (project);
   diagrams = bw_project_get_diagrams (project);
+  by_target = bw_export_threats_by_target (project);
   g_object_get (model, "title", &title, "description", &description, "authors", &authors, NULL);
 
   json_builder_begin_object (b);
@@ -369,7 +370,7 @@ bw_export_threat_dragon (BwProject  *project,
         {
           BwElement *element = g_ptr_array_index (elements, i);
 
-          add_cell (b, project, element, &number);
+          add_cell (b, by_target, element, &number);
           if (bw_element_get_refines (element) != NULL)
             g_ptr_array_add (notes, g_strdup_printf (_("%s: Threat Dragon has no refinement; “refines %s” is not exported"),
                                                      bw_record_get_id (BW_RECORD (element)), bw_element_get_refines (element)));

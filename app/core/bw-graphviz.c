@@ -5,11 +5,14 @@
  *
  * The only file that includes <gvc.h> (ARCHITECTURE.md).  Graphs are
  * written as DOT text — the one place where user strings are escaped —
- * and read back with agmemread, so the DOT export is exactly what was laid
- * out.  One GVC_t per process, made with gvContext(): PLATFORM.md records
+ * and read back with agmemread, so the DOT export is exactly what the
+ * SVG, PNG and PDF exports render.  The app's own drawing (the painter)
+ * needs only places: Graphviz then lays out boxes of the sizes the painter
+ * measured, without labels, which is several times faster.  One GVC_t per process, made with gvContext(): PLATFORM.md records
  * that gvContextPlugins with built-ins segfaults without a plugin config.
  * Every layout is freed with gvFreeLayout and agclose.  Only the svg, png
- * and pdf renderers are ever asked for (never gtk, x11 or xlib).
+ * and pdf renderers are ever asked for, never the window-system plugins
+ * the Graphviz development package drags in (PLATFORM.md).
  *
  * Shapes tell gates apart without colour: an OR is an ellipse, an AND a
  * box with a double border, a SAND an arrow-shaped box whose children are
@@ -258,7 +261,7 @@ write_node (Writer       *w,
   else if (g_strcmp0 (gate, "and") == 0)
     g_string_append (out, "shape=box, peripheries=2, style=filled, fillcolor=\"#ffffff\", ");
   else if (g_strcmp0 (gate, "sand") == 0)
-    g_string_append (out, "shape=cds, margin=\"0.3,0.06\", style=filled, fillcolor=\"#ffffff\", ");
+    g_string_append (out, "shape=cds, margin=\"0.3,0.11\", style=filled, fillcolor=\"#ffffff\", ");
   else
     g_string_append (out, "shape=box, style=\"rounded,filled\", fillcolor=\"#f6f5f4\", ");
   if (g_strcmp0 (id, w->root_id) == 0)

@@ -563,7 +563,7 @@ reuse_flow_label (BwPainterScene *scene,
   const BwPainterItem *before = previous_item (scene, item);
 
   if (before == NULL || before->label == NULL || before->label != item->label ||
-      !paths_equal (before->path, item->path) || touches_dirty (scene, reach))
+      !paths_equal (before->path, item->path) || (!scene->quick && touches_dirty (scene, reach)))
     return FALSE;
   item->label_rect = before->label_rect;
   item->label_origin = before->label_origin;
@@ -732,6 +732,17 @@ bw_painter_scene_new (BwProject  *project,
 }
 
 BwPainterScene *
+bw_painter_scene_new_quick (BwProject      *project,
+                            const char     *diagram_id,
+                            BwPainterScene *previous)
+{
+  g_return_val_if_fail (previous != NULL, NULL);
+
+  previous->quick_next = TRUE;
+  return bw_painter_scene_new_from (project, diagram_id, previous);
+}
+
+BwPainterScene *
 bw_painter_scene_new_from (BwProject      *project,
                            const char     *diagram_id,
                            BwPainterScene *previous)
@@ -745,6 +756,8 @@ bw_painter_scene_new_from (BwProject      *project,
       /* Layouts belong to their context: keep it. */
       scene->context = g_object_ref (previous->context);
       scene->reuse = previous->layouts;
+      scene->quick = previous->quick_next;
+      previous->quick_next = FALSE;
       scene->previous_items = g_hash_table_new (NULL, NULL);
       for (guint i = 0; i < previous->items->len; i++)
         {

@@ -59,6 +59,8 @@ typedef struct _BwPainterScene
   GHashTable   *reuse;         /* while built: the layouts of the scene it replaces */
   GHashTable   *previous_items; /* while built: element → that scene's item */
   GArray       *dirty;         /* while built: where things changed */
+  gboolean      quick;         /* laid out by bw_painter_scene_new_quick() */
+  gboolean      quick_next;    /* while a quick successor is built */
 } BwPainterScene;
 
 BwPainterScene *bw_painter_scene_new  (BwProject      *project,
@@ -68,6 +70,13 @@ BwPainterScene *bw_painter_scene_new  (BwProject      *project,
 BwPainterScene *bw_painter_scene_new_from (BwProject      *project,
                                            const char     *diagram_id,
                                            BwPainterScene *previous);
+/* During a drag: as bw_painter_scene_new_from(), but a flow whose own
+ * path did not change keeps its label spot even when something near it
+ * moved, so a step relays out only the moved flows' labels. Lay out with
+ * bw_painter_scene_new_from() again once the drag ends. */
+BwPainterScene *bw_painter_scene_new_quick (BwProject      *project,
+                                            const char     *diagram_id,
+                                            BwPainterScene *previous);
 void            bw_painter_scene_free (BwPainterScene *scene);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwPainterScene, bw_painter_scene_free)

@@ -454,6 +454,152 @@ draw_selection (cairo_t             *cr,
 #define MIN_READABLE_TEXT_PX 5.0
 #define NOMINAL_TEXT_HEIGHT  12.0
 
+/* Below this scale a diagram is an overview: the same shapes, colours and
+ * dashes, but each kind's outlines go into one path that cairo fills and
+ * strokes once, and flows lose their rounded bends and arrowheads (a
+ * few device pixels that nobody can see). Thousands of small cairo
+ * operations become a dozen. */
+#define OVERVIEW_SCALE 0.45
+
+/* One device pixel, whatever the scale: thinner lines would only fade.
+ * Without antialiasing: on a 2,000-element overview, antialiased strokes
+ * take seven times as long (26 ms against 4), and at this scale a line is
+ * a pixel either way. Fills keep theirs. */
+static void
+overview_stroke (cairo_t *cr)
+{
+  double w = 1.0, h = 0.0;
+
+  cairo_device_to_user_distance (cr, &w, &h);
+  cairo_set_line_width (cr, sqrt (w * w + h * h));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_overview (cairo_t              *cr,
+               const Palette        *palette,
+               BwPainterScene       *scene,
+               const gboolean       *visible,
+               const BwPaintOptions *options)
+{
+  static const double dashes[] = { 7, 4 };
+  static const BwElementKind node_kinds[] = {
+    BW_ELEMENT_EXTERNAL_ENTITY, BW_ELEMENT_PROCESS, BW_ELEMENT_DATA_STORE,
+  };
+
+  /* Boundaries under everything, as in the full drawing. */
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+      if (!visible[i] || item->kind != BW_ELEMENT_TRUST_BOUNDARY)
+        continue;
+      if (item->is_line && item->path->len >= 2)
+        {
+          cairo_move_to (cr, g_array_index (item->path, BwVec, 0).x, g_array_index (item->path, BwVec, 0).y);
+          for (guint k = 1; k < item->path->len; k++)
+            cairo_line_to (cr, g_array_index (item->path, BwVec, k).x, g_array_index (item->path, BwVec, k).y);
+        }
+      else if (!item->is_line)
+        cairo_rectangle (cr, item->rect.x, item->rect.y, item->rect.width, item->rect.height);
+    }
+  set_source (cr, palette->boundary, 1);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  overview_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint muted = 0; muted < 2; muted++)
+    {
+      for (guint i = 0; i < scene->items->len; i++)
+        {
+          const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+          if (!visible[i] || item->kind != BW_ELEMENT_DATA_FLOW || item->path == NULL ||
+              item->path->len < 2 || item->out_of_scope != (gboolean) muted)
+            continue;
+          cairo_move_to (cr, g_array_index (item->path, BwVec, 0).x, g_array_index (item->path, BwVec, 0).y);
+          for (guint k = 1; k < item->path->len; k++)
+            cairo_line_to (cr, g_array_index (item->path, BwVec, k).x, g_array_index (item->path, BwVec, k).y);
+        }
+      set_source (cr, muted ? palette->muted_stroke : palette->flow, 1);
+      overview_stroke (cr);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (node_kinds); k++)
+    for (guint muted = 0; muted < 2; muted++)
+      {
+        guint32 fill, stroke;
+
+        for (guint i = 0; i < scene->items->len; i++)
+          {
+            const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+            if (visible[i] && item->is_node && item->kind == node_kinds[k] &&
+                item->out_of_scope == (gboolean) muted)
+              path_node_outline (cr, item->shape, &item->rect);
+          }
+        switch (node_kinds[k])
+          {
+          case BW_ELEMENT_PROCESS:
+            fill = palette->process_fill;
+            stroke = palette->process_stroke;
+            break;
+          case BW_ELEMENT_DATA_STORE:
+            fill = palette->store_fill;
+            stroke = palette->store_stroke;
+            break;
+          case BW_ELEMENT_EXTERNAL_ENTITY:
+          case BW_ELEMENT_DATA_FLOW:
+          case BW_ELEMENT_TRUST_BOUNDARY:
+          default:
+            fill = palette->entity_fill;
+            stroke = palette->entity_stroke;
+            break;
+          }
+        if (muted)
+          {
+            fill = palette->muted_fill;
+            stroke = palette->muted_stroke;
+          }
+        set_source (cr, fill, 1);
+        if (node_kinds[k] == BW_ELEMENT_DATA_STORE)
+          {
+            /* Open-ended: the two rules only. */
+            cairo_fill (cr);
+            for (guint i = 0; i < scene->items->len; i++)
+              {
+                const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+                const BwRect *r = &item->rect;
+
+                if (!visible[i] || !item->is_node || item->kind != BW_ELEMENT_DATA_STORE ||
+                    item->out_of_scope != (gboolean) muted)
+                  continue;
+                cairo_move_to (cr, r->x, r->y);
+                cairo_line_to (cr, r->x + r->width, r->y);
+                cairo_move_to (cr, r->x, r->y + r->height);
+                cairo_line_to (cr, r->x + r->width, r->y + r->height);
+              }
+          }
+        else
+          cairo_fill_preserve (cr);
+        set_source (cr, stroke, 1);
+        overview_stroke (cr);
+      }
+
+  for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
+    {
+      const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+
+      if (visible[i] && is_selected (options, item->element))
+        draw_selection (cr, palette, item);
+    }
+}
+
 /* The item's area including what is drawn around it (arrowheads, halo,
  * selection handles). */
 static BwRect
@@ -506,6 +652,13 @@ bw_painter_draw_scene (cairo_t              *cr,
     {
       set_source (cr, palette->background, 1);
       cairo_paint (cr);
+    }
+
+  if (sqrt (ux * ux + uy * uy) / NOMINAL_TEXT_HEIGHT < OVERVIEW_SCALE)
+    {
+      draw_overview (cr, palette, scene, visible, options);
+      cairo_restore (cr);
+      return;
     }
 
   /* Shapes in file order, then all text on top so no line crosses a

@@ -631,17 +631,23 @@ lookup_value (const BwRuleCondition *self,
   return self->defaults[kind];
 }
 
+/* `expected` is a rule's scalar; its type is known, so one look at the
+ * value's type decides. */
 static gboolean
-scalar_equal (JsonNode *a,
-              JsonNode *b)
+scalar_equal (JsonNode *value,
+              JsonNode *expected)
 {
-  if (is_number (a) && is_number (b))
-    return json_node_get_double (a) == json_node_get_double (b);
-  if (is_string (a) && is_string (b))
-    return g_str_equal (json_node_get_string (a), json_node_get_string (b));
-  if (is_boolean (a) && is_boolean (b))
-    return json_node_get_boolean (a) == json_node_get_boolean (b);
-  return FALSE;
+  GType type;
+  GType wanted = json_node_get_value_type (expected);
+
+  if (json_node_get_node_type (value) != JSON_NODE_VALUE)
+    return FALSE;
+  type = json_node_get_value_type (value);
+  if (wanted == G_TYPE_STRING)
+    return type == G_TYPE_STRING && g_str_equal (json_node_get_string (value), json_node_get_string (expected));
+  if (wanted == G_TYPE_BOOLEAN)
+    return type == G_TYPE_BOOLEAN && json_node_get_boolean (value) == json_node_get_boolean (expected);
+  return (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && json_node_get_double (value) == json_node_get_double (expected);
 }
 
 /* An undeclared absent property is false, "" or 0 — whichever the test
@@ -650,11 +656,14 @@ static gboolean
 scalar_equal_or_default (JsonNode *value,
                          JsonNode *expected)
 {
+  GType wanted;
+
   if (value != NULL)
     return scalar_equal (value, expected);
-  if (is_boolean (expected))
+  wanted = json_node_get_value_type (expected);
+  if (wanted == G_TYPE_BOOLEAN)
     return !json_node_get_boolean (expected);
-  if (is_string (expected))
+  if (wanted == G_TYPE_STRING)
     return *json_node_get_string (expected) == '\0';
   return json_node_get_double (expected) == 0;
 }

@@ -305,7 +305,8 @@ expand (GArray     *segments,
         BwElement  *source,
         BwElement  *target)
 {
-  GString *out = g_string_new (NULL);
+  /* Sized for the usual text, so that it is not grown piece by piece. */
+  GString *out = g_string_sized_new (384);
   BwElement *subjects[BW_RULE_SUBJECT_N] = { source, element_or_flow, target };
 
   for (guint i = 0; i < segments->len; i++)

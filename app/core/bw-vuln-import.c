@@ -104,12 +104,15 @@ bw_vuln_normalize_cvss (const char *vector)
 char **
 bw_vuln_dup_aliases (BwVulnerability *vulnerability)
 {
-  const char *text = bw_vulnerability_get_discovered_by (vulnerability);
-  const char *note = text != NULL ? strstr (text, ALIASES_NOTE) : NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
   g_autofree char *rest = NULL;
   g_auto(GStrv) parts = NULL;
+  const char *note;
 
+  g_return_val_if_fail (BW_IS_VULNERABILITY (vulnerability), NULL);
+
+  builder = g_strv_builder_new ();
+  note = strstr (bw_vulnerability_get_discovered_by (vulnerability), ALIASES_NOTE);
   if (note == NULL)
     return g_strv_builder_end (builder);
   rest = g_strndup (note + strlen (ALIASES_NOTE), strcspn (note + strlen (ALIASES_NOTE), ";"));

@@ -837,6 +837,9 @@ drag_end_cb (BwDiagramView  *self,
   /* One drag, one undo step. */
   if (self->project != NULL)
     bw_command_stack_seal (stack_of (self));
+  /* Labels were left where they were during the drag: place them now. */
+  if (mode == DRAG_MOVE || mode == DRAG_RESIZE || mode == DRAG_BEND)
+    self->scene_stale = TRUE;
   g_clear_pointer (&self->drag_before, g_strfreev);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

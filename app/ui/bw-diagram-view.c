@@ -130,7 +130,12 @@ _bw_diagram_view_ensure_scene (BwDiagramView *self)
   if (self->scene != NULL && !self->scene_stale)
     return self->scene;
 
-  fresh = bw_painter_scene_new_from (self->project, self->diagram_id, self->scene);
+  /* While a drag moves things, labels of flows that did not move stay put;
+   * the drag's end lays everything out exactly. */
+  if (self->scene != NULL && (self->drag == DRAG_MOVE || self->drag == DRAG_RESIZE || self->drag == DRAG_BEND))
+    fresh = bw_painter_scene_new_quick (self->project, self->diagram_id, self->scene);
+  else
+    fresh = bw_painter_scene_new_from (self->project, self->diagram_id, self->scene);
   g_clear_pointer (&self->scene, bw_painter_scene_free);
   self->scene = fresh;
   self->scene_stale = FALSE;

@@ -102,7 +102,9 @@ static void
 entry_activate_cb (GtkEntry         *entry,
                    AdwMessageDialog *dialog)
 {
+  /* A response emitted by hand does not close the dialog by itself. */
   adw_message_dialog_response (dialog, "rename");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void

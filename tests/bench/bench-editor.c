@@ -11,7 +11,9 @@
  *   paint_2k_fit_ms  one frame with the whole diagram fitted, median
  *   hit_test_2k_us   one hit test through the spatial index, mean
  *   drag_step_2k_ms  one step of a drag: a move command (merged into the
- *                    drag) and the repaint with a fresh layout, median
+ *                    drag), the layout brought up to date as the canvas
+ *                    does during a drag (bw_painter_scene_new_quick) and
+ *                    the repaint, median
  *
  * Targets: paint under 8 ms, hit test under 50 µs, drag step under 16 ms.
  */
@@ -19,6 +21,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "bw-command-move.h"
 #include "bw-command-stack.h"
@@ -42,6 +45,17 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* This process's CPU time: on a machine busy with other work the wall
+ * clock says more about the neighbours than about the painter. */
+static double
+cpu_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1000.0 + t.tv_nsec / 1e6;
 }
 
 static int
@@ -91,18 +105,22 @@ time_paint (cairo_t        *cr,
             BwPainterScene *scene,
             double          zoom,
             double          origin_x,
-            double          origin_y)
+            double          origin_y,
+            double         *cpu)
 {
-  double times[FRAMES];
+  double times[FRAMES], cpu_times[FRAMES];
 
   paint_frame (cr, scene, zoom, origin_x, origin_y);
   for (guint i = 0; i < FRAMES; i++)
     {
       double start = now_ms ();
+      double cpu_start = cpu_ms ();
 
       paint_frame (cr, scene, zoom, origin_x, origin_y);
       times[i] = now_ms () - start;
+      cpu_times[i] = cpu_ms () - cpu_start;
     }
+  *cpu = median (cpu_times, FRAMES);
   return median (times, FRAMES);
 }
 
@@ -121,8 +139,9 @@ main (int   argc,
   cairo_t *cr;
   BwRect extents;
   BwCommandStack *stack;
-  double paint_ms, fit_ms, hit_us, drag_ms, zoom, start;
-  double drag_times[FRAMES];
+  double paint_ms, fit_ms, hit_us, drag_ms, zoom, start, cpu_start;
+  double paint_cpu, fit_cpu, drag_cpu;
+  double drag_times[FRAMES], drag_cpu_times[FRAMES];
   guint hits = 0;
 
   project = bw_project_load_from_data (text->str, text->len, &error);
@@ -140,10 +159,10 @@ main (int   argc,
   bw_painter_get_diagram_extents (project, "D-1", &extents);
 
   /* 100 %: the top-left part of the diagram, as a view opened there shows. */
-  paint_ms = time_paint (cr, scene, 1.0, extents.x, extents.y);
+  paint_ms = time_paint (cr, scene, 1.0, extents.x, extents.y, &paint_cpu);
   /* Fit: the whole diagram in the frame. */
   zoom = MIN (WIDTH / extents.width, HEIGHT / extents.height);
-  fit_ms = time_paint (cr, scene, zoom, extents.x, extents.y);
+  fit_ms = time_paint (cr, scene, zoom, extents.x, extents.y, &fit_cpu);
 
   /* Hit tests spread over the whole diagram, nodes and gaps alike. */
   index = bw_spatial_index_new (project, "D-1");
@@ -169,28 +188,35 @@ main (int   argc,
       g_autoptr(BwCommand) move = bw_command_move_new (project, ids, 2, 1);
 
       start = now_ms ();
+      cpu_start = cpu_ms ();
       if (!bw_command_stack_execute (stack, move, &error))
         {
           g_printerr ("bench-editor: move failed: %s\n", error->message);
           return 1;
         }
       {
-        BwPainterScene *fresh = bw_painter_scene_new_from (project, "D-1", scene);
+        /* As the canvas does during a drag. */
+        BwPainterScene *fresh = bw_painter_scene_new_quick (project, "D-1", scene);
 
         bw_painter_scene_free (scene);
         scene = fresh;
       }
       paint_frame (cr, scene, 1.0, extents.x, extents.y);
       drag_times[i] = now_ms () - start;
+      drag_cpu_times[i] = cpu_ms () - cpu_start;
     }
   bw_command_stack_seal (stack);
   drag_ms = median (drag_times, FRAMES);
+  drag_cpu = median (drag_cpu_times, FRAMES);
 
   g_print ("bench: paint_2k_ms %.2f ms\n", paint_ms);
   g_print ("bench: paint_2k_fit_ms %.2f ms\n", fit_ms);
   g_print ("bench: hit_test_2k_us %.2f us\n", hit_us);
   g_print ("bench: drag_step_2k_ms %.2f ms\n", drag_ms);
   g_print ("bench: drag_undo_steps %u count\n", bw_command_stack_get_depth (stack));
+  g_print ("bench: paint_2k_cpu_ms %.2f ms\n", paint_cpu);
+  g_print ("bench: paint_2k_fit_cpu_ms %.2f ms\n", fit_cpu);
+  g_print ("bench: drag_step_2k_cpu_ms %.2f ms\n", drag_cpu);
 
   if (paint_ms >= TARGET_PAINT_MS)
     g_string_append (failed, " paint_2k_ms");

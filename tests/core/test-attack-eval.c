@@ -147,15 +147,20 @@ test_unknown (void)
     LEAF ("N-3", "a", 10, 5, 2, 0.5, "L") ","
     "{\"id\":\"N-4\",\"label\":\"b\",\"gate\":\"leaf\",\"attributes\":{\"cost\":20,\"skill\":1}}]},"
     LEAF ("N-5", "c", 15, 1, 3, 0.5, "M") ","
-    "{\"id\":\"N-6\",\"label\":\"empty\",\"gate\":\"and\"}]}");
+    "{\"id\":\"N-6\",\"label\":\"empty\",\"gate\":\"and\"},"
+    "{\"id\":\"N-7\",\"label\":\"leafy\",\"gate\":\"leaf\",\"attributes\":{\"cost\":1},\"children\":["
+    LEAF ("N-8", "ignored", 1, 1, 1, 1, "L") "]}]}");
   g_autoptr(BwAttackEval) eval = bw_attack_eval_new (root_of (project));
   GPtrArray *warnings = bw_attack_eval_get_warnings (eval);
 
   assert_values (bw_attack_eval_get (eval, "N-2", BW_ATTACK_VIEW_RESIDUAL), 30, NAN, 2, NAN, NAN);
   assert_values (bw_attack_eval_get (eval, "N-6", BW_ATTACK_VIEW_RESIDUAL), NAN, NAN, NAN, NAN, NAN);
   assert_values (bw_attack_eval_get_root (eval, BW_ATTACK_VIEW_RESIDUAL), NAN, NAN, NAN, NAN, NAN);
-  g_assert_cmpuint (warnings->len, ==, 1);
+  /* A leaf with children is its attributes; the children do not count. */
+  assert_values (bw_attack_eval_get (eval, "N-7", BW_ATTACK_VIEW_RESIDUAL), 1, NAN, NAN, NAN, NAN);
+  g_assert_cmpuint (warnings->len, ==, 2);
   g_assert_cmpstr (((BwAttackWarning *) warnings->pdata[0])->node_ids[0], ==, "N-6");
+  g_assert_cmpstr (((BwAttackWarning *) warnings->pdata[1])->node_ids[0], ==, "N-7");
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "bw-command-add.h"
 #include "bw-command-derive.h"
+#include "bw-command-reconnect.h"
 #include "bw-command-remove.h"
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
@@ -630,6 +631,7 @@ test_bidirectional (void)
   /* DF-8 crosses a boundary: 2 + 1. */
   g_assert_cmpint (bw_risk_get_exploitability (bw_threat_get_risk (forward->pdata[0])), ==, 3);
   g_clear_pointer (&forward, g_ptr_array_unref);
+  g_clear_pointer (&backward, g_ptr_array_unref);
 
   g_value_init (&v, G_TYPE_BOOLEAN);
   g_value_set_boolean (&v, TRUE);
@@ -646,6 +648,100 @@ test_bidirectional (void)
   g_assert_cmpuint (backward->len, ==, 1);
   g_assert_cmpstr (bw_threat_get_title (backward->pdata[0]), ==, "Pump firmware → Companion app over Bolus command");
   g_assert_cmpstr (bw_threat_get_target (backward->pdata[0]), ==, "DF-8");
+}
+
+/* The deriver's own boundary crossing agrees with the geometry's: every
+ * new threat is one step more exploitable exactly when its element crosses
+ * a boundary or is at one. */
+static void
+test_crossing_agrees (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autoptr(BwRuleSet) rules = builtin_set ();
+  GListModel *threats;
+  guint n_raised = 0;
+
+  derive_ok (project, rules, NULL);
+  threats = bw_project_get_threats (project);
+  for (guint i = 9; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(BwThreat) t = g_list_model_get_item (threats, i);
+      BwRule *rule = bw_rule_set_lookup_rule (rules, bw_threat_get_rule (t));
+      BwElement *target = BW_ELEMENT (bw_project_lookup (project, bw_threat_get_target (t)));
+      gboolean crosses = bw_rule_element_crosses_boundary (project, target);
+      int expected = MIN (bw_rule_get_exploitability (rule) + (crosses ? 1 : 0), 5);
+
+      g_assert_cmpint (bw_risk_get_exploitability (bw_threat_get_risk (t)), ==, expected);
+      if (crosses && bw_rule_get_exploitability (rule) < 5)
+        n_raised++;
+    }
+  g_assert_cmpuint (n_raised, >, 10);
+}
+
+/* What derivation keeps between runs follows structural edits: a
+ * reconnected flow moves to its new end, and an interaction rule's threat
+ * moves with it (the old interaction's goes obsolete). */
+static void
+test_structure_followed (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autoptr(BwRuleSet) rules = builtin_set ();
+  g_autoptr(BwRuleLibrary) every = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCommand) reconnect = NULL;
+  g_auto(GStrv) touched = NULL;
+  g_autoptr(GPtrArray) old_key = NULL;
+  g_autoptr(GPtrArray) new_key = NULL;
+
+  every = bw_rule_library_new_from_data ("{\"format\": \"bulwark-rules\", \"format_version\": 1, \"id\": \"t\", \"version\": \"1\", "
+                                         "\"rules\": [{\"id\": \"t.store\", \"category\": \"T\", \"applies_to\": \"interaction\", "
+                                         "\"when\": {\"of\": \"target\", \"kind\": \"data_store\"}, \"title\": \"Into {target.name}\"}]}",
+                                         -1, "t.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bw_rule_set_add_library (rules, every, &error));
+  derive_ok (project, rules, NULL);
+
+  touched = bw_deriver_dup_touched_ids (project, "DS-3");
+  g_assert_false (g_strv_contains ((const char * const *) touched, "DF-17"));
+  g_clear_pointer (&touched, g_strfreev);
+
+  reconnect = bw_command_reconnect_new (project, "DF-17", BW_FLOW_END_TARGET, "DS-3");
+  execute_ok (project, reconnect);
+  touched = bw_deriver_dup_touched_ids (project, "DS-3");
+  g_assert_true (g_strv_contains ((const char * const *) touched, "DF-17"));
+  derive_ok (project, rules, (const char * const *) touched);
+
+  old_key = find_keyed (project, "t.store", "DF-17", "P-3,DF-17,DS-1");
+  new_key = find_keyed (project, "t.store", "DF-17", "P-3,DF-17,DS-3");
+  g_assert_cmpuint (old_key->len, ==, 1);
+  g_assert_true (bw_threat_get_obsolete (old_key->pdata[0]));
+  g_assert_cmpuint (new_key->len, ==, 1);
+  g_assert_cmpstr (bw_threat_get_title (new_key->pdata[0]), ==, "Into Patient database");
+}
+
+/* The lists and elements of a project may outlive it (a view holds them);
+ * what derivation left on them must not reach the freed project. */
+static void
+test_outlives_project (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autoptr(BwRuleSet) rules = builtin_set ();
+  g_autoptr(GListModel) threats = NULL;
+  g_autoptr(GListModel) elements = NULL;
+  g_autoptr(BwElement) flow = NULL;
+  g_autoptr(BwThreat) first = NULL;
+
+  derive_ok (project, rules, NULL);
+  threats = g_object_ref (bw_project_get_threats (project));
+  elements = g_object_ref (bw_project_get_elements (project));
+  flow = g_object_ref (BW_ELEMENT (bw_project_lookup (project, "DF-8")));
+  g_clear_object (&project);
+
+  g_object_set (flow, "target", "P-2", "name", "Renamed", NULL);
+  first = g_list_model_get_item (threats, 0);
+  g_list_store_remove (G_LIST_STORE (threats), 0);
+  g_list_store_remove (G_LIST_STORE (elements), 0);
+  g_assert_cmpstr (bw_element_get_name (flow), ==, "Renamed");
 }
 
 /* Threats of a recorded library that is not loaded stay untouched. */
@@ -715,6 +811,9 @@ main (int    argc,
   g_test_add_func ("/derive/orphans-obsolete", test_orphans_obsolete);
   g_test_add_func ("/derive/summary-superseded", test_summary_superseded);
   g_test_add_func ("/derive/bidirectional", test_bidirectional);
+  g_test_add_func ("/derive/crossing-agrees", test_crossing_agrees);
+  g_test_add_func ("/derive/structure-followed", test_structure_followed);
+  g_test_add_func ("/derive/outlives-project", test_outlives_project);
   g_test_add_func ("/derive/missing-library", test_missing_library);
   g_test_add_func ("/derive/incremental-scope", test_incremental_scope);
 

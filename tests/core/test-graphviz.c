@@ -47,11 +47,12 @@ find (BwTreeLayout *layout,
   return node;
 }
 
+/* Whether two boxes given by centre and size overlap (touching is fine). */
 static gboolean
-overlap (double ax, double ay, double aw, double ah,
-         double bx, double by, double bw, double bh)
+overlap (const double a[4],
+         const double b[4])
 {
-  return fabs (ax - bx) * 2 < (aw + bw) - 0.5 && fabs (ay - by) * 2 < (ah + bh) - 0.5;
+  return fabs (a[0] - b[0]) * 2 < (a[2] + b[2]) - 0.5 && fabs (a[1] - b[1]) * 2 < (a[3] + b[3]) - 0.5;
 }
 
 static void
@@ -85,7 +86,8 @@ test_layout (void)
         {
           BwTreeLayoutNode *m = layout->nodes->pdata[j];
 
-          g_assert_false (overlap (n->x, n->y, n->width, n->height, m->x, m->y, m->width, m->height));
+          g_assert_false (overlap ((double[]) { n->x, n->y, n->width, n->height },
+                                   (double[]) { m->x, m->y, m->width, m->height }));
         }
     }
   g_assert_cmpfloat (find (layout, "N-3")->y, >, find (layout, "N-2")->y);
@@ -316,8 +318,8 @@ test_layout_boxes (void)
   g_assert_cmpfloat (p[3].y, >, p[1].y);
   for (guint i = 0; i < 4; i++)
     for (guint j = 0; j < i; j++)
-      g_assert_false (overlap (p[i].x, p[i].y, boxes[i].width, boxes[i].height,
-                               p[j].x, p[j].y, boxes[j].width, boxes[j].height));
+      g_assert_false (overlap ((double[]) { p[i].x, p[i].y, boxes[i].width, boxes[i].height },
+                               (double[]) { p[j].x, p[j].y, boxes[j].width, boxes[j].height }));
 
   g_assert_cmpuint (layout->clusters->len, ==, 1);
   c = (BwLayoutClusterBox *) layout->clusters->data;

@@ -254,19 +254,31 @@ bw_cli_derive (int    argc,
            bw_derive_plan_count (plan, BW_DERIVE_REVIVE), bw_derive_plan_count (plan, BW_DERIVE_SUPERSEDE),
            bw_derive_plan_count (plan, BW_DERIVE_UNSUPERSEDE));
 
-  if (!write || bw_derive_plan_is_empty (plan))
+  if (!write)
     return 0;
 
-  {
-    g_autoptr(BwCommand) command = bw_command_derive_new (project, plan);
+  /* The libraries are recorded even when no threat changed (a newer
+   * version of the same rules); an unchanged project is not rewritten. */
+  if (!bw_derive_plan_is_empty (plan))
+    {
+      g_autoptr(BwCommand) command = bw_command_derive_new (project, plan);
 
-    if (!bw_command_stack_execute (bw_project_get_command_stack (project), command, &error)
-        || !record_libraries (project, rules, project_file, paths, &error)
-        || !bw_project_save_to_file (project, project_file, BW_SAVE_FLAGS_STAMP, NULL, &error))
-      {
-        g_printerr ("%s: %s\n", path, error->message);
-        return 1;
-      }
-  }
+      if (!bw_command_stack_execute (bw_project_get_command_stack (project), command, &error))
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return 1;
+        }
+    }
+  if (!record_libraries (project, rules, project_file, paths, &error))
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+  if (bw_command_stack_get_modified (bw_project_get_command_stack (project))
+      && !bw_project_save_to_file (project, project_file, BW_SAVE_FLAGS_STAMP, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
   return 0;
 }

@@ -70,10 +70,26 @@ bw_command_derive_apply (BwCommand  *command,
     {
       const BwDeriveItem *item = &g_array_index (plan->items, BwDeriveItem, i);
 
-      if (item->action != BW_DERIVE_ADD && !BW_IS_THREAT (bw_project_lookup (project, item->threat_id)))
+      BwRecord *record;
+      gboolean now;
+
+      if (item->action == BW_DERIVE_ADD)
+        continue;
+      record = bw_project_lookup (project, item->threat_id);
+      if (!BW_IS_THREAT (record))
         {
           g_set_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_NOT_FOUND,
                        _("The threat “%s” is not in the project."), item->threat_id);
+          return FALSE;
+        }
+      /* Undo sets the flag back to what the plan saw; it must still be so. */
+      now = item->action == BW_DERIVE_OBSOLETE || item->action == BW_DERIVE_REVIVE
+            ? bw_threat_get_obsolete (BW_THREAT (record)) : bw_threat_get_superseded (BW_THREAT (record));
+      if (now == flag_value (item->action))
+        {
+          g_set_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID,
+                       _("The threat “%s” changed since the derivation was planned; plan it again."),
+                       item->threat_id);
           return FALSE;
         }
     }

@@ -166,15 +166,25 @@ typedef struct
   const BwField *fields[N_FIELDS];
   GHashTable   *rule_strings;   /* BwRule → RuleStrings, made once per plan */
   JsonNode    **values[BW_RULE_SUBJECT_N];  /* BwRuleContext.values */
+  GArray       *compiled[BW_RULE_APPLIES_N];  /* CompiledRule per kind of subject */
+  GHashTable   *shapes;         /* a diagram's boundaries (layout) → GArray of Shape */
   guint         n_values;
 } Deriver;
 
+
+/* A rule as the evaluation loop needs it, looked up once per plan. */
+typedef struct
+{
+  BwRule                *rule;
+  const BwRuleCondition *condition;
+  BwRuleLibrary         *vocabulary;
+} CompiledRule;
 
 /* What every threat of a rule shares. */
 typedef struct
 {
   char *detail;       /* the "derived" history entry's detail */
-  char *references;   /* the description's closing line, or NULL */
+  char *references;   /* the description's closing paragraph, or NULL */
 } RuleStrings;
 
 static void
@@ -187,38 +197,69 @@ rule_strings_free (gpointer data)
   g_free (strings);
 }
 
+/* A boundary's shape, read once per plan. */
+typedef struct
+{
+  BwElement *boundary;
+  gboolean   is_line;
+  BwRect     box;
+} Shape;
+
+static GArray *
+shapes_of (Deriver    *self,
+           const char *diagram_id)
+{
+  GPtrArray *boundaries = g_hash_table_lookup (self->layout->boundaries, diagram_id);
+  GArray *shapes;
+
+  if (boundaries == NULL)
+    return NULL;
+  shapes = g_hash_table_lookup (self->shapes, boundaries);
+  if (shapes != NULL)
+    return shapes;
+  shapes = g_array_sized_new (FALSE, TRUE, sizeof (Shape), boundaries->len);
+  for (guint i = 0; i < boundaries->len; i++)
+    {
+      Shape shape = { boundaries->pdata[i], bw_element_is_line (boundaries->pdata[i]), { 0 } };
+
+      if (!shape.is_line)
+        bw_element_get_rect (shape.boundary, &shape.box);
+      g_array_append_val (shapes, shape);
+    }
+  g_hash_table_insert (self->shapes, boundaries, shapes);
+  return shapes;
+}
+
 /* FORMAT.md's crossing, as bw_geometry_flow_crosses() decides it, with the
- * ends looked up once per flow rather than once per boundary. */
+ * ends and the boundaries' shapes looked up once rather than per pair. */
 static gboolean
 flow_crosses (Deriver   *self,
               BwElement *flow)
 {
-  GPtrArray *boundaries = g_hash_table_lookup (self->layout->boundaries, bw_element_get_diagram (flow));
+  GArray *shapes = shapes_of (self, bw_element_get_diagram (flow));
   BwRecord *ends[2];
   BwVec centres[2];
   gboolean have[2];
 
-  if (boundaries == NULL)
+  if (shapes == NULL)
     return FALSE;
   ends[0] = bw_project_lookup (self->project, bw_element_get_source (flow));
   ends[1] = bw_project_lookup (self->project, bw_element_get_target (flow));
   for (guint e = 0; e < 2; e++)
     have[e] = BW_IS_ELEMENT (ends[e]) && bw_element_get_centre (BW_ELEMENT (ends[e]), &centres[e]);
 
-  for (guint i = 0; i < boundaries->len; i++)
+  for (guint i = 0; i < shapes->len; i++)
     {
-      BwElement *boundary = boundaries->pdata[i];
-      BwRect box;
+      const Shape *shape = &g_array_index (shapes, Shape, i);
 
-      if (bw_element_is_line (boundary))
+      if (shape->is_line)
         {
-          if (bw_geometry_flow_crosses (self->project, flow, boundary))
+          if (bw_geometry_flow_crosses (self->project, flow, shape->boundary))
             return TRUE;
           continue;
         }
-      bw_element_get_rect (boundary, &box);
-      if ((have[0] && bw_rect_contains_point (&box, centres[0].x, centres[0].y))
-          != (have[1] && bw_rect_contains_point (&box, centres[1].x, centres[1].y)))
+      if ((have[0] && bw_rect_contains_point (&shape->box, centres[0].x, centres[0].y))
+          != (have[1] && bw_rect_contains_point (&shape->box, centres[1].x, centres[1].y)))
         return TRUE;
     }
   return FALSE;
@@ -329,8 +370,9 @@ rule_strings (Deriver *self,
   if (references != NULL && references[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) references);
+      g_autofree char *line = g_strdup_printf (_("References: %s."), joined);
 
-      strings->references = g_strdup_printf (_("References: %s."), joined);
+      strings->references = g_strconcat ("\n\n", line, NULL);
     }
   g_hash_table_insert (self->rule_strings, rule, strings);
   return strings;
@@ -351,7 +393,6 @@ new_threat (Deriver    *self,
   BwRecord *risk = g_object_new (BW_TYPE_RISK, NULL);
   BwRecord *entry = g_object_new (BW_TYPE_HISTORY_ENTRY, NULL);
   RuleStrings *strings = rule_strings (self, rule);
-  char *description = bw_rule_expand_description (rule, element, source, target);
   int exploitability = bw_rule_get_exploitability (rule);
   char id[32];
 
@@ -378,13 +419,8 @@ new_threat (Deriver    *self,
     }
   set_enum (record, self->fields[F_CATEGORY], bw_rule_get_category (rule));
   set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, element, source, target));
-  if (strings->references != NULL)
-    {
-      set_string (record, self->fields[F_DESCRIPTION], g_strconcat (description, "\n\n", strings->references, NULL));
-      g_free (description);
-    }
-  else
-    set_string (record, self->fields[F_DESCRIPTION], description);
+  set_string (record, self->fields[F_DESCRIPTION],
+              _bw_rule_expand_description_with (rule, element, source, target, strings->references));
   set_enum (record, self->fields[F_STATUS], "not_started");
   set_enum (record, self->fields[F_TREATMENT], "none");
   {
@@ -480,7 +516,7 @@ derive_one (Deriver    *self,
     {
       BwRuleContext context = { 0 };
       BwElementKind kind = bw_element_get_kind_enum (element);
-      GPtrArray *rules = bw_rule_set_get_rules_for (self->rules, (BwRuleAppliesTo) kind);
+      GArray *rules = self->compiled[kind];
 
       context.project = self->project;
       context.crossing = crossing_cb;
@@ -493,10 +529,12 @@ derive_one (Deriver    *self,
         }
       for (guint r = 0; r < rules->len; r++)
         {
-          context.vocabulary = _bw_rule_get_library (rules->pdata[r]);
-          if (bw_rule_condition_evaluate (bw_rule_get_condition (rules->pdata[r]), &context))
+          const CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
+
+          context.vocabulary = compiled->vocabulary;
+          if (bw_rule_condition_evaluate (compiled->condition, &context))
             {
-              Match match = { rules->pdata[r], NULL, NULL };
+              Match match = { compiled->rule, NULL, NULL };
 
               g_array_append_val (matches, match);
             }
@@ -510,7 +548,7 @@ derive_one (Deriver    *self,
           };
           guint directions = bw_element_get_bidirectional (element) ? 2 : 1;
 
-          rules = bw_rule_set_get_rules_for (self->rules, BW_RULE_APPLIES_INTERACTION);
+          rules = self->compiled[BW_RULE_APPLIES_INTERACTION];
           for (guint d = 0; d < directions && BW_IS_ELEMENT (ends[0]) && BW_IS_ELEMENT (ends[1]); d++)
             {
               memset (self->values[BW_RULE_SUBJECT_SOURCE], 0, self->n_values * sizeof (JsonNode *));
@@ -519,10 +557,12 @@ derive_one (Deriver    *self,
               context.subjects[BW_RULE_SUBJECT_TARGET] = BW_ELEMENT (ends[1 - d]);
               for (guint r = 0; r < rules->len; r++)
                 {
-                  context.vocabulary = _bw_rule_get_library (rules->pdata[r]);
-                  if (bw_rule_condition_evaluate (bw_rule_get_condition (rules->pdata[r]), &context))
+                  const CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
+
+                  context.vocabulary = compiled->vocabulary;
+                  if (bw_rule_condition_evaluate (compiled->condition, &context))
                     {
-                      Match match = { rules->pdata[r], BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
+                      Match match = { compiled->rule, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
 
                       g_array_append_val (matches, match);
                     }
@@ -633,6 +673,21 @@ bw_deriver_plan (BwProject          *project,
       g_assert (self.fields[f] != NULL);
     }
   self.rule_strings = g_hash_table_new_full (NULL, NULL, NULL, rule_strings_free);
+  for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
+    {
+      GPtrArray *list = bw_rule_set_get_rules_for (rules, a);
+
+      self.compiled[a] = g_array_sized_new (FALSE, FALSE, sizeof (CompiledRule), list->len);
+      for (guint r = 0; r < list->len; r++)
+        {
+          CompiledRule compiled = {
+            list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r])
+          };
+
+          g_array_append_val (self.compiled[a], compiled);
+        }
+    }
+  self.shapes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
     self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
@@ -696,6 +751,9 @@ bw_deriver_plan (BwProject          *project,
   g_hash_table_unref (self.rule_strings);
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
     g_free (self.values[i]);
+  for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
+    g_array_unref (self.compiled[a]);
+  g_hash_table_unref (self.shapes);
   g_hash_table_unref (self.crossing);
   return self.plan;
 }

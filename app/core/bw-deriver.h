@@ -40,7 +40,8 @@ BwDerivePlan       *bw_deriver_plan             (BwProject          *project,
                                                  BwRuleSet          *rules,
                                                  const char * const *element_ids);
 /* The IDs an edit of `element_id` touches: the element, its flows and
- * their ends (for a flow: the flow and its ends). */
+ * their ends (for a flow: the flow and its ends). For a deletion, ask
+ * before deleting: afterwards the element has no flows. */
 GStrv               bw_deriver_dup_touched_ids  (BwProject          *project,
                                                  const char         *element_id);
 /* Plans and executes the plan as one undoable step; FALSE with nothing

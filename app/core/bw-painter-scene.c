@@ -32,6 +32,7 @@ item_clear (gpointer data)
   BwPainterItem *item = data;
 
   g_clear_pointer (&item->path, g_array_unref);
+  g_clear_pointer (&item->bends, g_array_unref);
   g_clear_object (&item->label);
 }
 
@@ -416,6 +417,43 @@ build_flow_path (BwPainterScene *scene,
   item->head_at_end = TRUE;
   item->head_at_start = bw_element_get_bidirectional (item->element);
   return bw_polyline_length (path_points (item->path), item->path->len) > 1e-6;
+}
+
+static const BwPainterItem *previous_item (BwPainterScene      *scene,
+                                           const BwPainterItem *item);
+
+static gboolean
+same_node (const BwPainterItem *a,
+           const BwPainterItem *b)
+{
+  return a != NULL && b != NULL && a->shape == b->shape && a->kind == b->kind &&
+         memcmp (&a->rect, &b->rect, sizeof (BwRect)) == 0;
+}
+
+/* Clipping a route to the outlines is most of a layout's cost; a flow
+ * whose ends and bends are where they were has the path it had. */
+static gboolean
+reuse_flow_path (BwPainterScene *scene,
+                 BwPainterScene *previous,
+                 BwPainterItem  *item)
+{
+  GArray *points = bw_element_get_points (item->element);
+  const BwPainterItem *before;
+  const char *source = bw_element_get_source (item->element);
+  const char *target = bw_element_get_target (item->element);
+
+  item->bends = g_array_copy (points);
+  if (previous == NULL || (before = previous_item (scene, item)) == NULL || before->path == NULL ||
+      before->bends == NULL || before->bends->len != points->len ||
+      memcmp (before->bends->data, points->data, points->len * sizeof (BwPoint)) != 0 ||
+      before->head_at_start != bw_element_get_bidirectional (item->element) ||
+      !same_node (scene_find_node (scene, source), scene_find_node (previous, source)) ||
+      !same_node (scene_find_node (scene, target), scene_find_node (previous, target)))
+    return FALSE;
+  item->path = g_array_copy (before->path);
+  item->head_at_end = TRUE;
+  item->head_at_start = before->head_at_start;
+  return TRUE;
 }
 
 /* Flow labels */
@@ -817,7 +855,8 @@ bw_painter_scene_new_from (BwProject      *project,
     {
       BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
 
-      if (item->kind == BW_ELEMENT_DATA_FLOW && !build_flow_path (scene, project, item))
+      if (item->kind == BW_ELEMENT_DATA_FLOW && !reuse_flow_path (scene, previous, item) &&
+          !build_flow_path (scene, project, item))
         {
           g_clear_pointer (&item->path, g_array_unref);
           item->is_line = FALSE;

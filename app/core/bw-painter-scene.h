@@ -47,6 +47,7 @@ typedef struct
   PangoLayout    *label;
   BwRect          label_rect;   /* where the label's halo goes */
   BwVec           label_origin; /* where pango draws the layout */
+  GArray         *bends;        /* flows: a copy of the element's points (BwPoint) */
 } BwPainterItem;
 
 typedef struct _BwPainterScene

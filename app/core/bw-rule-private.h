@@ -17,5 +17,10 @@ BwRule        *_bw_rule_new_from_json (JsonObject     *object,
 void           _bw_rule_set_library   (BwRule         *self,
                                        BwRuleLibrary  *library);
 BwRuleLibrary *_bw_rule_get_library   (BwRule         *self);
+char          *_bw_rule_expand_description_with (BwRule     *self,
+                                                 BwElement  *element_or_flow,
+                                                 BwElement  *source,
+                                                 BwElement  *target,
+                                                 const char *suffix);
 
 G_END_DECLS

@@ -303,7 +303,8 @@ static char *
 expand (GArray     *segments,
         BwElement  *element_or_flow,
         BwElement  *source,
-        BwElement  *target)
+        BwElement  *target,
+        const char *suffix)
 {
   /* Sized for the usual text, so that it is not grown piece by piece. */
   GString *out = g_string_sized_new (384);
@@ -356,6 +357,8 @@ expand (GArray     *segments,
           g_assert_not_reached ();
         }
     }
+  if (suffix != NULL)
+    g_string_append (out, suffix);
   return g_string_free (out, FALSE);
 }
 
@@ -728,7 +731,7 @@ bw_rule_expand_title (BwRule    *self,
                       BwElement *target)
 {
   g_return_val_if_fail (BW_IS_RULE (self), NULL);
-  return expand (self->title_segments, element_or_flow, source, target);
+  return expand (self->title_segments, element_or_flow, source, target, NULL);
 }
 
 /* Returns: (transfer full): the description with its placeholders filled */
@@ -739,5 +742,16 @@ bw_rule_expand_description (BwRule    *self,
                             BwElement *target)
 {
   g_return_val_if_fail (BW_IS_RULE (self), NULL);
-  return expand (self->description_segments, element_or_flow, source, target);
+  return expand (self->description_segments, element_or_flow, source, target, NULL);
+}
+
+/* The description with `suffix` appended, built in one piece. */
+char *
+_bw_rule_expand_description_with (BwRule     *self,
+                                  BwElement  *element_or_flow,
+                                  BwElement  *source,
+                                  BwElement  *target,
+                                  const char *suffix)
+{
+  return expand (self->description_segments, element_or_flow, source, target, suffix);
 }

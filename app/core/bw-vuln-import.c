@@ -149,6 +149,11 @@ read_file (Import   *imp,
       imp->source = BW_VULN_SOURCE_OSV_SCANNER;
       if (!_bw_foreign_get_array (&imp->ctx, object, "results", &array))
         return FALSE;
+      if (array == NULL)
+        {
+          _bw_foreign_push_key (&imp->ctx, "results");
+          return _bw_foreign_fail (&imp->ctx, _("expected an array, found null"));
+        }
       return _bw_vuln_read_scanner_results (imp, array);
     }
   if (_bw_vuln_looks_like_kev (object))

@@ -8,9 +8,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bw-command-reconnect.h"
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-inspector.h"
+#include "bw-rule-library.h"
+#include "bw-rule-property.h"
 
 struct _BwInspector
 {
@@ -24,6 +27,23 @@ struct _BwInspector
   AdwActionRow *kind_row;
   AdwActionRow *id_row;
   AdwActionRow *diagram_row;
+  GtkBox       *details_box;
+
+  /* Built for the element shown (its kind decides which rows there are);
+   * a change of the document only updates their values. */
+  char         *built_for;
+  GtkWidget    *details_group;
+  AdwEntryRow  *description_row;
+  GtkSwitch    *out_of_scope_switch;
+  AdwEntryRow  *reason_row;
+  GtkWidget    *flow_group;
+  AdwComboRow  *source_row;
+  AdwComboRow  *target_row;
+  GtkSwitch    *bidirectional_switch;
+  GPtrArray    *node_ids;         /* the combo rows' items, as IDs */
+  GtkWidget    *properties_group;
+  GPtrArray    *property_rows;    /* rows with "property" data */
+  gboolean      updating;         /* values being shown, not edited */
 };
 
 enum {
@@ -64,6 +84,453 @@ lookup_element (BwInspector *self)
   return BW_IS_ELEMENT (record) ? BW_ELEMENT (record) : NULL;
 }
 
+/* Details: every member an element has, as typed fields; each change is
+ * a command, and typing into one field is one undo step (the stack merges
+ * edits of the same member until something else happens). */
+
+static void
+set_member (BwInspector *self,
+            const char  *member,
+            GValue      *value)
+{
+  const char * const selection[] = { self->element_id, NULL };
+  g_autoptr(BwCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->project == NULL || self->element_id == NULL)
+    return;
+  command = bw_command_set_property_new (self->project, self->element_id, member, value);
+  bw_command_set_selection (command, selection, selection);
+  if (!bw_command_stack_execute (bw_project_get_command_stack (self->project), command, &error))
+    {
+      g_debug ("%s", error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+}
+
+static void
+set_string_member (BwInspector *self,
+                   const char  *member,
+                   const char  *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  set_member (self, member, &value);
+}
+
+static void
+set_bool_member (BwInspector *self,
+                 const char  *member,
+                 gboolean     on)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, on);
+  set_member (self, member, &value);
+}
+
+static void
+description_changed_cb (BwInspector *self,
+                        GtkEditable *editable)
+{
+  set_string_member (self, "description", gtk_editable_get_text (editable));
+}
+
+static void
+reason_changed_cb (BwInspector *self,
+                   GtkEditable *editable)
+{
+  set_string_member (self, "out_of_scope_reason", gtk_editable_get_text (editable));
+}
+
+static void
+out_of_scope_cb (BwInspector *self,
+                 GParamSpec  *pspec,
+                 GtkSwitch   *toggle)
+{
+  set_bool_member (self, "out_of_scope", gtk_switch_get_active (toggle));
+}
+
+static void
+bidirectional_cb (BwInspector *self,
+                  GParamSpec  *pspec,
+                  GtkSwitch   *toggle)
+{
+  set_bool_member (self, "bidirectional", gtk_switch_get_active (toggle));
+}
+
+static void
+end_selected_cb (BwInspector *self,
+                 GParamSpec  *pspec,
+                 AdwComboRow *row)
+{
+  BwFlowEnd end = row == self->source_row ? BW_FLOW_END_SOURCE : BW_FLOW_END_TARGET;
+  guint index = adw_combo_row_get_selected (row);
+  const char * const selection[] = { self->element_id, NULL };
+  g_autoptr(BwCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  BwElement *flow = lookup_element (self);
+
+  if (self->updating || flow == NULL || index >= self->node_ids->len)
+    return;
+  if (g_strcmp0 (g_ptr_array_index (self->node_ids, index),
+                 end == BW_FLOW_END_SOURCE ? bw_element_get_source (flow) : bw_element_get_target (flow)) == 0)
+    return;
+  command = bw_command_reconnect_new (self->project, self->element_id, end,
+                                      g_ptr_array_index (self->node_ids, index));
+  bw_command_set_selection (command, selection, selection);
+  if (!bw_command_stack_execute (bw_project_get_command_stack (self->project), command, &error))
+    {
+      g_debug ("%s", error->message);
+      gtk_widget_error_bell (GTK_WIDGET (row));
+    }
+  bw_command_stack_seal (bw_project_get_command_stack (self->project));
+}
+
+/* One member of "properties" changed: the whole object is the value. */
+static void
+set_property_value (BwInspector *self,
+                    const char  *name,
+                    JsonNode    *node)
+{
+  BwElement *element = lookup_element (self);
+  JsonObject *now = element ? bw_element_get_properties (element) : NULL;
+  g_autoptr(JsonObject) next = json_object_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (element == NULL)
+    {
+      json_node_unref (node);
+      return;
+    }
+  if (now != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (now);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (next, l->data, json_node_copy (json_object_get_member (now, l->data)));
+    }
+  json_object_set_member (next, name, node);
+  g_value_init (&value, JSON_TYPE_OBJECT);
+  g_value_set_boxed (&value, next);
+  set_member (self, "properties", &value);
+}
+
+static void
+property_switch_cb (BwInspector *self,
+                    GParamSpec  *pspec,
+                    GtkSwitch   *toggle)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_boolean (node, gtk_switch_get_active (toggle));
+  set_property_value (self, g_object_get_data (G_OBJECT (toggle), "property"), node);
+}
+
+static void
+property_entry_cb (BwInspector *self,
+                   GtkEditable *editable)
+{
+  BwRuleProperty *property = g_object_get_data (G_OBJECT (editable), "rule-property");
+  const char *text = gtk_editable_get_text (editable);
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  if (bw_rule_property_get_value_type (property) == BW_RULE_PROPERTY_NUMBER)
+    {
+      char *end = NULL;
+      double number = g_ascii_strtod (text, &end);
+
+      /* Half-typed numbers wait; the row shows it is not one yet. */
+      if (*text == '\0' || end == NULL || *end != '\0')
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+          json_node_unref (node);
+          return;
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      if (number == (gint64) number)
+        json_node_set_int (node, (gint64) number);
+      else
+        json_node_set_double (node, number);
+    }
+  else
+    json_node_set_string (node, text);
+  set_property_value (self, g_object_get_data (G_OBJECT (editable), "property"), node);
+}
+
+static void
+property_choice_cb (BwInspector *self,
+                    GParamSpec  *pspec,
+                    AdwComboRow *row)
+{
+  BwRuleProperty *property = g_object_get_data (G_OBJECT (row), "rule-property");
+  const char * const *values = bw_rule_property_get_values (property);
+  guint index = adw_combo_row_get_selected (row);
+  JsonNode *node;
+
+  if (values == NULL || index >= g_strv_length ((char **) values))
+    return;
+  node = json_node_new (JSON_NODE_VALUE);
+  json_node_set_string (node, values[index]);
+  set_property_value (self, g_object_get_data (G_OBJECT (row), "property"), node);
+}
+
+static GtkWidget *
+switch_row (const char  *title,
+            const char  *subtitle,
+            GtkSwitch  **out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  *out = GTK_SWITCH (toggle);
+  return row;
+}
+
+static void
+clear_details (BwInspector *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_box))))
+    gtk_box_remove (self->details_box, child);
+  self->details_group = self->flow_group = self->properties_group = NULL;
+  self->description_row = self->reason_row = NULL;
+  self->out_of_scope_switch = self->bidirectional_switch = NULL;
+  self->source_row = self->target_row = NULL;
+  g_ptr_array_set_size (self->property_rows, 0);
+  g_ptr_array_set_size (self->node_ids, 0);
+  g_clear_pointer (&self->built_for, g_free);
+}
+
+static void
+build_details (BwInspector *self,
+               BwElement   *element)
+{
+  BwElementKind kind = bw_element_get_kind_enum (element);
+  gboolean scoped = bw_element_is_node (element) || kind == BW_ELEMENT_DATA_FLOW;
+  GtkWidget *row;
+
+  clear_details (self);
+  self->built_for = g_strdup (self->element_id);
+
+  self->details_group = adw_preferences_group_new ();
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Description"));
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (description_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->details_group), row);
+  self->description_row = ADW_ENTRY_ROW (row);
+  if (scoped)
+    {
+      row = switch_row (_("Out of Scope"), _("No threats are derived for it"), &self->out_of_scope_switch);
+      g_signal_connect_swapped (self->out_of_scope_switch, "notify::active", G_CALLBACK (out_of_scope_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->details_group), row);
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Reason for Out of Scope"));
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (reason_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->details_group), row);
+      self->reason_row = ADW_ENTRY_ROW (row);
+    }
+  gtk_box_append (self->details_box, self->details_group);
+
+  if (kind == BW_ELEMENT_DATA_FLOW)
+    {
+      g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (self->project, bw_element_get_diagram (element));
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < elements->len; i++)
+        if (bw_element_is_node (g_ptr_array_index (elements, i)))
+          {
+            BwElement *node = g_ptr_array_index (elements, i);
+
+            g_ptr_array_add (self->node_ids, g_strdup (bw_record_get_id (BW_RECORD (node))));
+            gtk_string_list_append (names, bw_element_get_name (node));
+          }
+
+      self->flow_group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->flow_group), _("Data Flow"));
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("From"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+      self->source_row = ADW_COMBO_ROW (row);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (end_selected_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->flow_group), row);
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("To"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+      self->target_row = ADW_COMBO_ROW (row);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (end_selected_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->flow_group), row);
+      row = switch_row (_("Both Directions"), NULL, &self->bidirectional_switch);
+      g_signal_connect_swapped (self->bidirectional_switch, "notify::active", G_CALLBACK (bidirectional_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->flow_group), row);
+      gtk_box_append (self->details_box, self->flow_group);
+    }
+
+  /* The rule library's vocabulary for this kind, with a typed field each. */
+  if (scoped)
+    {
+      GListModel *vocabulary = bw_rule_library_get_properties (bw_rule_library_get_builtin (),
+                                                               bw_element_get_kind (element));
+      guint n = vocabulary ? g_list_model_get_n_items (vocabulary) : 0;
+
+      self->properties_group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->properties_group), _("Properties"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BwRuleProperty) property = g_list_model_get_item (vocabulary, i);
+          const char *name = bw_rule_property_get_name (property);
+          const char *help = bw_rule_property_get_help (property);
+          const char * const *values = bw_rule_property_get_values (property);
+          GtkWidget *target;
+
+          if (bw_rule_property_get_value_type (property) == BW_RULE_PROPERTY_BOOL)
+            {
+              GtkSwitch *toggle;
+
+              row = switch_row (name, NULL, &toggle);
+              target = GTK_WIDGET (toggle);
+              g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (property_switch_cb), self);
+            }
+          else if (values != NULL && values[0] != NULL)
+            {
+              g_autoptr(GtkStringList) choices = gtk_string_list_new ((const char * const *) values);
+
+              row = adw_combo_row_new ();
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+              adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+              target = row;
+              g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (property_choice_cb), self);
+            }
+          else
+            {
+              row = adw_entry_row_new ();
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+              target = row;
+              g_signal_connect_swapped (row, "changed", G_CALLBACK (property_entry_cb), self);
+            }
+          /* The vocabulary's help is long: a tooltip keeps the rows compact. */
+          if (help != NULL)
+            gtk_widget_set_tooltip_text (row, help);
+          g_object_set_data_full (G_OBJECT (target), "property", g_strdup (name), g_free);
+          g_object_set_data_full (G_OBJECT (target), "rule-property", g_object_ref (property), g_object_unref);
+          g_ptr_array_add (self->property_rows, target);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->properties_group), row);
+        }
+      if (n > 0)
+        gtk_box_append (self->details_box, self->properties_group);
+      else
+        {
+          /* Nothing to show: never parented, so drop it here. */
+          g_object_unref (g_object_ref_sink (self->properties_group));
+          self->properties_group = NULL;
+        }
+    }
+}
+
+static void
+show_text (GtkEditable *editable,
+           const char  *text)
+{
+  /* Only when different: typing keeps its cursor. */
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+static guint
+index_of (GPtrArray  *ids,
+          const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+refresh_details (BwInspector *self,
+                 BwElement   *element)
+{
+  JsonObject *values;
+
+  if (g_strcmp0 (self->built_for, self->element_id) != 0)
+    build_details (self, element);
+
+  self->updating = TRUE;
+  show_text (GTK_EDITABLE (self->description_row), bw_element_get_description (element));
+  if (self->out_of_scope_switch != NULL)
+    {
+      gtk_switch_set_active (self->out_of_scope_switch, bw_element_get_out_of_scope (element));
+      show_text (GTK_EDITABLE (self->reason_row), bw_element_get_out_of_scope_reason (element));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), bw_element_get_out_of_scope (element));
+    }
+  if (self->source_row != NULL)
+    {
+      adw_combo_row_set_selected (self->source_row, index_of (self->node_ids, bw_element_get_source (element)));
+      adw_combo_row_set_selected (self->target_row, index_of (self->node_ids, bw_element_get_target (element)));
+      gtk_switch_set_active (self->bidirectional_switch, bw_element_get_bidirectional (element));
+    }
+
+  values = bw_element_get_properties (element);
+  for (guint i = 0; i < self->property_rows->len; i++)
+    {
+      GtkWidget *target = g_ptr_array_index (self->property_rows, i);
+      BwRuleProperty *property = g_object_get_data (G_OBJECT (target), "rule-property");
+      const char *name = g_object_get_data (G_OBJECT (target), "property");
+      JsonNode *node = values && json_object_has_member (values, name) ? json_object_get_member (values, name) : NULL;
+
+      if (node == NULL)
+        node = bw_rule_property_get_default (property);
+
+      if (GTK_IS_SWITCH (target))
+        gtk_switch_set_active (GTK_SWITCH (target), node && JSON_NODE_HOLDS_VALUE (node) &&
+                                                    json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+                                                    json_node_get_boolean (node));
+      else if (ADW_IS_COMBO_ROW (target))
+        {
+          const char * const *choices = bw_rule_property_get_values (property);
+          const char *now = node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                              ? json_node_get_string (node) : NULL;
+          guint at = GTK_INVALID_LIST_POSITION;
+
+          for (guint k = 0; choices != NULL && choices[k] != NULL; k++)
+            if (g_strcmp0 (choices[k], now) == 0)
+              at = k;
+          adw_combo_row_set_selected (ADW_COMBO_ROW (target), at);
+        }
+      else if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+        {
+          g_autofree char *text = NULL;
+          GType type = json_node_get_value_type (node);
+
+          if (type == G_TYPE_STRING)
+            text = g_strdup (json_node_get_string (node));
+          else if (type == G_TYPE_INT64)
+            text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          else if (type == G_TYPE_DOUBLE)
+            {
+              char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+              text = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+            }
+          show_text (GTK_EDITABLE (target), text);
+        }
+      else
+        show_text (GTK_EDITABLE (target), "");
+    }
+  self->updating = FALSE;
+}
+
 /* Shows what the document says; called on every change of the selection
  * and of the document (an undo may rename the element under our eyes). */
 static void
@@ -89,13 +556,13 @@ refresh (BwInspector *self)
   diagram = bw_project_get_diagram_of (self->project, element);
   adw_action_row_set_subtitle (self->diagram_row, diagram ? bw_diagram_get_name (diagram) : "");
 
+  refresh_details (self, element);
   gtk_stack_set_visible_child_name (self->stack, "element");
 }
 
 static void
-command_stack_notify_cb (BwInspector    *self,
-                         GParamSpec     *pspec,
-                         BwCommandStack *stack)
+command_stack_changed_cb (BwInspector    *self,
+                          BwCommandStack *stack)
 {
   refresh (self);
 }
@@ -168,6 +635,9 @@ bw_inspector_finalize (GObject *object)
   BwInspector *self = BW_INSPECTOR (object);
 
   g_clear_pointer (&self->element_id, g_free);
+  g_clear_pointer (&self->built_for, g_free);
+  g_clear_pointer (&self->property_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->node_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bw_inspector_parent_class)->finalize (object);
 }
@@ -244,6 +714,7 @@ bw_inspector_class_init (BwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwInspector, kind_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, id_row);
   gtk_widget_class_bind_template_child (widget_class, BwInspector, diagram_row);
+  gtk_widget_class_bind_template_child (widget_class, BwInspector, details_box);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -256,6 +727,8 @@ bw_inspector_init (BwInspector *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->property_rows = g_ptr_array_new ();
+  self->node_ids = g_ptr_array_new_with_free_func (g_free);
 
   /* The document has the undo history: Ctrl+Z in the name row must undo
    * the last edit of the project, not typing the entry already forgot. */
@@ -296,9 +769,10 @@ bw_inspector_set_project (BwInspector *self,
 
   g_set_object (&self->project, project);
 
+  clear_details (self);
   if (project != NULL)
-    g_signal_connect_object (bw_project_get_command_stack (project), "notify",
-                             G_CALLBACK (command_stack_notify_cb), self,
+    g_signal_connect_object (bw_project_get_command_stack (project), "changed",
+                             G_CALLBACK (command_stack_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
   refresh (self);
@@ -324,6 +798,9 @@ bw_inspector_set_element_id (BwInspector *self,
 
   g_free (self->element_id);
   self->element_id = g_strdup (element_id);
+  /* Edits of another element are steps of their own. */
+  if (self->project != NULL)
+    bw_command_stack_seal (bw_project_get_command_stack (self->project));
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELEMENT_ID]);
 }

@@ -72,6 +72,15 @@ with tempfile.TemporaryDirectory() as tmp:
     doc = json.load(open(model))
     check("extra library recorded", {"id": "acme.extra", "version": "1", "path": "extra.json"} in doc["rule_libraries"],
           str(doc["rule_libraries"]))
+    # A newer version of a recorded library is recorded, nothing else changes.
+    lib = json.load(open(extra))
+    lib["version"] = "2"
+    json.dump(lib, open(extra, "w"), indent=2)
+    r = run("derive", model, "--rules", extra, "--write")
+    doc = json.load(open(model))
+    check("new library version recorded", r.returncode == 0 and
+          {"id": "acme.extra", "version": "2", "path": "extra.json"} in doc["rule_libraries"] and
+          summary(r.stdout).startswith("0 added"), r.stdout + r.stderr + str(doc["rule_libraries"]))
     # Recorded libraries load by themselves; missing ones leave their threats alone.
     r = run("derive", model)
     check("recorded library loads", summary(r.stdout).startswith("0 added, 0 obsolete"), r.stdout + r.stderr)

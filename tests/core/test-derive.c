@@ -779,6 +779,28 @@ test_missing_library (void)
   g_assert_null (bw_derive_plan_get_missing_libraries (plan)[1]);
 }
 
+/* A plan is for the project as it was: applied to a changed one, it is
+ * refused and nothing changes. */
+static void
+test_stale_plan_refused (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autoptr(BwRuleSet) rules = builtin_set ();
+  g_autoptr(BwDerivePlan) stale = bw_deriver_plan (project, rules, NULL);
+  g_autoptr(BwCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  derive_ok (project, rules, NULL);
+  before = bw_test_to_string (project);
+  command = bw_command_derive_new (project, stale);
+  g_assert_false (bw_command_stack_execute (bw_project_get_command_stack (project), command, &error));
+  g_assert_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID);
+  after = bw_test_to_string (project);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* The plan for one edit covers only what the edit touched. */
 static void
 test_incremental_scope (void)
@@ -816,6 +838,7 @@ main (int    argc,
   g_test_add_func ("/derive/outlives-project", test_outlives_project);
   g_test_add_func ("/derive/missing-library", test_missing_library);
   g_test_add_func ("/derive/incremental-scope", test_incremental_scope);
+  g_test_add_func ("/derive/stale-plan-refused", test_stale_plan_refused);
 
   return g_test_run ();
 }

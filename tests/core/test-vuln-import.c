@@ -293,6 +293,7 @@ test_refused (void)
     { "vex-bad-state.json", BW_SBOM_ERROR_INVALID,
       "vulnerabilities[0].analysis.state: “maybe” is not a CycloneDX analysis state" },
     { "kev-missing-cve.json", BW_SBOM_ERROR_INVALID, "vulnerabilities[1].cveID: missing" },
+    { "osv-scanner-null-results.json", BW_SBOM_ERROR_INVALID, "results: expected an array, found null" },
     { "vulns-unknown.json", BW_SBOM_ERROR_INVALID, "neither OSV" },
     { "truncated.json", BW_SBOM_ERROR_SYNTAX, "is not valid JSON" },
     { "cyclonedx-1.3.json", BW_SBOM_ERROR_UNSUPPORTED, "“1.3” is not supported" },

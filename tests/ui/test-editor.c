@@ -19,6 +19,8 @@
 #include "bw-command-stack.h"
 #include "bw-geometry.h"
 #include "bw-project-io.h"
+#include "bw-rule-library.h"
+#include "bw-rule-property.h"
 #include "bw-window.h"
 
 static gboolean
@@ -650,6 +652,130 @@ test_editor_decompose_navigate_arrange (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkSwitch *
+switch_of (GtkWidget *row)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *w = row; w != NULL && found == NULL; )
+    {
+      if (GTK_IS_SWITCH (w))
+        found = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != row && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == row) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (found);
+  return GTK_SWITCH (found);
+}
+
+/* The inspector edits a process's description (typing is one undo step),
+ * its typed properties from the rule library, out of scope; a flow's
+ * target and direction. */
+static void
+test_editor_inspector (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  BwWindow *window = open_window (project);
+  BwDiagramView *view = bw_window_get_diagram_view (window);
+  GtkWidget *inspector = GTK_WIDGET (bw_window_get_inspector (window));
+  BwCommandStack *stack = bw_project_get_command_stack (project);
+  BwElement *pump = element (project, "P-1");
+  GtkWidget *row;
+  JsonObject *values;
+  GListModel *vocabulary;
+
+  bw_diagram_view_set_selected_id (view, "P-1");
+  settle ();
+  row = find_row (inspector, "Description");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "D");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Do");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Doses insulin");
+  g_assert_cmpstr (bw_element_get_description (pump), ==, "Doses insulin");
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
+
+  /* Out of scope, with its reason. */
+  gtk_switch_set_active (switch_of (find_row (inspector, "Out of Scope")), TRUE);
+  g_assert_true (bw_element_get_out_of_scope (pump));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (inspector, "Reason for Out of Scope")), "Supplier part");
+  g_assert_cmpstr (bw_element_get_out_of_scope_reason (pump), ==, "Supplier part");
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 3);
+
+  /* Every property the rule library knows for processes has a field; a
+   * boolean one is a switch that writes a JSON boolean. */
+  vocabulary = bw_rule_library_get_properties (bw_rule_library_get_builtin (), "process");
+  g_assert_cmpuint (g_list_model_get_n_items (vocabulary), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (vocabulary); i++)
+    {
+      g_autoptr(BwRuleProperty) property = g_list_model_get_item (vocabulary, i);
+
+      row = find_row (inspector, bw_rule_property_get_name (property));
+      g_assert_nonnull (row);
+      if (bw_rule_property_get_value_type (property) == BW_RULE_PROPERTY_BOOL)
+        {
+          GtkSwitch *toggle = switch_of (row);
+          gboolean was = gtk_switch_get_active (toggle);
+
+          gtk_switch_set_active (toggle, !was);
+          values = bw_element_get_properties (pump);
+          g_assert_true (json_object_has_member (values, bw_rule_property_get_name (property)));
+          g_assert_cmpint (json_object_get_boolean_member (values, bw_rule_property_get_name (property)), ==, !was);
+        }
+    }
+
+  /* Undo goes back field by field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* A flow: another target, both directions. */
+  bw_diagram_view_set_selected_id (view, "DF-1");
+  settle ();
+  {
+    AdwComboRow *to = ADW_COMBO_ROW (find_row (inspector, "To"));
+    GListModel *names = adw_combo_row_get_model (to);
+    guint clinician = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Clinician") == 0)
+        clinician = i;
+    g_assert_cmpuint (clinician, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (to, clinician);
+    g_assert_cmpstr (bw_element_get_target (element (project, "DF-1")), ==, "EE-2");
+    gtk_switch_set_active (switch_of (find_row (inspector, "Both Directions")), TRUE);
+    g_assert_true (bw_element_get_bidirectional (element (project, "DF-1")));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpstr (bw_element_get_target (element (project, "DF-1")), !=, "EE-2");
+    g_assert_false (bw_element_get_bidirectional (element (project, "DF-1")));
+  }
+
+  bw_command_stack_mark_clean (stack);
+  close_window (window);
+}
+
 static void
 isolate_dirs (void)
 {
@@ -698,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/ui/editor/keyboard-focus", test_editor_keyboard_focus);
   g_test_add_func ("/ui/editor/copy-paste", test_editor_copy_paste);
   g_test_add_func ("/ui/editor/decompose-navigate-arrange", test_editor_decompose_navigate_arrange);
+  g_test_add_func ("/ui/editor/inspector", test_editor_inspector);
 
   return g_test_run ();
 }

@@ -71,22 +71,27 @@ threats_changed_cb (GListModel *model,
     watch->valid = FALSE;
 }
 
+/* `last` remembers the previous bucket: new threats come grouped by target. */
 static void
-threat_index_add (BwDeriverThreatIndex *index,
-                  BwThreat    *threat)
+threat_index_add (BwDeriverThreatIndex  *index,
+                  BwThreat              *threat,
+                  GPtrArray            **last)
 {
   const char *target = bw_threat_get_target (threat);
   GPtrArray *bucket;
 
   if (g_strcmp0 (bw_threat_get_origin (threat), "derived") != 0 || bw_threat_get_rule (threat) == NULL || target == NULL)
     return;
-  bucket = g_hash_table_lookup (index->by_target, target);
+  bucket = *last;
+  if (bucket == NULL || g_strcmp0 (bw_threat_get_target (bucket->pdata[0]), target) != 0)
+    bucket = g_hash_table_lookup (index->by_target, target);
   if (bucket == NULL)
     {
       bucket = g_ptr_array_new ();
       g_hash_table_insert (index->by_target, g_strdup (target), bucket);
     }
   g_ptr_array_add (bucket, threat);
+  *last = bucket;
 }
 
 BwDeriverThreatIndex *
@@ -107,6 +112,7 @@ _bw_deriver_threat_index_get (BwProject *project)
     {
       GListModel *threats = bw_project_get_threats (project);
       guint n = g_list_model_get_n_items (threats);
+      GPtrArray *last = NULL;
 
       g_clear_pointer (&index->by_target, g_hash_table_unref);
       index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -114,7 +120,7 @@ _bw_deriver_threat_index_get (BwProject *project)
         {
           g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
 
-          threat_index_add (index, threat);
+          threat_index_add (index, threat, &last);
         }
       index->watch->valid = TRUE;
     }
@@ -155,11 +161,12 @@ _bw_deriver_index_added (BwProject *project,
                          GPtrArray *threats)
 {
   BwDeriverThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
+  GPtrArray *last = NULL;
 
   if (index == NULL || !index->watch->valid)
     return;
   for (guint i = 0; i < threats->len; i++)
-    threat_index_add (index, threats->pdata[i]);
+    threat_index_add (index, threats->pdata[i], &last);
 }
 
 /* ---- The layout: what derivation reads of the model's structure -------- */

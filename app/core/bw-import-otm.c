@@ -438,21 +438,40 @@ lay_out (BwImportBuilder *builder,
   g_autoptr(GArray) column_zone = g_array_new (FALSE, TRUE, sizeof (gpointer));
   g_autoptr(GArray) column_rank = g_array_new (FALSE, TRUE, sizeof (double));
 
+  /* The diagram's components by zone ("" for none), in one pass. */
+  g_autoptr(GHashTable) by_zone = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < components->len; i++)
+    {
+      Component *c = g_ptr_array_index (components, i);
+      const char *key = c->zone ? c->zone : "";
+      GPtrArray *list;
+
+      if (g_strcmp0 (c->diagram, diagram) != 0)
+        continue;
+      list = g_hash_table_lookup (by_zone, key);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_zone, (gpointer) key, list);
+        }
+      g_ptr_array_add (list, c);
+    }
+
   for (guint z = 0; z <= zones->len; z++)
     {
       Zone *zone = z < zones->len ? g_ptr_array_index (zones, z) : NULL;
+      GPtrArray *found = g_hash_table_lookup (by_zone, zone ? zone->id : "");
       GPtrArray *members = g_ptr_array_new ();
       double sum = 0;
 
-      for (guint i = 0; i < components->len; i++)
+      for (guint i = 0; found != NULL && i < found->len; i++)
         {
-          Component *c = g_ptr_array_index (components, i);
+          Component *c = g_ptr_array_index (found, i);
 
-          if (g_strcmp0 (c->diagram, diagram) == 0 && g_strcmp0 (c->zone, zone ? zone->id : NULL) == 0)
-            {
-              g_ptr_array_add (members, c);
-              sum += c->rank;
-            }
+          g_ptr_array_add (members, c);
+          sum += c->rank;
         }
       /* An empty zone is still drawn on the first diagram, so it is not
        * lost; on the others a zone appears where it has components. */

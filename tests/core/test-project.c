@@ -117,7 +117,10 @@ test_strict_json (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(BwProject) project = load_string (cases[i].json, &error);
 
-      g_test_message ("%s → %s", cases[i].json, error ? error->message : "(accepted)");
+      g_autofree char *shown = g_strescape (cases[i].json, NULL);
+
+      /* Escaped: invalid UTF-8 in a message would break the TAP stream. */
+      g_test_message ("%s → %s", shown, error ? error->message : "(accepted)");
       g_assert_null (project);
       g_assert_nonnull (error);
       g_assert_nonnull (strstr (error->message, cases[i].expect));

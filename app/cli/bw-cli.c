@@ -252,7 +252,7 @@ usage (void)
 {
   g_printerr (_("Usage: bulwark-cli COMMAND [ARGS…]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %-10s %s\n", commands[i].name, _(commands[i].help));
+    g_printerr ("  %-12s %s\n", commands[i].name, _(commands[i].help));
 }
 
 int

@@ -27,6 +27,7 @@ typedef struct
   const char      *diagram;      /* our ID */
   const char      *diagram_name;
   const char      *method;       /* diagramType: STRIDE, CIA, LINDDUN … */
+  double           scale;        /* of the whole diagram, see diagram_scale() */
   GHashTable      *cells;        /* Threat Dragon cell id → BwElement (borrowed) */
 } TdContext;
 
@@ -409,6 +410,15 @@ import_properties (TdContext  *ctx,
     }
 }
 
+/* Scaled geometry is rounded to whole units: an imported diagram reads
+ * like a drawn one. */
+static double
+scaled (double value,
+        double scale)
+{
+  return scale == 1 ? value : round (value * scale);
+}
+
 static gboolean
 read_point (JsonObject *end,
             const char *path,
@@ -450,6 +460,7 @@ node_centre (BwElement *element,
 static gboolean
 read_vertices (JsonObject *cell,
                const char *path,
+               double      scale,
                GArray     *points,
                GError    **error)
 {
@@ -468,7 +479,7 @@ read_vertices (JsonObject *cell,
           || !bw_import_json_number (vertex, where, "x", &x, error)
           || !bw_import_json_number (vertex, where, "y", &y, error))
         return FALSE;
-      bw_import_point_append (points, x, y);
+      bw_import_point_append (points, scaled (x, scale), scaled (y, scale));
     }
   return TRUE;
 }
@@ -562,6 +573,10 @@ import_cell (TdContext  *ctx,
           width = 160;
           height = 80;
         }
+      x = scaled (x, ctx->scale);
+      y = scaled (y, ctx->scale);
+      width = scaled (width, ctx->scale);
+      height = scaled (height, ctx->scale);
 
       if (g_str_equal (type, "tm.Text"))
         {
@@ -578,15 +593,6 @@ import_cell (TdContext  *ctx,
         }
       kind = g_str_equal (type, "tm.Actor") ? BW_ELEMENT_EXTERNAL_ENTITY
              : g_str_equal (type, "tm.Process") ? BW_ELEMENT_PROCESS : BW_ELEMENT_DATA_STORE;
-      /* Threat Dragon lets a process's name overflow its 100 px circle;
-       * we wrap inside the shape, so grow small circles about their
-       * centre, where the flows meet them. */
-      if (kind == BW_ELEMENT_PROCESS && width < 130 && height < 130)
-        {
-          x -= (130 - width) / 2;
-          y -= (130 - height) / 2;
-          width = height = 130;
-        }
       element = bw_import_builder_add_node (ctx->builder, kind, ctx->diagram, clean_name, x, y, width, height);
       if (id != NULL)
         g_hash_table_insert (ctx->cells, g_strdup (id), element);
@@ -606,6 +612,8 @@ import_cell (TdContext  *ctx,
           bw_import_json_number (position, path, "x", &cx, NULL);
           bw_import_json_number (position, path, "y", &cy, NULL);
         }
+      cx = scaled (cx, ctx->scale);
+      cy = scaled (cy, ctx->scale);
       g_hash_table_iter_init (&iter, ctx->cells);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         {
@@ -654,8 +662,12 @@ import_cell (TdContext  *ctx,
           || !bw_import_json_object (cell, path, "target", FALSE, &target, error)
           || (source && !read_point (source, src_path, &sx, &sy, &source_point, error))
           || (target && !read_point (target, tgt_path, &tx, &ty, &target_point, error))
-          || !read_vertices (cell, path, bends, error))
+          || !read_vertices (cell, path, ctx->scale, bends, error))
         return FALSE;
+      sx = scaled (sx, ctx->scale);
+      sy = scaled (sy, ctx->scale);
+      tx = scaled (tx, ctx->scale);
+      ty = scaled (ty, ctx->scale);
       if (source != NULL && end_cell (source) != NULL)
         from = g_hash_table_lookup (ctx->cells, end_cell (source));
       if (target != NULL && end_cell (target) != NULL)
@@ -719,6 +731,55 @@ import_cell (TdContext  *ctx,
   return import_threats (ctx, data, data_path, element, error);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Threat Dragon draws a process as a small circle (often 60 to 100 px)
+ * with its name spilling over; we write the name inside the shape.  So a
+ * diagram whose process circles are small is scaled as a whole — the
+ * typical circle to 130 px, at most twice — which keeps every relation
+ * (overlaps, boundaries, bends) as drawn.  Diagrams without circles, such
+ * as our own exports, keep their geometry. */
+static double
+diagram_scale (JsonArray *cells,
+               int        version)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; cells != NULL && i < json_array_get_length (cells); i++)
+    {
+      JsonNode *node = json_array_get_element (cells, i);
+      JsonObject *cell, *data, *size = NULL;
+      const char *type = NULL;
+      double width = 0, height = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      cell = json_node_get_object (node);
+      data = cell;
+      if (version == 2 && !bw_import_json_object (cell, "", "data", FALSE, &data, NULL))
+        continue;
+      if (data == NULL || !bw_import_json_string (data, "", "type", &type, NULL) || g_strcmp0 (type, "tm.Process") != 0)
+        continue;
+      if (!bw_import_json_object (cell, "", "size", FALSE, &size, NULL) || size == NULL
+          || !bw_import_json_number (size, "", "width", &width, NULL)
+          || !bw_import_json_number (size, "", "height", &height, NULL))
+        continue;
+      if (width > 0 && fabs (width - height) <= 1)
+        g_array_append_val (sizes, width);
+    }
+  if (sizes->len == 0)
+    return 1;
+  g_array_sort (sizes, compare_doubles);
+  return CLAMP (130 / g_array_index (sizes, double, sizes->len / 2), 1, 2);
+}
+
 static gboolean
 import_diagram (BwImportBuilder *builder,
                 int              file_version,
@@ -726,7 +787,7 @@ import_diagram (BwImportBuilder *builder,
                 const char      *path,
                 GError         **error)
 {
-  TdContext ctx = { builder, file_version, NULL, NULL, "STRIDE", NULL };
+  TdContext ctx = { builder, file_version, NULL, NULL, "STRIDE", 1, NULL };
   g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *array = NULL;
   JsonObject *diagram_json = NULL;
@@ -765,6 +826,10 @@ import_diagram (BwImportBuilder *builder,
 
   clean_title = one_line (title);
   ours = bw_import_builder_add_diagram (builder, clean_title);
+  ctx.scale = diagram_scale (array, ctx.version);
+  if (ctx.scale > 1)
+    bw_import_builder_report (builder, _("Diagram “%s” was scaled by %.2f so that names fit inside the process shapes"),
+                              clean_title, ctx.scale);
   ctx.diagram = bw_record_get_id (BW_RECORD (ours));
   ctx.diagram_name = clean_title;
   ctx.cells = cells;

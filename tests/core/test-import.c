@@ -260,9 +260,12 @@ test_threat_dragon_v1 (void)
   /* Unknown data is kept, and said. */
   g_assert_true (json_node_get_boolean (property (process, "custom_flag")));
   g_assert_true (report_has (report, "customFlag"));
-  /* The 100 px circle grows about its centre (390, 100). */
-  g_assert_cmpfloat (bw_number_get (&bw_element_get_bounds (process)[0]), ==, 325);
+  /* The diagram is scaled by 1.3, so the 100 px process circle is 130 px
+   * and every other position keeps its place relative to it. */
+  g_assert_true (report_has (report, "scaled by 1.30"));
+  g_assert_cmpfloat (bw_number_get (&bw_element_get_bounds (process)[0]), ==, 442);
   g_assert_cmpfloat (bw_number_get (&bw_element_get_bounds (process)[2]), ==, 130);
+  g_assert_cmpfloat (bw_number_get (&bw_element_get_bounds (element_named (project, "Patient"))[2]), ==, 208);
 
   store = element_named (project, "Reading log");
   g_assert_true (json_node_get_boolean (property (store, "is_log")));
@@ -273,7 +276,7 @@ test_threat_dragon_v1 (void)
   flow = element_named (project, "Blood sample");
   points = bw_element_get_points (flow);
   g_assert_cmpuint (points->len, ==, 1);
-  g_assert_cmpfloat (bw_number_get (&g_array_index (points, BwPoint, 0).x), ==, 270);
+  g_assert_cmpfloat (bw_number_get (&g_array_index (points, BwPoint, 0).x), ==, 351);
   g_assert_cmpstr (bw_element_get_source (flow), ==, "EE-1");
   g_assert_cmpstr (bw_element_get_target (flow), ==, "P-1");
 

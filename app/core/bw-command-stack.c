@@ -362,6 +362,19 @@ bw_command_stack_mark_clean (BwCommandStack *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* The document has never been saved as it is (an import, say): it stays
+ * modified, whatever is undone, until the next save. */
+void
+bw_command_stack_mark_unsaved (BwCommandStack *self)
+{
+  g_return_if_fail (BW_IS_COMMAND_STACK (self));
+
+  if (self->clean_depth == -1)
+    return;
+  self->clean_depth = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 guint
 bw_command_stack_get_depth (BwCommandStack *self)
 {

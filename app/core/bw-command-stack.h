@@ -28,6 +28,7 @@ const char     *bw_command_stack_get_undo_label (BwCommandStack  *self);
 const char     *bw_command_stack_get_redo_label (BwCommandStack  *self);
 gboolean        bw_command_stack_get_modified   (BwCommandStack  *self);
 void            bw_command_stack_mark_clean     (BwCommandStack  *self);
+void            bw_command_stack_mark_unsaved   (BwCommandStack  *self);
 guint           bw_command_stack_get_depth      (BwCommandStack  *self);
 
 G_END_DECLS

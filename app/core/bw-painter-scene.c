@@ -445,7 +445,7 @@ reuse_flow_path (BwPainterScene *scene,
   item->bends = g_array_copy (points);
   if (previous == NULL || (before = previous_item (scene, item)) == NULL || before->path == NULL ||
       before->bends == NULL || before->bends->len != points->len ||
-      memcmp (before->bends->data, points->data, points->len * sizeof (BwPoint)) != 0 ||
+      (points->len > 0 && memcmp (before->bends->data, points->data, points->len * sizeof (BwPoint)) != 0) ||
       before->head_at_start != bw_element_get_bidirectional (item->element) ||
       !same_node (scene_find_node (scene, source), scene_find_node (previous, source)) ||
       !same_node (scene_find_node (scene, target), scene_find_node (previous, target)))
@@ -546,7 +546,7 @@ paths_equal (GArray *a,
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (BwVec)) == 0;
+  return a->len == b->len && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (BwVec)) == 0);
 }
 
 static gboolean

@@ -86,6 +86,18 @@ bw_application_open_file (BwApplication *self,
       return;
     }
 
+  /* Any other name is told apart by its content: a model of another tool
+   * is imported, a project file under another name opens as itself. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    if (!g_str_has_suffix (basename, ".bulwark"))
+      {
+        bw_application_import_file (self, file, window);
+        return;
+      }
+  }
+
   if (!(project = bw_project_load_from_file (file, NULL, &error)))
     {
       g_autofree char *name = g_file_get_basename (file);

@@ -22,6 +22,14 @@ BwApplication *bw_application_new          (const char        *application_id,
 void           bw_application_open_file    (BwApplication     *self,
                                             GFile             *file,
                                             GtkWindow         *window);
+/* Imports a model of another tool (Threat Dragon, OTM, .tm7) as a new,
+ * unsaved project and shows the mapping report over its window, which it
+ * returns; a refused file is reported in a dialog, changes nothing and
+ * gives NULL. bw_application_open_file() comes here for every file not
+ * named *.bulwark. */
+GtkWindow     *bw_application_import_file  (BwApplication     *self,
+                                            GFile             *file,
+                                            GtkWindow         *window);
 GtkWindow     *bw_application_new_window   (BwApplication     *self,
                                             BwProject         *project);
 

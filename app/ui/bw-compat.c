@@ -55,23 +55,23 @@ dialog_done_cb (GObject      *object,
 }
 
 void
-bw_compat_choose_file_async (GtkWindow           *parent,
-                             BwFileChooserMode    mode,
-                             const char          *title,
-                             const char          *accept_label,
-                             GFile               *initial_file,
-                             const char          *initial_name,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+bw_compat_choose_file_filtered_async (GtkWindow           *parent,
+                                      BwFileChooserMode    mode,
+                                      const char          *title,
+                                      const char          *accept_label,
+                                      GFile               *initial_file,
+                                      const char          *initial_name,
+                                      GtkFileFilter       *filter,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GtkFileFilter) filter = project_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   GTask *task;
 
   task = g_task_new (parent, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bw_compat_choose_file_async);
+  g_task_set_source_tag (task, bw_compat_choose_file_filtered_async);
   g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
 
   g_list_store_append (filters, filter);
@@ -119,18 +119,18 @@ native_response_cb (GtkNativeDialog *native,
 }
 
 void
-bw_compat_choose_file_async (GtkWindow           *parent,
-                             BwFileChooserMode    mode,
-                             const char          *title,
-                             const char          *accept_label,
-                             GFile               *initial_file,
-                             const char          *initial_name,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+bw_compat_choose_file_filtered_async (GtkWindow           *parent,
+                                      BwFileChooserMode    mode,
+                                      const char          *title,
+                                      const char          *accept_label,
+                                      GFile               *initial_file,
+                                      const char          *initial_name,
+                                      GtkFileFilter       *filter,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
 {
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = project_filter_new ();
   GTask *task;
 
   native = gtk_file_chooser_native_new (title, parent,
@@ -151,7 +151,7 @@ bw_compat_choose_file_async (GtkWindow           *parent,
     }
 
   task = g_task_new (parent, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bw_compat_choose_file_async);
+  g_task_set_source_tag (task, bw_compat_choose_file_filtered_async);
   /* A native dialog is not owned by any widget: the task keeps it alive. */
   g_task_set_task_data (task, native, g_object_unref);
 
@@ -160,6 +160,24 @@ bw_compat_choose_file_async (GtkWindow           *parent,
 }
 
 #endif
+
+void
+bw_compat_choose_file_async (GtkWindow           *parent,
+                             BwFileChooserMode    mode,
+                             const char          *title,
+                             const char          *accept_label,
+                             GFile               *initial_file,
+                             const char          *initial_name,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GtkFileFilter) filter = project_filter_new ();
+
+  bw_compat_choose_file_filtered_async (parent, mode, title, accept_label,
+                                        initial_file, initial_name, filter,
+                                        cancellable, callback, user_data);
+}
 
 GFile *
 bw_compat_choose_file_finish (GAsyncResult  *result,

@@ -27,6 +27,17 @@ void   bw_compat_choose_file_async  (GtkWindow            *parent,
                                      GCancellable         *cancellable,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data);
+/* The same for other files: `filter` says which ones the chooser shows. */
+void   bw_compat_choose_file_filtered_async (GtkWindow            *parent,
+                                             BwFileChooserMode     mode,
+                                             const char           *title,
+                                             const char           *accept_label,
+                                             GFile                *initial_file,
+                                             const char           *initial_name,
+                                             GtkFileFilter        *filter,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
 /* The chosen file, or NULL with G_IO_ERROR_CANCELLED when dismissed. */
 GFile *bw_compat_choose_file_finish (GAsyncResult         *result,
                                      GError              **error);

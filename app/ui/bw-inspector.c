@@ -11,6 +11,7 @@
 #include "bw-command-reconnect.h"
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
+#include "bw-component.h"
 #include "bw-inspector.h"
 #include "bw-rule-library.h"
 #include "bw-rule-property.h"
@@ -36,6 +37,7 @@ struct _BwInspector
   AdwEntryRow  *description_row;
   GtkSwitch    *out_of_scope_switch;
   AdwEntryRow  *reason_row;
+  AdwActionRow *components_row;   /* read-only: components that name it */
   GtkWidget    *flow_group;
   AdwComboRow  *source_row;
   AdwComboRow  *target_row;
@@ -306,6 +308,7 @@ clear_details (BwInspector *self)
     gtk_box_remove (self->details_box, child);
   self->details_group = self->flow_group = self->properties_group = NULL;
   self->description_row = self->reason_row = NULL;
+  self->components_row = NULL;
   self->out_of_scope_switch = self->bidirectional_switch = NULL;
   self->source_row = self->target_row = NULL;
   g_ptr_array_set_size (self->property_rows, 0);
@@ -341,6 +344,16 @@ build_details (BwInspector *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->details_group), row);
       self->reason_row = ADW_ENTRY_ROW (row);
     }
+  /* The other side of a component's "elements": edited on the
+   * components page, shown here so the link is visible from both ends. */
+  row = adw_action_row_new ();
+  gtk_widget_set_name (row, "components-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Components"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->details_group), row);
+  self->components_row = ADW_ACTION_ROW (row);
   gtk_box_append (self->details_box, self->details_group);
 
   if (kind == BW_ELEMENT_DATA_FLOW)
@@ -458,6 +471,28 @@ index_of (GPtrArray  *ids,
 }
 
 static void
+refresh_components (BwInspector *self)
+{
+  GListModel *components = bw_project_get_components (self->project);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (components); i++)
+    {
+      g_autoptr(BwComponent) component = g_list_model_get_item (components, i);
+      const char * const *elements = bw_component_get_elements (component);
+
+      if (elements == NULL || !g_strv_contains (elements, self->element_id))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a component in the inspector, "mbedTLS 3.6.2" */
+      g_string_append_printf (text, C_("component", "%s %s"), bw_component_get_name (component),
+                              bw_component_get_version (component));
+    }
+  adw_action_row_set_subtitle (self->components_row, text->len > 0 ? text->str : _("None"));
+}
+
+static void
 refresh_details (BwInspector *self,
                  BwElement   *element)
 {
@@ -468,6 +503,7 @@ refresh_details (BwInspector *self,
 
   self->updating = TRUE;
   show_text (GTK_EDITABLE (self->description_row), bw_element_get_description (element));
+  refresh_components (self);
   if (self->out_of_scope_switch != NULL)
     {
       gtk_switch_set_active (self->out_of_scope_switch, bw_element_get_out_of_scope (element));

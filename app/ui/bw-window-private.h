@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "bw-attack-tree-page.h"
+#include "bw-components-page.h"
 #include "bw-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,7 @@ struct _BwWindow
   GSettings            *settings;      /* NULL without an installed schema */
   GMenu                *recent_menu;
   char                 *selected_key;
+  char                 *import_source; /* what an unsaved import came from */
   guint                 close_confirmed : 1;
   guint                 close_after_save : 1;
 
@@ -28,6 +31,8 @@ struct _BwWindow
   AdwStatusPage        *status_page;
   BwDiagramView        *diagram_view;
   BwInspector          *inspector;
+  BwComponentsPage     *components_page;
+  BwAttackTreePage     *attack_tree_page;
   GtkLabel             *zoom_label;
   GtkBox               *tool_box;
   GtkToggleButton      *snap_button;
@@ -43,5 +48,7 @@ void _bw_window_update_recent_menu (BwWindow      *self);
 void _bw_window_init_toolbar       (BwWindow      *self);
 void _bw_window_class_diagrams_init (BwWindowClass *klass);
 void _bw_window_diagrams_update    (BwWindow      *self);
+void _bw_window_class_import_init (BwWindowClass *klass);
+void _bw_window_import_init       (BwWindow      *self);
 
 G_END_DECLS

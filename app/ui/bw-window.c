@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-command-stack.h"
+#include "bw-components-page.h"
 #include "bw-project-io.h"
 #include "bw-sidebar-row.h"
 #include "bw-window-private.h"
@@ -53,7 +54,10 @@ static const Page pages[] = {
     N_("The list of requirements arrives with its own issue.") },
   { "attack-trees", NULL, N_("Attack Trees"), "view-list-bullet-symbolic", bw_project_get_attack_trees,
     N_("This project has no attack trees yet."),
-    N_("The attack tree editor arrives with its own issue.") },
+    NULL },
+  { "components", NULL, N_("Components"), "application-x-addon-symbolic", bw_project_get_components,
+    N_("This project has no components yet."),
+    NULL },
   { "report", NULL, N_("Report"), "x-office-document-symbolic", NULL,
     NULL,
     N_("Reports arrive with their own issue.") },
@@ -77,6 +81,8 @@ describe_count (const char *key,
                        "This project has %u security objectives.", n);
   else if (g_str_equal (key, "requirements"))
     format = ngettext ("This project has %u requirement.", "This project has %u requirements.", n);
+  else if (g_str_equal (key, "components"))
+    format = ngettext ("This project has %u component.", "This project has %u components.", n);
   else
     format = ngettext ("This project has %u attack tree.", "This project has %u attack trees.", n);
 
@@ -137,6 +143,15 @@ update_title (BwWindow *self)
   model = bw_project_get_model (self->project);
   if (model != NULL && bw_project_get_file (self->project) != NULL)
     adw_window_title_set_subtitle (self->window_title, bw_model_get_title (model));
+  else if (self->import_source != NULL)
+    {
+      g_autofree char *imported = NULL;
+
+      /* Translators: the subtitle of an import not saved yet; %s is its
+       * format, e.g. "Threat Dragon v2 model" */
+      imported = g_strdup_printf (_("Imported from %s"), self->import_source);
+      adw_window_title_set_subtitle (self->window_title, imported);
+    }
   else
     adw_window_title_set_subtitle (self->window_title, NULL);
 }
@@ -158,7 +173,8 @@ update_placeholder (BwWindow *self)
   const Page *page = find_page (self->selected_key);
   g_autofree char *description = NULL;
 
-  if (page == NULL || self->project == NULL)
+  /* A page of its own (components) needs no placeholder. */
+  if (page == NULL || page->arrives == NULL || self->project == NULL)
     return;
 
   if (page->get_model != NULL)
@@ -294,6 +310,14 @@ show_key (BwWindow   *self,
     {
       bw_diagram_view_set_diagram_id (self->diagram_view, key + strlen ("diagram:"));
       gtk_stack_set_visible_child_name (self->stack, "diagram");
+    }
+  else if (g_str_equal (key, "components"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "components");
+    }
+  else if (g_str_equal (key, "attack-trees"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "attack-trees");
     }
   else
     {
@@ -556,6 +580,7 @@ bw_window_finalize (GObject *object)
   BwWindow *self = BW_WINDOW (object);
 
   g_clear_pointer (&self->selected_key, g_free);
+  g_clear_pointer (&self->import_source, g_free);
 
   G_OBJECT_CLASS (bw_window_parent_class)->finalize (object);
 }
@@ -621,6 +646,8 @@ bw_window_class_init (BwWindowClass *klass)
 
   g_type_ensure (BW_TYPE_DIAGRAM_VIEW);
   g_type_ensure (BW_TYPE_INSPECTOR);
+  g_type_ensure (BW_TYPE_COMPONENTS_PAGE);
+  g_type_ensure (BW_TYPE_ATTACK_TREE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bulwarkapp/Bulwark/ui/bw-window.ui");
@@ -632,6 +659,8 @@ bw_window_class_init (BwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, components_page);
+  gtk_widget_class_bind_template_child (widget_class, BwWindow, attack_tree_page);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, tool_box);
   gtk_widget_class_bind_template_child (widget_class, BwWindow, snap_button);
@@ -642,6 +671,7 @@ bw_window_class_init (BwWindowClass *klass)
 
   _bw_window_class_actions_init (klass);
   _bw_window_class_diagrams_init (klass);
+  _bw_window_class_import_init (klass);
 }
 
 static void
@@ -655,6 +685,7 @@ bw_window_init (BwWindow *self)
   self->settings = settings_new_if_installed ();
   _bw_window_actions_init (self);
   _bw_window_init_toolbar (self);
+  _bw_window_import_init (self);
   zoom_changed_cb (self, NULL, self->diagram_view);
 }
 
@@ -703,6 +734,7 @@ bw_window_set_project (BwWindow  *self,
 
   g_set_object (&self->project, project);
   self->close_confirmed = FALSE;
+  g_clear_pointer (&self->import_source, g_free);
   g_clear_pointer (&self->selected_key, g_free);
 
   g_signal_connect_object (project, "notify::modified",
@@ -730,6 +762,8 @@ bw_window_set_project (BwWindow  *self,
 
   bw_diagram_view_set_project (self->diagram_view, project);
   bw_inspector_set_project (self->inspector, project);
+  bw_components_page_set_project (self->components_page, project);
+  bw_attack_tree_page_set_project (self->attack_tree_page, project);
 
   rebuild_sidebar (self);
   update_title (self);
@@ -800,6 +834,17 @@ bw_window_get_inspector (BwWindow *self)
   g_return_val_if_fail (BW_IS_WINDOW (self), NULL);
 
   return self->inspector;
+}
+
+void
+bw_window_set_import_source (BwWindow   *self,
+                             const char *description)
+{
+  g_return_if_fail (BW_IS_WINDOW (self));
+
+  g_free (self->import_source);
+  self->import_source = g_strdup (description);
+  update_title (self);
 }
 
 gboolean

@@ -42,6 +42,22 @@ GtkToggleButton *bw_window_get_tool_button (BwWindow      *self,
                                            BwDiagramTool  tool);
 /* Saves to `file` (the project then lives there) and adds it to the
  * recent files; what Save and Save As do once they have a file. */
+/* The window shows an import that is not saved yet: the subtitle says
+ * where it came from ("Threat Dragon v2 model") until it has a file. */
+void           bw_window_set_import_source (BwWindow     *self,
+                                           const char    *description);
+/* Writes the project in another tool's format ("threat-dragon", "otm");
+ * `notes` gets what that format could not hold. What Export does once it
+ * has a file. */
+gboolean       bw_window_export_to_file   (BwWindow      *self,
+                                           const char    *format_name,
+                                           GFile         *file,
+                                           GPtrArray    **notes,
+                                           GError       **error);
+/* What a file dropped on the window does: a project opens, a model of
+ * another tool is imported, anything else is refused with a message. */
+gboolean       bw_window_open_dropped_file (BwWindow     *self,
+                                           GFile         *file);
 gboolean       bw_window_save_to_file     (BwWindow      *self,
                                            GFile         *file,
                                            GError       **error);

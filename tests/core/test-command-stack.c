@@ -218,6 +218,28 @@ test_modified (void)
   g_assert_true (bw_command_stack_get_modified (stack));
 }
 
+/* An imported project has no file that matches it: modified from the
+ * start, and undoing everything does not make it clean; saving does. */
+static void
+test_mark_unsaved (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  BwCommandStack *stack = bw_project_get_command_stack (project);
+  guint notified = 0;
+
+  g_signal_connect_swapped (project, "notify::modified", G_CALLBACK (count_cb), &notified);
+  bw_command_stack_mark_unsaved (stack);
+  g_assert_true (bw_project_get_modified (project));
+  g_assert_cmpuint (notified, >, 0);
+
+  execute (stack, move (project, "P-2", 10, 0));
+  g_assert_true (bw_command_stack_undo (stack));
+  g_assert_true (bw_project_get_modified (project));
+
+  bw_command_stack_mark_clean (stack);
+  g_assert_false (bw_project_get_modified (project));
+}
+
 static void
 selection_cb (BwCommandStack  *stack,
               char           **ids,
@@ -316,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/command-stack/typing-is-one-step", test_typing_is_one_step);
   g_test_add_func ("/command-stack/group", test_group);
   g_test_add_func ("/command-stack/modified", test_modified);
+  g_test_add_func ("/command-stack/mark-unsaved", test_mark_unsaved);
   g_test_add_func ("/command-stack/selection-restored", test_selection_restored);
   g_test_add_func ("/command-stack/undo-remove", test_undo_remove);
   g_test_add_func ("/command-stack/failed-command", test_failed_command);

@@ -21,7 +21,7 @@
 #define MARGIN 24.0
 #define MIN_ZOOM 0.1
 #define MAX_ZOOM 4.0
-#define MIN_FIT_ZOOM 0.6
+#define MIN_FIT_ZOOM 0.55
 #define DRAG_THRESHOLD 5.0
 
 struct _BwAttackTreeView
@@ -226,10 +226,18 @@ bw_attack_tree_view_reveal (BwAttackTreeView *self,
 
   /* Only when it is (partly) out of sight: a pan the user did not ask for
    * is disorienting, so the view moves no more than it must. */
-  if (left < MARGIN || right > width - MARGIN)
+  if (right - left > width - 2 * MARGIN)
     self->pan_x = width / 2.0 - node->x * self->zoom;
-  if (top < MARGIN || bottom > height - MARGIN)
+  else if (left < MARGIN)
+    self->pan_x += MARGIN - left;
+  else if (right > width - MARGIN)
+    self->pan_x -= right - (width - MARGIN);
+  if (bottom - top > height - 2 * MARGIN)
     self->pan_y = height / 2.0 - node->y * self->zoom;
+  else if (top < MARGIN)
+    self->pan_y += MARGIN - top;
+  else if (bottom > height - MARGIN)
+    self->pan_y -= bottom - (height - MARGIN);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -45,6 +45,7 @@ struct _BwComponentsPage
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
   GtkStack           *panel_stack;
+  GtkWidget          *panel_separator;
   AdwEntryRow        *name_row;
   AdwEntryRow        *version_row;
   AdwEntryRow        *supplier_row;

@@ -819,6 +819,10 @@ _bw_components_page_refresh (BwComponentsPage *self)
   update_findings (self);
   _bw_components_page_update_cells (self);
 
+  /* Nothing to select, nothing to search: the empty page stands alone. */
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_stack), n_all > 0);
+  gtk_widget_set_visible (self->panel_separator, n_all > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_all > 0);
   if (n_all == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
   else if (n_shown == 0)
@@ -951,6 +955,7 @@ bw_components_page_class_init (BwComponentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, panel_separator);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, version_row);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, supplier_row);

@@ -9,12 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "bw-command-add.h"
+#include "bw-command-arrange.h"
 #include "bw-command-decompose.h"
+#include "bw-command-group.h"
 #include "bw-command-remove.h"
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
-#include "bw-geometry.h"
-#include "bw-graphviz.h"
 #include "bw-window-private.h"
 
 static const char *
@@ -288,7 +288,7 @@ go_action (GtkWidget  *widget,
     bw_window_go_down (BW_WINDOW (widget));
 }
 
-/* Arrange: Graphviz lays the nodes out; box boundaries are its clusters. */
+/* Arrange: the core lays the diagram out; here it becomes one undo step. */
 
 static void
 arrange_action (GtkWidget  *widget,
@@ -297,127 +297,22 @@ arrange_action (GtkWidget  *widget,
 {
   BwWindow *self = BW_WINDOW (widget);
   const char *diagram_id = current_diagram (self);
-  g_autoptr(GPtrArray) elements = NULL;
-  g_autoptr(GArray) boxes = g_array_new (FALSE, TRUE, sizeof (BwLayoutBox));
-  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (BwLayoutLink));
-  g_autoptr(GArray) clusters = g_array_new (FALSE, TRUE, sizeof (BwLayoutCluster));
-  g_autoptr(GPtrArray) cluster_ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) cluster_elements = g_ptr_array_new ();
-  g_autoptr(GHashTable) clustered = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  BwBoxLayout *layout;
-  BwCommandStack *stack;
+  BwCommand *command;
+  GError *error = NULL;
 
   if (diagram_id == NULL)
     return;
-  elements = bw_project_dup_diagram_elements (self->project, diagram_id);
-
-  for (guint i = 0; i < elements->len; i++)
+  command = bw_command_arrange_new (self->project, diagram_id, &error);
+  /* A diagram without nodes has nothing to arrange: no empty undo step. */
+  if (BW_IS_COMMAND_GROUP (command) && bw_command_group_get_size (BW_COMMAND_GROUP (command)) == 0)
     {
-      BwElement *e = g_ptr_array_index (elements, i);
-      BwRect r;
-
-      if (bw_element_is_node (e) && bw_element_get_rect (e, &r))
-        {
-          BwLayoutBox box = { bw_record_get_id (BW_RECORD (e)), r.width, r.height };
-
-          g_array_append_val (boxes, box);
-        }
-      else if (bw_element_get_kind_enum (e) == BW_ELEMENT_DATA_FLOW)
-        {
-          BwLayoutLink link = { bw_element_get_source (e), bw_element_get_target (e) };
-
-          g_array_append_val (links, link);
-        }
-    }
-  /* A node belongs to the first box boundary around it. */
-  for (guint i = 0; i < elements->len; i++)
-    {
-      BwElement *e = g_ptr_array_index (elements, i);
-      g_autoptr(GStrvBuilder) members = NULL;
-      GStrv ids;
-      BwRect r;
-
-      if (bw_element_get_kind_enum (e) != BW_ELEMENT_TRUST_BOUNDARY || bw_element_is_line (e) ||
-          !bw_element_get_rect (e, &r))
-        continue;
-      members = g_strv_builder_new ();
-      for (guint k = 0; k < elements->len; k++)
-        {
-          BwElement *n = g_ptr_array_index (elements, k);
-          BwVec c;
-
-          if (bw_element_is_node (n) && bw_element_get_centre (n, &c) &&
-              bw_rect_contains_point (&r, c.x, c.y) &&
-              !g_hash_table_contains (clustered, bw_record_get_id (BW_RECORD (n))))
-            {
-              g_hash_table_add (clustered, (gpointer) bw_record_get_id (BW_RECORD (n)));
-              g_strv_builder_add (members, bw_record_get_id (BW_RECORD (n)));
-            }
-        }
-      ids = g_strv_builder_end (members);
-      g_ptr_array_add (cluster_ids, ids);
-      g_ptr_array_add (cluster_elements, e);
-      {
-        BwLayoutCluster cluster = { bw_element_get_name (e), (const char * const *) ids };
-
-        g_array_append_val (clusters, cluster);
-      }
-    }
-  g_ptr_array_set_free_func (cluster_ids, (GDestroyNotify) g_strfreev);
-
-  if (boxes->len == 0)
-    return;
-  layout = bw_graphviz_layout_boxes ((const BwLayoutBox *) (gpointer) boxes->data, boxes->len,
-                                     (const BwLayoutLink *) (gpointer) links->data, links->len,
-                                     (const BwLayoutCluster *) (gpointer) clusters->data, clusters->len,
-                                     TRUE, &error);
-  if (layout == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_object_unref (command);
       return;
     }
-
-  /* One step: every node, boundary and flow that changes. */
-  stack = bw_project_get_command_stack (self->project);
-  bw_command_stack_seal (stack);
-  bw_command_stack_begin_group (stack, _("Arrange"));
-  for (guint i = 0; i < layout->positions->len; i++)
-    {
-      const BwLayoutPosition *p = &g_array_index (layout->positions, BwLayoutPosition, i);
-      const BwLayoutBox *box = &g_array_index (boxes, BwLayoutBox, i);
-      BwRect r = { round (p->x - box->width / 2), round (p->y - box->height / 2), box->width, box->height };
-
-      run (self, bw_command_resize_new (self->project, box->id, &r), NULL);
-    }
-  for (guint i = 0; i < layout->clusters->len && i < cluster_elements->len; i++)
-    {
-      const BwLayoutClusterBox *c = &g_array_index (layout->clusters, BwLayoutClusterBox, i);
-      BwRect r = { round (c->x), round (c->y), round (c->width), round (c->height) };
-
-      if (g_strv_length (g_ptr_array_index (cluster_ids, i)) > 0)
-        run (self, bw_command_resize_new (self->project,
-                                          bw_record_get_id (g_ptr_array_index (cluster_elements, i)), &r),
-             NULL);
-    }
-  /* Old bends mean nothing in the new layout. */
-  for (guint i = 0; i < elements->len; i++)
-    {
-      BwElement *e = g_ptr_array_index (elements, i);
-      GArray *points = bw_element_get_points (e);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (bw_element_get_kind_enum (e) != BW_ELEMENT_DATA_FLOW || points == NULL || points->len == 0)
-        continue;
-      g_value_init (&value, G_TYPE_VARIANT);
-      g_value_set_variant (&value, g_variant_new_array (G_VARIANT_TYPE ("(dd)"), NULL, 0));
-      run (self, bw_command_set_property_new (self->project, bw_record_get_id (BW_RECORD (e)), "points", &value),
-           NULL);
-    }
-  bw_command_stack_end_group (stack);
-  bw_command_stack_seal (stack);
-  bw_box_layout_free (layout);
-  bw_diagram_view_zoom_fit (self->diagram_view);
+  /* Never merged into the edit before it. */
+  bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  if (run (self, command, error))
+    bw_diagram_view_zoom_fit (self->diagram_view);
 }
 
 void

@@ -309,21 +309,6 @@ test_shared_selection (Fixture       *f,
   /* Beside the window's sidebar, the page must fit a 1280-pixel screen. */
   gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_test_message ("page minimum width: %d", minimum);
-  {
-    GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (f->page));
-    GtkWidget *box = gtk_stack_get_child_by_name (GTK_STACK (stack), "tree");
-    for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
-      {
-        int mn, nat;
-        gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &mn, &nat, NULL, NULL);
-        g_test_message ("DBG %s %d %d", G_OBJECT_TYPE_NAME (c), mn, nat);
-        for (GtkWidget *d = gtk_widget_get_first_child (c); d; d = gtk_widget_get_next_sibling (d))
-          {
-            gtk_widget_measure (d, GTK_ORIENTATION_HORIZONTAL, -1, &mn, &nat, NULL, NULL);
-            g_test_message ("DBG   %s %d %d", G_OBJECT_TYPE_NAME (d), mn, nat);
-          }
-      }
-  }
   g_assert_cmpint (minimum, <=, 1000);
 
   bw_attack_tree_view_set_selected_id (graph, "N-4");

@@ -64,6 +64,7 @@ struct _BwComponentsPage
   AdwEntryRow        *cvss_row;
   AdwActionRow       *score_row;
   AdwEntryRow        *discovered_row;
+  AdwEntryRow        *cwe_row;
   GtkSwitch          *kev_switch;
   AdwPreferencesGroup *vuln_links_group;
   GtkMenuButton      *vuln_link_menu_button;

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "bw-command-add-child.h"
@@ -251,6 +253,40 @@ vulnerability_entry_changed_cb (BwComponentsPage *self,
 
   set_string (self, path, g_object_get_data (G_OBJECT (editable), "member"),
               gtk_editable_get_text (editable));
+}
+
+/* "CWE-787, CWE-120": each entry must be CWE- and a number; a list being
+ * typed stays in the field, marked, until every entry is one. */
+static void
+cwe_changed_cb (BwComponentsPage *self,
+                GtkEditable      *editable)
+{
+  g_autofree char *path = vulnerability_path (self);
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (editable), ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) cwe = NULL;
+
+  if (path == NULL)
+    return;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *entry = g_strstrip (parts[i]);
+      const char *digits = entry + 4;
+
+      if (*entry == '\0')
+        continue;
+      if (g_ascii_strncasecmp (entry, "CWE-", 4) != 0 || *digits == '\0' ||
+          strspn (digits, "0123456789") != strlen (digits))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+          return;
+        }
+      entry[0] = 'C', entry[1] = 'W', entry[2] = 'E';
+      g_strv_builder_add (builder, entry);
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  cwe = g_strv_builder_end (builder);
+  set_strv (self, path, "cwe", (const char * const *) cwe);
 }
 
 static void
@@ -529,6 +565,15 @@ show_text (GtkEditable *editable,
     gtk_editable_set_text (editable, text ? text : "");
 }
 
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 clear_dynamic_rows (BwComponentsPage *self)
 {
@@ -663,6 +708,15 @@ refresh_vulnerability (BwComponentsPage *self,
   g_free (self->shown_vulnerability);
   self->shown_vulnerability = g_steal_pointer (&path);
   show_text (GTK_EDITABLE (self->discovered_row), bw_vulnerability_get_discovered_by (vulnerability));
+  /* Not while the user types in it: the list is normalised ("cwe-7, " is
+   * stored as CWE-7) and rewriting the field would move the cursor. */
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->cwe_row), "error") &&
+      !has_focus_within (GTK_WIDGET (self->cwe_row)))
+    {
+      g_autofree char *cwe = g_strjoinv (", ", (char **) bw_vulnerability_get_cwe (vulnerability));
+
+      show_text (GTK_EDITABLE (self->cwe_row), cwe);
+    }
   gtk_switch_set_active (self->kev_switch, bw_vulnerability_get_kev (vulnerability));
 
   add_linked_rows (self, self->vuln_links_group, bw_vulnerability_get_threats (vulnerability),
@@ -974,6 +1028,7 @@ bw_components_page_class_init (BwComponentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, cvss_row);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, score_row);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, discovered_row);
+  gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, cwe_row);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, kev_switch);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, vuln_links_group);
   gtk_widget_class_bind_template_child (widget_class, BwComponentsPage, vuln_link_menu_button);
@@ -1023,6 +1078,7 @@ bw_components_page_init (BwComponentsPage *self)
   watch_entry (self, self->justification_row, "justification", G_CALLBACK (vulnerability_entry_changed_cb));
   watch_entry (self, self->cvss_row, NULL, NULL);
   watch_entry (self, self->discovered_row, "discovered_by", G_CALLBACK (vulnerability_entry_changed_cb));
+  watch_entry (self, self->cwe_row, "cwe", G_CALLBACK (cwe_changed_cb));
 
   _bw_components_page_init_table (self);
   g_signal_connect_object (self->selection, "notify::selected-item",

@@ -15,6 +15,7 @@
 #include "bw-element.h"
 #include "bw-inspector.h"
 #include "bw-project-io.h"
+#include "bw-vulnerability.h"
 #include "bw-sidebar-row.h"
 #include "bw-window.h"
 
@@ -403,6 +404,51 @@ isolate_dirs (void)
     }
 }
 
+/* CWE entries: a list is stored normalised, a malformed entry is marked and
+ * not stored, and the edit is one undo step. */
+static void
+test_components_cwe (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  BwCommandStack *stack = bw_project_get_command_stack (project);
+  BwComponent *mbedtls = BW_COMPONENT (bw_project_lookup (project, "C-1"));
+  g_autoptr(BwVulnerability) vulnerability = NULL;
+  BwWindow *window;
+  BwComponentsPage *page = open_components (project, &window);
+  GtkWidget *cwe;
+
+  vulnerability = g_list_model_get_item (bw_component_get_vulnerabilities (mbedtls), 0);
+  g_assert_cmpstrv (bw_vulnerability_get_cwe (vulnerability), ((const char *[]) { "CWE-787", NULL }));
+  g_assert_true (bw_components_page_select (page, "C-1", 0));
+  drain ();
+  cwe = find_widget (GTK_WIDGET (page), is_entry_row, "Weaknesses (CWE, comma separated)");
+  g_assert_nonnull (cwe);
+
+  gtk_editable_set_text (GTK_EDITABLE (cwe), "cwe-787, CWE-120");
+  drain ();
+  g_assert_false (gtk_widget_has_css_class (cwe, "error"));
+  g_assert_cmpstrv (bw_vulnerability_get_cwe (vulnerability), ((const char *[]) { "CWE-787", "CWE-120", NULL }));
+
+  /* Typed on at the end, as a user would; set_text would first clear the
+   * field, which is a valid (empty) list. */
+  {
+    int position = -1;
+
+    gtk_editable_insert_text (GTK_EDITABLE (cwe), ", buffer overflow", -1, &position);
+  }
+  drain ();
+  g_assert_true (gtk_widget_has_css_class (cwe, "error"));
+  g_assert_cmpstrv (bw_vulnerability_get_cwe (vulnerability), ((const char *[]) { "CWE-787", "CWE-120", NULL }));
+
+  /* One step back to the example's own list. */
+  bw_command_stack_undo (stack);
+  drain ();
+  g_assert_cmpstrv (bw_vulnerability_get_cwe (vulnerability), ((const char *[]) { "CWE-787", NULL }));
+  g_assert_false (bw_command_stack_get_can_undo (stack));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/ui/components/justification-required", test_components_justification_required);
   g_test_add_func ("/ui/components/vulnerabilities", test_components_vulnerabilities);
   g_test_add_func ("/ui/components/in-inspector", test_components_in_inspector);
+  g_test_add_func ("/ui/components/cwe", test_components_cwe);
 
   return g_test_run ();
 }

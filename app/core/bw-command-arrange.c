@@ -229,3 +229,23 @@ bw_diagram_lacks_geometry (BwProject  *project,
     }
   return (n_nodes >= 2 && same_place) || (n_nodes > 0 && n_sizeless == n_nodes);
 }
+
+gboolean
+bw_project_arrange_where_missing (BwProject  *project,
+                                  GError    **error)
+{
+  GListModel *diagrams;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
+
+  diagrams = bw_project_get_diagrams (project);
+  for (guint i = 0; i < g_list_model_get_n_items (diagrams); i++)
+    {
+      g_autoptr(BwRecord) diagram = g_list_model_get_item (diagrams, i);
+      const char *id = bw_record_get_id (diagram);
+
+      if (bw_diagram_lacks_geometry (project, id) && !bw_diagram_arrange_now (project, id, error))
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -16,20 +16,26 @@ G_BEGIN_DECLS
  * and is resized around them, and old bend points of flows are cleared.
  * A diagram without nodes gives an empty group. NULL, with an error, when
  * `diagram_id` is no diagram or Graphviz refuses the graph. */
-BwCommand *bw_command_arrange_new    (BwProject   *project,
-                                      const char  *diagram_id,
-                                      GError     **error);
+BwCommand *bw_command_arrange_new           (BwProject   *project,
+                                             const char  *diagram_id,
+                                             GError     **error);
 
 /* The same layout applied at once, outside the undo history: for
  * importers building a project nobody has seen yet. */
-gboolean   bw_diagram_arrange_now    (BwProject   *project,
-                                      const char  *diagram_id,
-                                      GError     **error);
+gboolean   bw_diagram_arrange_now           (BwProject   *project,
+                                             const char  *diagram_id,
+                                             GError     **error);
 
 /* TRUE when the diagram's nodes carry no usable geometry — at least two
  * nodes all at the same position, or every node without a size — as
  * imports from tools that keep no layout give them. */
-gboolean   bw_diagram_lacks_geometry (BwProject   *project,
-                                      const char  *diagram_id);
+gboolean   bw_diagram_lacks_geometry        (BwProject   *project,
+                                             const char  *diagram_id);
+
+/* bw_diagram_arrange_now() on each diagram that lacks geometry; the
+ * others keep the layout they came with. FALSE at the first diagram
+ * Graphviz refuses (the ones before it stay arranged). */
+gboolean   bw_project_arrange_where_missing (BwProject   *project,
+                                             GError     **error);
 
 G_END_DECLS

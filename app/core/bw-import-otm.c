@@ -7,8 +7,9 @@
  * zones, components, data flows, threats and mitigations; its geometry
  * ("representations") is optional and often inconsistent (a component's
  * position relative or absolute, sizes missing), so nodes are laid out by
- * us: one column per trust zone, drawn as a box boundary, components in a
- * grid inside it, ordered by how far along the flows they are.
+ * us: each trust zone is a box boundary with its components placed inside
+ * it, then the editor's "Arrange" (Graphviz, the zones as clusters) lays
+ * each diagram out; zones without components on a diagram come last.
  */
 #include "config.h"
 
@@ -16,6 +17,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "bw-command-arrange.h"
+#include "bw-geometry.h"
 #include "bw-import.h"
 #include "bw-import-builder.h"
 #include "bw-import-json.h"
@@ -23,7 +26,6 @@
 
 #define NODE_WIDTH  160
 #define NODE_HEIGHT 70
-#define GAP_X       100
 #define GAP_Y       100
 #define ZONE_PAD    40
 #define ZONE_GAP    80
@@ -37,7 +39,6 @@ typedef struct
   const char *zone;       /* OTM trust zone id, or NULL */
   const char *diagram;    /* our diagram ID */
   BwElementKind kind;
-  int         rank;       /* distance along the flows, for the layout */
   BwElement  *element;
 } Component;
 
@@ -414,123 +415,98 @@ import_threat_refs (BwImportBuilder *builder,
   return TRUE;
 }
 
-static int
-compare_components (gconstpointer a,
-                    gconstpointer b)
+/* The diagram's components of `zone` (NULL: outside every zone). */
+static GPtrArray *
+members_of (GPtrArray  *components,
+            const char *diagram,
+            Zone       *zone)
 {
-  const Component *x = *(Component **) a, *y = *(Component **) b;
-
-  return x->rank - y->rank;
-}
-
-/* One column per zone (and one for the components outside every zone),
- * columns ordered by the average rank of their components, so that most
- * flows go left to right. */
-static void
-lay_out (BwImportBuilder *builder,
-         const char      *diagram,
-         GPtrArray       *components,
-         GPtrArray       *zones,
-         gboolean         first)
-{
-  double x = 40;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GArray) column_zone = g_array_new (FALSE, TRUE, sizeof (gpointer));
-  g_autoptr(GArray) column_rank = g_array_new (FALSE, TRUE, sizeof (double));
-
-  /* The diagram's components by zone ("" for none), in one pass. */
-  g_autoptr(GHashTable) by_zone = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *members = g_ptr_array_new ();
 
   for (guint i = 0; i < components->len; i++)
     {
       Component *c = g_ptr_array_index (components, i);
-      const char *key = c->zone ? c->zone : "";
-      GPtrArray *list;
 
-      if (g_strcmp0 (c->diagram, diagram) != 0)
-        continue;
-      list = g_hash_table_lookup (by_zone, key);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (by_zone, (gpointer) key, list);
-        }
-      g_ptr_array_add (list, c);
+      if (g_strcmp0 (c->diagram, diagram) == 0 && g_strcmp0 (c->zone, zone ? zone->id : NULL) == 0)
+        g_ptr_array_add (members, c);
     }
+  return members;
+}
+
+/* Where "Arrange" starts from: one column per zone, each component inside
+ * its zone's box, so that the box's clusters hold exactly its components.
+ * The positions themselves do not matter; Graphviz replaces them. */
+static void
+place (BwImportBuilder *builder,
+       const char      *diagram,
+       GPtrArray       *components,
+       GPtrArray       *zones)
+{
+  double x = 40;
 
   for (guint z = 0; z <= zones->len; z++)
     {
       Zone *zone = z < zones->len ? g_ptr_array_index (zones, z) : NULL;
-      GPtrArray *found = g_hash_table_lookup (by_zone, zone ? zone->id : "");
-      GPtrArray *members = g_ptr_array_new ();
-      double sum = 0;
-
-      for (guint i = 0; found != NULL && i < found->len; i++)
-        {
-          Component *c = g_ptr_array_index (found, i);
-
-          g_ptr_array_add (members, c);
-          sum += c->rank;
-        }
-      /* An empty zone is still drawn on the first diagram, so it is not
-       * lost; on the others a zone appears where it has components. */
-      if (members->len == 0 && (zone == NULL || !first))
-        {
-          g_ptr_array_unref (members);
-          continue;
-        }
-      g_ptr_array_sort (members, compare_components);
-      g_ptr_array_add (columns, members);
-      g_array_append_val (column_zone, zone);
-      sum = members->len ? sum / members->len : G_MAXINT;
-      g_array_append_val (column_rank, sum);
-    }
-
-  /* Insertion sort of the few columns by rank (stable). */
-  for (guint i = 1; i < columns->len; i++)
-    for (guint j = i; j > 0 && g_array_index (column_rank, double, j) < g_array_index (column_rank, double, j - 1); j--)
-      {
-        gpointer tmp = columns->pdata[j];
-        double r = g_array_index (column_rank, double, j);
-        gpointer zn = g_array_index (column_zone, gpointer, j);
-
-        columns->pdata[j] = columns->pdata[j - 1];
-        columns->pdata[j - 1] = tmp;
-        g_array_index (column_rank, double, j) = g_array_index (column_rank, double, j - 1);
-        g_array_index (column_rank, double, j - 1) = r;
-        g_array_index (column_zone, gpointer, j) = g_array_index (column_zone, gpointer, j - 1);
-        g_array_index (column_zone, gpointer, j - 1) = zn;
-      }
-
-  for (guint k = 0; k < columns->len; k++)
-    {
-      GPtrArray *members = g_ptr_array_index (columns, k);
-      Zone *zone = g_array_index (column_zone, gpointer, k);
-      guint per_row = members->len > 4 ? (guint) ceil (sqrt (members->len)) : 1;
-      guint rows = members->len ? (members->len + per_row - 1) / per_row : 1;
-      double width = per_row * NODE_WIDTH + (per_row - 1) * GAP_X;
-      double height = rows * NODE_HEIGHT + (rows - 1) * GAP_Y;
+      g_autoptr(GPtrArray) members = members_of (components, diagram, zone);
+      double pad = zone ? ZONE_PAD : 0;
       double top = 40 + (zone ? ZONE_PAD + 20 : 0);
 
+      if (members->len == 0)
+        continue;
       for (guint i = 0; i < members->len; i++)
         {
           Component *c = g_ptr_array_index (members, i);
-          double nx = x + (zone ? ZONE_PAD : 0) + (i % per_row) * (NODE_WIDTH + GAP_X);
-          double ny = top + (i / per_row) * (NODE_HEIGHT + GAP_Y);
 
-          c->element = bw_import_builder_add_node (builder, c->kind, diagram, c->name, nx, ny, NODE_WIDTH, NODE_HEIGHT);
+          c->element = bw_import_builder_add_node (builder, c->kind, diagram, c->name, x + pad,
+                                                   top + i * (NODE_HEIGHT + GAP_Y), NODE_WIDTH, NODE_HEIGHT);
         }
       if (zone != NULL)
         {
-          BwElement *box = bw_import_builder_add_box (builder, diagram, zone->name, x, 40,
-                                                      width + 2 * ZONE_PAD, height + 2 * ZONE_PAD + 20);
+          BwElement *box = bw_import_builder_add_box (builder, diagram, zone->name, x, 40, NODE_WIDTH + 2 * pad,
+                                                      members->len * (NODE_HEIGHT + GAP_Y) - GAP_Y
+                                                      + 2 * ZONE_PAD + 20);
 
           bw_import_builder_append_description (BW_RECORD (box), zone->description);
-          x += width + 2 * ZONE_PAD + ZONE_GAP;
         }
-      else
-        x += width + ZONE_GAP;
+      x += NODE_WIDTH + 2 * pad + ZONE_GAP;
+    }
+}
+
+/* An empty zone is still drawn on the first diagram, so it is not lost:
+ * in a row below the arranged diagram, where it cannot take in a node. */
+static void
+add_empty_zones (BwImportBuilder *builder,
+                 const char      *diagram,
+                 GPtrArray       *components,
+                 GPtrArray       *zones)
+{
+  g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (builder->project, diagram);
+  double left = G_MAXDOUBLE, bottom = 0;
+  double x;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      BwRect r;
+
+      if (bw_element_get_rect (g_ptr_array_index (elements, i), &r))
+        {
+          left = MIN (left, r.x);
+          bottom = MAX (bottom, r.y + r.height);
+        }
+    }
+  x = left == G_MAXDOUBLE ? 40 : left;
+  for (guint z = 0; z < zones->len; z++)
+    {
+      Zone *zone = g_ptr_array_index (zones, z);
+      g_autoptr(GPtrArray) members = members_of (components, diagram, zone);
+      BwElement *box;
+
+      if (members->len > 0)
+        continue;
+      box = bw_import_builder_add_box (builder, diagram, zone->name, x, bottom + ZONE_GAP,
+                                       NODE_WIDTH + 2 * ZONE_PAD, NODE_HEIGHT + 2 * ZONE_PAD);
+      bw_import_builder_append_description (BW_RECORD (box), zone->description);
+      x += NODE_WIDTH + 2 * ZONE_PAD + ZONE_GAP;
     }
 }
 
@@ -757,28 +733,11 @@ bw_import_otm (JsonNode   *root,
         g_hash_table_insert (mitigations, (gpointer) id, mi);
     }
 
-  /* Ranks along the flows (bounded: cycles just stop growing). */
   if (!bw_import_json_array (object, "", "dataflows", FALSE, &flows, error))
     return NULL;
-  for (guint round = 0; flows != NULL && round < MIN (components->len, 50u); round++)
-    for (guint i = 0; i < json_array_get_length (flows); i++)
-      {
-        JsonNode *node = json_array_get_element (flows, i);
-        const char *source = NULL, *target = NULL;
-        Component *s, *t;
-
-        if (!JSON_NODE_HOLDS_OBJECT (node))
-          continue;
-        bw_import_json_string (json_node_get_object (node), "", "source", &source, NULL);
-        bw_import_json_string (json_node_get_object (node), "", "destination", &target, NULL);
-        s = source ? g_hash_table_lookup (by_id, source) : NULL;
-        t = target ? g_hash_table_lookup (by_id, target) : NULL;
-        if (s != NULL && t != NULL && s != t && t->rank < s->rank + 1)
-          t->rank = s->rank + 1;
-      }
 
   for (guint d = 0; d < diagram_ids->len; d++)
-    lay_out (builder, g_ptr_array_index (diagram_ids, d), components, zones, d == 0);
+    place (builder, g_ptr_array_index (diagram_ids, d), components, zones);
 
   for (guint i = 0; i < components->len; i++)
     {
@@ -870,5 +829,18 @@ bw_import_otm (JsonNode   *root,
           bw_import_builder_report (builder, _("The mitigation “%s” is not used by any threat; not imported"), name);
         }
   }
+
+  /* With the flows in, Graphviz can lay each diagram out; a refusal
+   * leaves the starting placement, which is still a readable one. */
+  for (guint d = 0; d < diagram_ids->len; d++)
+    {
+      const char *diagram = g_ptr_array_index (diagram_ids, d);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!bw_diagram_arrange_now (builder->project, diagram, &local_error))
+        bw_import_builder_report (builder, _("The diagram could not be arranged: %s"), local_error->message);
+      if (d == 0)
+        add_empty_zones (builder, diagram, components, zones);
+    }
   return bw_import_builder_finish (builder, report, error);
 }

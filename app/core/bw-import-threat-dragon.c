@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "bw-command-arrange.h"
 #include "bw-import.h"
 #include "bw-import-builder.h"
 #include "bw-import-json.h"
@@ -925,5 +926,14 @@ bw_import_threat_dragon (JsonNode   *root,
       if (diagram == NULL || !import_diagram (builder, version, diagram, where, error))
         return NULL;
     }
+
+  /* A diagram saved without a layout has every node at one place: laid
+   * out as the editor's "Arrange" would. Real geometry stays as drawn. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!bw_project_arrange_where_missing (builder->project, &local_error))
+      bw_import_builder_report (builder, _("The diagram could not be arranged: %s"), local_error->message);
+  }
   return bw_import_builder_finish (builder, report, error);
 }

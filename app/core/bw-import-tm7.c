@@ -20,6 +20,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "bw-command-arrange.h"
 #include "bw-import.h"
 #include "bw-import-builder.h"
 #include "bw-import-tm7.h"
@@ -567,5 +568,14 @@ bw_import_tm7 (const char  *data,
   each_value (child (root, "ThreatInstances"), threat_cb, &ctx);
   if (child (root, "Notes") != NULL && child (child (root, "Notes"), "Note") != NULL)
     bw_import_builder_report (builder, _("The model's notes were not imported"));
+
+  /* A surface saved without a layout has every node at one place: laid
+   * out as the editor's "Arrange" would. Real geometry stays as drawn. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!bw_project_arrange_where_missing (builder->project, &local_error))
+      bw_import_builder_report (builder, _("The diagram could not be arranged: %s"), local_error->message);
+  }
   return bw_import_builder_finish (builder, report, error);
 }

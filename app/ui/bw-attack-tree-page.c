@@ -37,6 +37,7 @@ struct _BwAttackTreePage
   guint               syncing : 1;
 
   /* Template children */
+  AdwToastOverlay    *toast_overlay;
   GtkStack           *stack;
   GtkListBox         *tree_list;
   GtkListView        *outline;
@@ -68,6 +69,7 @@ G_DEFINE_FINAL_TYPE (BwAttackTreePage, bw_attack_tree_page, GTK_TYPE_WIDGET)
 static const char * const difficulty_codes[] = { "L", "M", "H", "E" };
 
 static void refresh_all (BwAttackTreePage *self);
+static void focus_outline (BwAttackTreePage *self);
 static void select_node (BwAttackTreePage *self,
                          const char       *node_id);
 
@@ -131,17 +133,12 @@ void
 _bw_attack_tree_page_toast (BwAttackTreePage *self,
                             const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* Runs a command; on failure the user learns why in a toast. Takes
- * `command`; returns it (borrowed, alive until the page's next edit at
- * least, since the stack holds it) or NULL when it failed. */
+/* Runs a command (and takes it) as one undo step; on failure the user
+ * learns why in a toast. Callers that need the command afterwards (the new
+ * node's ID) hold their own reference. */
 gboolean
 _bw_attack_tree_page_run (BwAttackTreePage *self,
                           BwCommand        *command)
@@ -672,18 +669,53 @@ entry_apply_cb (BwAttackTreePage *self,
   else
     property = "probability";
 
-  apply_text (self, property, gtk_editable_get_text (GTK_EDITABLE (row)), GTK_WIDGET (row));
+  /* Enter in a changed entry row applies rather than activates (libadwaita
+   * 1.2): after a label, go back to the outline all the same, so typing a
+   * tree is Enter, a label, Enter, a label … */
+  if (apply_text (self, property, gtk_editable_get_text (GTK_EDITABLE (row)), GTK_WIDGET (row)) &&
+      row == self->label_row)
+    focus_outline (self);
 }
 
-/* Enter in the label goes back to the outline, so typing a tree is
- * Enter, a label, Enter, a label … */
+static void
+focus_outline (BwAttackTreePage *self)
+{
+  /* The selected row itself, so the keys act on it straight away; the
+   * list view alone would focus its first row. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->outline));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row;
+      g_autoptr(GObject) node = NULL;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      node = row ? gtk_tree_list_row_get_item (row) : NULL;
+      if (node != NULL && g_strcmp0 (bw_record_get_id (BW_RECORD (node)), self->selected_id) == 0 &&
+          gtk_widget_grab_focus (child))
+        return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->outline));
+}
+
+/* Enter in an unchanged label: back to the outline too. */
 static void
 label_activated_cb (BwAttackTreePage *self,
                     AdwEntryRow      *row)
 {
-  if (apply_text (self, "label", gtk_editable_get_text (GTK_EDITABLE (row)), GTK_WIDGET (row)) ||
-      !gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->outline));
+  BwAttackNode *node = get_node (self, self->selected_id);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  /* The apply button's handler has usually stored it already. */
+  if (node != NULL && g_strcmp0 (bw_attack_node_get_label (node), text) != 0 &&
+      !apply_text (self, "label", text, GTK_WIDGET (row)))
+    return;
+
+  focus_outline (self);
 }
 
 static void
@@ -1000,7 +1032,7 @@ node_action_cb (GtkWidget  *widget,
    * that does not start a rename. */
   if (!g_str_has_prefix (name, "add-") && !g_str_equal (name, "rename") &&
       !gtk_widget_has_focus (GTK_WIDGET (self->graph)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->outline));
+    focus_outline (self);
 }
 
 static void
@@ -1221,6 +1253,7 @@ bw_attack_tree_page_class_init (BwAttackTreePageClass *klass)
 
   g_type_ensure (BW_TYPE_ATTACK_TREE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bulwarkapp/Bulwark/ui/bw-attack-tree-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, stack);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, tree_list);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, outline);

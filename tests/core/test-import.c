@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bw-export-otm.h"
+#include "bw-geometry.h"
 #include "bw-export-threat-dragon.h"
 #include "bw-history-entry.h"
 #include "bw-import.h"
@@ -362,6 +363,62 @@ centre_inside (BwElement *node,
 }
 
 static void
+assert_nodes_apart (BwProject *project)
+{
+  GListModel *elements = bw_project_get_elements (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    for (guint k = i + 1; k < g_list_model_get_n_items (elements); k++)
+      {
+        g_autoptr(BwElement) a = g_list_model_get_item (elements, i);
+        g_autoptr(BwElement) b = g_list_model_get_item (elements, k);
+        BwRect ra, rb;
+
+        if (!bw_element_is_node (a) || !bw_element_is_node (b) ||
+            g_strcmp0 (bw_element_get_diagram (a), bw_element_get_diagram (b)) != 0)
+          continue;
+        g_assert_true (bw_element_get_rect (a, &ra));
+        g_assert_true (bw_element_get_rect (b, &rb));
+        g_assert_false (bw_rects_intersect (&ra, &rb));
+      }
+}
+
+/* A Threat Dragon diagram saved without a layout (every cell at one
+ * place) is arranged; the counts and names are what the file says. */
+static void
+test_threat_dragon_without_geometry (void)
+{
+  static const char data[] =
+    "{\"version\": \"2.2.0\", \"summary\": {\"title\": \"No layout\"},"
+    " \"detail\": {\"contributors\": [], \"diagrams\": [{\"id\": 0, \"title\": \"Flat\","
+    " \"diagramType\": \"STRIDE\", \"version\": \"2.2.0\", \"cells\": ["
+    "{\"position\": {\"x\": 0, \"y\": 0}, \"size\": {\"width\": 160, \"height\": 80},"
+    " \"shape\": \"actor\", \"id\": \"a\", \"data\": {\"type\": \"tm.Actor\", \"name\": \"Clinician\", \"threats\": []}},"
+    "{\"position\": {\"x\": 0, \"y\": 0}, \"size\": {\"width\": 100, \"height\": 100},"
+    " \"shape\": \"process\", \"id\": \"p\", \"data\": {\"type\": \"tm.Process\", \"name\": \"Pump\", \"threats\": []}},"
+    "{\"position\": {\"x\": 0, \"y\": 0}, \"size\": {\"width\": 160, \"height\": 80},"
+    " \"shape\": \"store\", \"id\": \"s\", \"data\": {\"type\": \"tm.Store\", \"name\": \"Log\", \"threats\": []}},"
+    "{\"shape\": \"flow\", \"id\": \"f1\", \"source\": {\"cell\": \"a\"}, \"target\": {\"cell\": \"p\"},"
+    " \"data\": {\"type\": \"tm.Flow\", \"name\": \"Dose\", \"threats\": []}},"
+    "{\"shape\": \"flow\", \"id\": \"f2\", \"source\": {\"cell\": \"p\"}, \"target\": {\"cell\": \"s\"},"
+    " \"data\": {\"type\": \"tm.Flow\", \"name\": \"Events\", \"threats\": []}}"
+    "]}]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(BwProject) project = bw_import_from_data (data, sizeof data - 1, NULL, &report, &error);
+  const BwNumber *actor, *process;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  assert_counts (project, (Counts) { 1, 3, 2, 0, 0, 0 });
+  assert_nodes_apart (project);
+  /* Flows go left to right. */
+  actor = bw_element_get_bounds (element_named (project, "Clinician"));
+  process = bw_element_get_bounds (element_named (project, "Pump"));
+  g_assert_cmpfloat (bw_number_get (&actor[0]), <, bw_number_get (&process[0]));
+}
+
+static void
 test_otm (void)
 {
   g_autofree char *path = own_fixture ("otm-small.json");
@@ -380,12 +437,14 @@ test_otm (void)
   g_assert_cmpstr (bw_element_get_kind (app), ==, "external_entity");
   g_assert_cmpstr (bw_element_get_kind (api), ==, "process");
   g_assert_cmpstr (bw_element_get_kind (db), ==, "data_store");
-  /* Our own layout keeps every component inside its zone, and only there. */
+  /* Arrange (zones as clusters) keeps every component inside its zone,
+   * and only there, and the nodes apart. */
   g_assert_true (centre_inside (app, internet));
   g_assert_false (centre_inside (app, cloud));
   g_assert_true (centre_inside (api, cloud));
   g_assert_true (centre_inside (db, cloud));
   g_assert_false (centre_inside (db, internet));
+  assert_nodes_apart (project);
   /* Flows go left to right. */
   g_assert_cmpfloat (bw_number_get (&bw_element_get_bounds (app)[0]), <, bw_number_get (&bw_element_get_bounds (api)[0]));
 
@@ -665,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/import/sample-details", test_sample_details);
   g_test_add_func ("/import/threat-dragon-v1", test_threat_dragon_v1);
   g_test_add_func ("/import/threat-dragon-v2", test_threat_dragon_v2);
+  g_test_add_func ("/import/threat-dragon-without-geometry", test_threat_dragon_without_geometry);
   g_test_add_func ("/import/otm", test_otm);
   g_test_add_func ("/import/tm7", test_tm7);
   g_test_add_func ("/import/malformed", test_malformed);

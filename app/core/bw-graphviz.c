@@ -773,7 +773,7 @@ bw_graphviz_layout_boxes (const BwLayoutBox     *boxes,
 
   g_return_val_if_fail (boxes != NULL || n_boxes == 0, NULL);
 
-  g_string_append_printf (dot, "  graph [rankdir=%s, nodesep=0.6, ranksep=0.8];\n"
+  g_string_append_printf (dot, "  graph [rankdir=%s, nodesep=0.8, ranksep=1.8];\n"
                                "  node [shape=box, fixedsize=true, label=\"\"];\n",
                           left_to_right ? "LR" : "TB");
   for (guint i = 0; i < n_boxes; i++)

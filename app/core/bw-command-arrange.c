@@ -192,8 +192,26 @@ bw_diagram_arrange_now (BwProject   *project,
                         const char  *diagram_id,
                         GError     **error)
 {
-  g_autoptr(BwCommand) command = bw_command_arrange_new (project, diagram_id, error);
+  g_autoptr(BwCommand) command = NULL;
+  g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (project, diagram_id);
+  guint n_nodes = 0;
 
+  /* dot with clusters grows much faster than linearly: a few hundred
+   * nodes take minutes.  An import must not hang on that; the user can
+   * still arrange a large diagram from the editor, knowingly. */
+  for (guint i = 0; i < elements->len; i++)
+    if (bw_element_is_node (g_ptr_array_index (elements, i)))
+      n_nodes++;
+  if (n_nodes > BW_ARRANGE_NOW_MAX_NODES)
+    {
+      g_set_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID,
+                   _("%s has %u nodes, more than are arranged automatically (%u); "
+                     "use Diagram → Arrange in the editor"),
+                   diagram_id, n_nodes, (guint) BW_ARRANGE_NOW_MAX_NODES);
+      return FALSE;
+    }
+
+  command = bw_command_arrange_new (project, diagram_id, error);
   return command != NULL && bw_command_apply (command, project, error);
 }
 
@@ -235,17 +253,25 @@ bw_project_arrange_where_missing (BwProject  *project,
                                   GError    **error)
 {
   GListModel *diagrams;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
 
+  /* One diagram that cannot be arranged does not keep the others from it;
+   * the first problem is the one reported. */
   diagrams = bw_project_get_diagrams (project);
   for (guint i = 0; i < g_list_model_get_n_items (diagrams); i++)
     {
       g_autoptr(BwRecord) diagram = g_list_model_get_item (diagrams, i);
+      g_autoptr(GError) local_error = NULL;
       const char *id = bw_record_get_id (diagram);
 
-      if (bw_diagram_lacks_geometry (project, id) && !bw_diagram_arrange_now (project, id, error))
-        return FALSE;
+      if (bw_diagram_lacks_geometry (project, id) && !bw_diagram_arrange_now (project, id, &local_error))
+        {
+          if (ok)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
     }
-  return TRUE;
+  return ok;
 }

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The largest diagram an import arranges without being asked. */
+#define BW_ARRANGE_NOW_MAX_NODES 120
+
 /* One undoable step that lays out diagram `diagram_id` with Graphviz
  * (dot, left to right): every node gets a new position (whole units),
  * each box boundary becomes a cluster of the nodes whose centres it holds

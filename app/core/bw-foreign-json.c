@@ -101,7 +101,7 @@ _bw_foreign_parse (GBytes      *bytes,
     if (!g_utf8_validate (data, length, &end))
       {
         g_set_error (error, BW_SBOM_ERROR, BW_SBOM_ERROR_SYNTAX,
-                     _("%s is not UTF-8 text (byte %" G_GSIZE_FORMAT ")"), what, (gsize) (end - data));
+                     _("%s is not UTF-8 text (byte %lu)"), what, (gulong) (end - data));
         return NULL;
       }
   }

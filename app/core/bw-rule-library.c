@@ -421,8 +421,8 @@ load (BwRuleLibrary  *self,
     return format_error (error, source, "format_version", _("must be a whole number"));
   if (json_node_get_int (member) != 1)
     return format_error (error, source, "format_version",
-                         _("version %" G_GINT64_FORMAT " is not supported (this Bulwark reads version 1)"),
-                         json_node_get_int (member));
+                         _("version %lld is not supported (this Bulwark reads version 1)"),
+                         (long long) json_node_get_int (member));
 
   members = json_object_get_members (object);
   for (GList *m = members; m != NULL; m = m->next)

@@ -804,27 +804,12 @@ isolate_dirs (void)
     }
 }
 
-/* GTK 4.8's tooltip machinery can query the pointer on the surface of a
- * window a previous test has just destroyed (seen only under the slow
- * sanitizer build, when its timeout fires late): that critical comes from
- * GTK, not from us, so it alone is not fatal here. */
-static gboolean
-fatal_log_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  return !(g_strcmp0 (log_domain, "Gdk") == 0 &&
-           strstr (message, "gdk_surface_get_device_position") != NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   isolate_dirs ();
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
 
   if (!gtk_init_check ())
     {

@@ -409,11 +409,39 @@ no_recent_action (GtkWidget  *widget,
 {
 }
 
+/* How pages reach each other (bw-page.h). */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  bw_window_show_record (BW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  bw_window_select (BW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+filter_threats_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  bw_window_filter_threats (BW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
 void
 _bw_window_class_actions_init (BwWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-threats", "s", filter_threats_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);

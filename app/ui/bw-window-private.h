@@ -7,6 +7,7 @@
 
 #include "bw-attack-tree-page.h"
 #include "bw-components-page.h"
+#include "bw-page.h"
 #include "bw-window.h"
 
 G_BEGIN_DECLS
@@ -50,5 +51,7 @@ void _bw_window_class_diagrams_init (BwWindowClass *klass);
 void _bw_window_diagrams_update    (BwWindow      *self);
 void _bw_window_class_import_init (BwWindowClass *klass);
 void _bw_window_import_init       (BwWindow      *self);
+BwPage *_bw_window_get_page       (BwWindow      *self,
+                                   const char    *key);
 
 G_END_DECLS

@@ -12,6 +12,16 @@
 #include "bw-project-io.h"
 #include "bw-sidebar-row.h"
 #include "bw-window-private.h"
+#include "bw-assets-page.h"
+#include "bw-assumptions-page.h"
+#include "bw-checks-page.h"
+#include "bw-hazards-page.h"
+#include "bw-objectives-page.h"
+#include "bw-report-page.h"
+#include "bw-requirements-page.h"
+#include "bw-risk-page.h"
+#include "bw-threats-page.h"
+#include "bw-traceability-page.h"
 
 enum {
   PROP_0,
@@ -23,8 +33,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BwWindow, bw_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The pages of the method that are not drawn yet: what the sidebar calls
- * them and what the placeholder says. */
+/* The pages of the method, in the order of the sidebar: what the sidebar
+ * calls them, the collection it counts, and the BwPage that shows them.
+ * "diagrams" is a heading (its diagrams follow it) with a status page. */
 typedef struct
 {
   const char *key;
@@ -32,62 +43,24 @@ typedef struct
   const char *title;
   const char *icon_name;
   GListModel *(*get_model) (BwProject *project);
-  const char *none;      /* the count when there is nothing */
-  const char *arrives;
+  GType       (*get_type)  (void);
 } Page;
 
 static const Page pages[] = {
-  { "assets", "1", N_("Assets"), "channel-secure-symbolic", bw_project_get_assets,
-    N_("This project has no assets yet."),
-    N_("The asset list arrives with its own issue.") },
-  { "diagrams", "2", N_("Diagrams"), "view-grid-symbolic", bw_project_get_diagrams,
-    N_("This project has no diagrams yet."),
-    N_("Drawing new diagrams arrives with its own issue.") },
-  { "threats", "3", N_("Threats"), "dialog-warning-symbolic", bw_project_get_threats,
-    N_("This project has no threats yet."),
-    N_("The threat list arrives with its own issue.") },
-  { "objectives", "4", N_("Objectives"), "emblem-ok-symbolic", bw_project_get_objectives,
-    N_("This project has no security objectives yet."),
-    N_("The list of objectives arrives with its own issue.") },
-  { "requirements", "5", N_("Requirements"), "view-list-ordered-symbolic", bw_project_get_requirements,
-    N_("This project has no requirements yet."),
-    N_("The list of requirements arrives with its own issue.") },
-  { "attack-trees", NULL, N_("Attack Trees"), "view-list-bullet-symbolic", bw_project_get_attack_trees,
-    N_("This project has no attack trees yet."),
-    NULL },
-  { "components", NULL, N_("Components"), "application-x-addon-symbolic", bw_project_get_components,
-    N_("This project has no components yet."),
-    NULL },
-  { "report", NULL, N_("Report"), "x-office-document-symbolic", NULL,
-    NULL,
-    N_("Reports arrive with their own issue.") },
+  { "assets", "1", N_("Assets"), "channel-secure-symbolic", bw_project_get_assets, bw_assets_page_get_type },
+  { "diagrams", "2", N_("Diagrams"), "view-grid-symbolic", bw_project_get_diagrams, NULL },
+  { "threats", "3", N_("Threats"), "dialog-warning-symbolic", bw_project_get_threats, bw_threats_page_get_type },
+  { "objectives", "4", N_("Objectives"), "emblem-ok-symbolic", bw_project_get_objectives, bw_objectives_page_get_type },
+  { "requirements", "5", N_("Requirements"), "view-list-ordered-symbolic", bw_project_get_requirements, bw_requirements_page_get_type },
+  { "risk", NULL, N_("Risk"), "dialog-information-symbolic", NULL, bw_risk_page_get_type },
+  { "hazards", NULL, N_("Hazards"), "emblem-important-symbolic", bw_project_get_hazards, bw_hazards_page_get_type },
+  { "attack-trees", NULL, N_("Attack Trees"), "view-list-bullet-symbolic", bw_project_get_attack_trees, NULL },
+  { "assumptions", NULL, N_("Assumptions"), "dialog-question-symbolic", bw_project_get_assumptions, bw_assumptions_page_get_type },
+  { "traceability", NULL, N_("Traceability"), "view-continuous-symbolic", NULL, bw_traceability_page_get_type },
+  { "checks", NULL, N_("Checks"), "object-select-symbolic", NULL, bw_checks_page_get_type },
+  { "components", NULL, N_("Components"), "application-x-addon-symbolic", bw_project_get_components, NULL },
+  { "report", NULL, N_("Report"), "x-office-document-symbolic", NULL, bw_report_page_get_type },
 };
-
-/* Plural forms need ngettext with literal strings, so not in the table. */
-static char *
-describe_count (const char *key,
-                guint       n)
-{
-  const char *format;
-
-  if (g_str_equal (key, "assets"))
-    format = ngettext ("This project has %u asset.", "This project has %u assets.", n);
-  else if (g_str_equal (key, "diagrams"))
-    format = ngettext ("This project has %u diagram.", "This project has %u diagrams.", n);
-  else if (g_str_equal (key, "threats"))
-    format = ngettext ("This project has %u threat.", "This project has %u threats.", n);
-  else if (g_str_equal (key, "objectives"))
-    format = ngettext ("This project has %u security objective.",
-                       "This project has %u security objectives.", n);
-  else if (g_str_equal (key, "requirements"))
-    format = ngettext ("This project has %u requirement.", "This project has %u requirements.", n);
-  else if (g_str_equal (key, "components"))
-    format = ngettext ("This project has %u component.", "This project has %u components.", n);
-  else
-    format = ngettext ("This project has %u attack tree.", "This project has %u attack trees.", n);
-
-  return g_strdup_printf (format, n);
-}
 
 static const Page *
 find_page (const char *key)
@@ -167,41 +140,27 @@ count_diagram_elements (BwWindow   *self,
   return elements->len;
 }
 
+/* The "Diagrams" heading: how many there are and how to add one. */
 static void
 update_placeholder (BwWindow *self)
 {
-  const Page *page = find_page (self->selected_key);
   g_autofree char *description = NULL;
+  guint n;
 
-  /* A page of its own (components) needs no placeholder. */
-  if (page == NULL || page->arrives == NULL || self->project == NULL)
+  if (self->project == NULL)
     return;
 
-  if (page->get_model != NULL)
-    {
-      guint n = g_list_model_get_n_items (page->get_model (self->project));
-      g_autofree char *count = NULL;
-
-      if (n == 0)
-        count = g_strdup (_(page->none));
-      else
-        count = describe_count (page->key, n);
-
-      /* The diagrams themselves are listed right below their heading. */
-      if (n > 0 && g_str_equal (page->key, "diagrams"))
-        description = g_strdup_printf ("%s\n%s\n%s", count,
-                                       _("Choose one in the sidebar to see it."),
-                                       _(page->arrives));
-      else
-        description = g_strdup_printf ("%s\n%s", count, _(page->arrives));
-    }
+  n = g_list_model_get_n_items (bw_project_get_diagrams (self->project));
+  if (n == 0)
+    description = g_strdup (_("This project has no diagrams yet. Add one from the Diagram menu."));
   else
-    {
-      description = g_strdup (_(page->arrives));
-    }
+    description = g_strdup_printf (ngettext ("This project has %u diagram. Choose it in the sidebar to see it.",
+                                             "This project has %u diagrams. Choose one in the sidebar to see it.",
+                                             n),
+                                   n);
 
-  adw_status_page_set_icon_name (self->status_page, page->icon_name);
-  adw_status_page_set_title (self->status_page, _(page->title));
+  adw_status_page_set_icon_name (self->status_page, "view-grid-symbolic");
+  adw_status_page_set_title (self->status_page, _("Diagrams"));
   adw_status_page_set_description (self->status_page, description);
 }
 
@@ -318,6 +277,10 @@ show_key (BwWindow   *self,
   else if (g_str_equal (key, "attack-trees"))
     {
       gtk_stack_set_visible_child_name (self->stack, "attack-trees");
+    }
+  else if (_bw_window_get_page (self, key) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, key);
     }
   else
     {
@@ -683,6 +646,9 @@ bw_window_init (BwWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = settings_new_if_installed ();
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (pages[i].get_type != NULL)
+      gtk_stack_add_named (self->stack, g_object_new (pages[i].get_type (), NULL), pages[i].key);
   _bw_window_actions_init (self);
   _bw_window_init_toolbar (self);
   _bw_window_import_init (self);
@@ -764,6 +730,9 @@ bw_window_set_project (BwWindow  *self,
   bw_inspector_set_project (self->inspector, project);
   bw_components_page_set_project (self->components_page, project);
   bw_attack_tree_page_set_project (self->attack_tree_page, project);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (pages[i].get_type != NULL)
+      bw_page_set_project (_bw_window_get_page (self, pages[i].key), project);
 
   rebuild_sidebar (self);
   update_title (self);
@@ -865,4 +834,92 @@ bw_window_save_to_file (BwWindow  *self,
   update_title (self);
 
   return TRUE;
+}
+
+/* The page of a sidebar key, or NULL for the diagrams and the pages the
+ * template holds (components, attack trees). */
+BwPage *
+_bw_window_get_page (BwWindow   *self,
+                     const char *key)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->stack, key);
+
+  return BW_IS_PAGE (child) ? BW_PAGE (child) : NULL;
+}
+
+/* Which page shows a record: its sidebar key, or NULL. */
+static const char *
+key_of_record (BwRecord *record)
+{
+  if (BW_IS_ASSET (record))
+    return "assets";
+  if (BW_IS_THREAT (record))
+    return "threats";
+  if (BW_IS_OBJECTIVE (record))
+    return "objectives";
+  if (BW_IS_REQUIREMENT (record))
+    return "requirements";
+  if (BW_IS_HAZARD (record))
+    return "hazards";
+  if (BW_IS_ASSUMPTION (record))
+    return "assumptions";
+  if (BW_IS_ATTACK_TREE (record))
+    return "attack-trees";
+  if (BW_IS_COMPONENT (record))
+    return "components";
+
+  return NULL;
+}
+
+gboolean
+bw_window_show_record (BwWindow   *self,
+                       const char *id)
+{
+  BwRecord *record;
+  const char *key;
+
+  g_return_val_if_fail (BW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->project == NULL || !(record = bw_project_lookup (self->project, id)))
+    return FALSE;
+
+  if (BW_IS_ELEMENT (record))
+    {
+      g_autofree char *diagram_key = g_strconcat ("diagram:", bw_element_get_diagram (BW_ELEMENT (record)), NULL);
+      const char *ids[] = { id, NULL };
+
+      if (!bw_window_select (self, diagram_key))
+        return FALSE;
+      bw_diagram_view_set_selection (self->diagram_view, ids);
+      return TRUE;
+    }
+
+  if (BW_IS_DIAGRAM (record))
+    {
+      g_autofree char *diagram_key = g_strconcat ("diagram:", id, NULL);
+
+      return bw_window_select (self, diagram_key);
+    }
+
+  if (!(key = key_of_record (record)) || !bw_window_select (self, key))
+    return FALSE;
+
+  if (g_str_equal (key, "attack-trees"))
+    return bw_attack_tree_page_set_tree_id (self->attack_tree_page, id);
+  if (g_str_equal (key, "components"))
+    return bw_components_page_select (self->components_page, id, -1);
+
+  return bw_page_select_record (_bw_window_get_page (self, key), id);
+}
+
+void
+bw_window_filter_threats (BwWindow   *self,
+                          const char *filter)
+{
+  g_return_if_fail (BW_IS_WINDOW (self));
+
+  if (!bw_window_select (self, "threats"))
+    return;
+  bw_page_set_filter (_bw_window_get_page (self, "threats"), filter);
 }

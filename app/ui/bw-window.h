@@ -26,10 +26,20 @@ void           bw_window_set_project      (BwWindow      *self,
  * opening a file may reuse it. */
 gboolean       bw_window_is_pristine      (BwWindow      *self);
 /* Shows the page of a sidebar key: "assets", "diagrams", "diagram:D-1",
- * "threats", "objectives", "requirements", "attack-trees", "report". */
+ * "threats", "objectives", "requirements", "risk", "hazards",
+ * "attack-trees", "assumptions", "traceability", "checks", "components",
+ * "report". */
 gboolean       bw_window_select           (BwWindow      *self,
                                            const char    *key);
 const char    *bw_window_get_selected_key (BwWindow      *self);
+/* Shows where a record lives and selects it: an element on its diagram,
+ * a threat in the threat table, and so on (the action win.show-record). */
+gboolean       bw_window_show_record      (BwWindow      *self,
+                                           const char    *id);
+/* The threats page narrowed by a filter (bw-threats-page.h tells the
+ * syntax; the action win.filter-threats). */
+void           bw_window_filter_threats   (BwWindow      *self,
+                                           const char    *filter);
 GtkListBox    *bw_window_get_sidebar      (BwWindow      *self);
 BwDiagramView *bw_window_get_diagram_view (BwWindow      *self);
 BwInspector   *bw_window_get_inspector    (BwWindow      *self);

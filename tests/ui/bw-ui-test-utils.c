@@ -1,0 +1,179 @@
+/* bw-ui-test-utils.c — what the UI tests share
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "config.h"
+
+#include "bw-ui-test-utils.h"
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+bw_ui_iterate_until (gboolean (*done) (gpointer data),
+                     gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+void
+bw_ui_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+bw_ui_settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      bw_ui_drain ();
+      g_usleep (5000);
+    }
+  bw_ui_drain ();
+}
+
+BwProject *
+bw_ui_load_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  BwProject *project = bw_project_load_example (&error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+BwWindow *
+bw_ui_open_window (BwProject  *project,
+                   const char *key)
+{
+  BwWindow *window = bw_window_new (NULL, project);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bw_ui_iterate_until (is_mapped, window);
+  if (key != NULL)
+    g_assert_true (bw_window_select (window, key));
+  bw_ui_settle (50);
+
+  return window;
+}
+
+void
+bw_ui_close_window (BwWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  bw_ui_drain ();
+}
+
+GtkWidget *
+bw_ui_find (GtkWidget     *root,
+            BwWidgetMatch  match,
+            gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bw_ui_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+bw_ui_match_label (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+gboolean
+bw_ui_match_type (GtkWidget     *widget,
+                  gconstpointer  gtype)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (gtype));
+}
+
+gboolean
+bw_ui_match_name (GtkWidget     *widget,
+                  gconstpointer  name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), name) == 0)
+    return TRUE;
+
+  return FALSE;
+}
+
+void
+bw_ui_click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  if (GTK_IS_BUTTON (button))
+    g_signal_emit_by_name (button, "clicked");
+  else
+    g_assert_true (gtk_widget_activate (button));
+  bw_ui_drain ();
+}
+
+void
+bw_ui_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *folder = g_getenv ("BW_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  graphene_rect_t bounds;
+
+  if (folder == NULL || *folder == '\0')
+    return;
+
+  bw_ui_settle (100);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_mkdir_with_parents (folder, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (folder, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}

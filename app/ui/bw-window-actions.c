@@ -9,6 +9,7 @@
 
 #include "bw-command-stack.h"
 #include "bw-compat.h"
+#include "bw-presentation.h"
 #include "bw-window-private.h"
 
 #define MAX_RECENT 10
@@ -235,6 +236,25 @@ focus_inspector_action (GtkWidget  *widget,
   gtk_widget_child_focus (GTK_WIDGET (BW_WINDOW (widget)->inspector), GTK_DIR_TAB_FORWARD);
 }
 
+/* Presentation mode: full screen over this window; leaving it returns
+ * here with nothing changed. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  BwPresentation *presentation;
+
+  if (self->project == NULL)
+    return;
+
+  presentation = bw_presentation_new (GTK_WINDOW (self), self->project);
+  gtk_window_set_modal (GTK_WINDOW (presentation), TRUE);
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
 static const struct
 {
   const char *icon;
@@ -457,6 +477,8 @@ _bw_window_class_actions_init (BwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "win.focus-inspector", NULL, focus_inspector_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 
 typedef gboolean (*BwWidgetMatch) (GtkWidget *widget, gconstpointer data);
 
+/* g_test_init and GTK, with HOME and the XDG folders under the build
+ * folder (test-`name`-home); FALSE (after printing a TAP skip) when there
+ * is no display. */
+gboolean   bw_ui_test_init       (int        *argc,
+                                  char     ***argv,
+                                  const char *name);
 /* Runs the main loop until done(data) holds; fails the test after 5 s. */
 void       bw_ui_iterate_until   (gboolean  (*done) (gpointer data),
                                   gpointer    data);

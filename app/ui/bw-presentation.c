@@ -233,6 +233,62 @@ slide_pressed_cb (BwPresentation *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "presentation.next", NULL);
 }
 
+/* The keys of a presentation remote and of every slide program. They are
+ * taken before the focused widget sees them: GtkWindow binds the arrows
+ * to focus moves and Space to activation, which must not win here. In
+ * the overview the arrows, Enter and Space move and choose thumbnails. */
+static const struct
+{
+  guint       keyval;
+  gboolean    in_overview;
+  const char *action;
+} keys[] = {
+  { GDK_KEY_Right, FALSE, "presentation.next" },
+  { GDK_KEY_Down, FALSE, "presentation.next" },
+  { GDK_KEY_Page_Down, FALSE, "presentation.next" },
+  { GDK_KEY_space, FALSE, "presentation.next" },
+  { GDK_KEY_Return, FALSE, "presentation.next" },
+  { GDK_KEY_KP_Right, FALSE, "presentation.next" },
+  { GDK_KEY_KP_Down, FALSE, "presentation.next" },
+  { GDK_KEY_KP_Page_Down, FALSE, "presentation.next" },
+  { GDK_KEY_n, FALSE, "presentation.next" },
+  { GDK_KEY_Left, FALSE, "presentation.previous" },
+  { GDK_KEY_Up, FALSE, "presentation.previous" },
+  { GDK_KEY_Page_Up, FALSE, "presentation.previous" },
+  { GDK_KEY_BackSpace, FALSE, "presentation.previous" },
+  { GDK_KEY_KP_Left, FALSE, "presentation.previous" },
+  { GDK_KEY_KP_Up, FALSE, "presentation.previous" },
+  { GDK_KEY_KP_Page_Up, FALSE, "presentation.previous" },
+  { GDK_KEY_p, FALSE, "presentation.previous" },
+  { GDK_KEY_Home, FALSE, "presentation.first" },
+  { GDK_KEY_End, FALSE, "presentation.last" },
+  { GDK_KEY_o, TRUE, "presentation.overview" },
+  { GDK_KEY_t, TRUE, "presentation.theme" },
+  { GDK_KEY_Escape, TRUE, "presentation.leave" },
+};
+
+static gboolean
+key_pressed_cb (BwPresentation        *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  gboolean overview = bw_presentation_get_overview (self);
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (keys[i].keyval == keyval && (!overview || keys[i].in_overview))
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), keys[i].action, NULL);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 static GtkWidget *
 thumbnail_new (BwPresentation *self,
                guint           index)
@@ -321,11 +377,6 @@ bw_presentation_class_init (BwPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down, GDK_KEY_space,
-                                     GDK_KEY_KP_Right, GDK_KEY_KP_Down, GDK_KEY_KP_Page_Down, GDK_KEY_n };
-  static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up, GDK_KEY_BackSpace,
-                                         GDK_KEY_KP_Left, GDK_KEY_KP_Up, GDK_KEY_KP_Page_Up, GDK_KEY_p };
-
   object_class->dispose = bw_presentation_dispose;
   object_class->get_property = bw_presentation_get_property;
 
@@ -342,15 +393,6 @@ bw_presentation_class_init (BwPresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.theme", NULL, theme_action);
   gtk_widget_class_install_action (widget_class, "presentation.leave", NULL, leave_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presentation.next", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, 0, "presentation.overview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, 0, "presentation.theme", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.leave", NULL);
 }
 
 static void
@@ -358,6 +400,7 @@ bw_presentation_init (BwPresentation *self)
 {
   GtkWidget *scroller;
   GtkGesture *click;
+  GtkEventController *key;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
@@ -394,6 +437,11 @@ bw_presentation_init (BwPresentation *self)
   gtk_stack_add_named (self->stack, scroller, "overview");
 
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->stack));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
   self->dark = initial_dark ();
 }

@@ -245,11 +245,24 @@ present_action (GtkWidget  *widget,
 {
   BwWindow *self = BW_WINDOW (widget);
   BwPresentation *presentation;
+  GdkSurface *surface;
+  GdkMonitor *monitor;
 
   if (self->project == NULL)
     return;
 
   presentation = bw_presentation_new (GTK_WINDOW (self), self->project);
+  /* The monitor's size too, for a display without a window manager to
+   * honour the full-screen request (a kiosk, a test under Xvfb). */
+  surface = gtk_native_get_surface (GTK_NATIVE (self));
+  if (surface != NULL &&
+      (monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget), surface)) != NULL)
+    {
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      gtk_window_set_default_size (GTK_WINDOW (presentation), geometry.width, geometry.height);
+    }
   gtk_window_set_modal (GTK_WINDOW (presentation), TRUE);
   gtk_window_fullscreen (GTK_WINDOW (presentation));
   gtk_window_present (GTK_WINDOW (presentation));

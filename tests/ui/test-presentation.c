@@ -6,7 +6,7 @@
  * Xvfb has no window manager, so the deck is shown in a fixed 1920×1080
  * window rather than full screen. The keys are the window's bindings; a
  * test cannot type into GTK 4 without a display server's help, so it
- * activates the actions the keys are bound to (tests/ui/presentation-keys.py
+ * activates the actions the keys are bound to (tests/ui/test-presentation-keys.py
  * types the real keys into the running app).
  */
 #include "config.h"

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+# test-presentation-keys.py — presentation mode driven by real key presses
+#
+# Copyright 2026 The Bulwark authors
+# SPDX-License-Identifier: Apache-2.0
+#
+# Starts the app on the example under the test's X display (make test runs
+# meson under xvfb-run), presses F5, steps through every slide with the
+# arrow keys, leaves with Esc, and checks each step on screen. GTK cannot
+# be typed into from inside a test; xdotool types through the X server as
+# a keyboard would. TAP output.
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import hashlib
+
+app = sys.argv[1]
+results = []
+
+
+def ok(cond, name):
+    results.append((cond, name))
+
+
+def finish():
+    print("1..%d" % len(results))
+    for i, (cond, name) in enumerate(results, 1):
+        print("%s %d - %s" % ("ok" if cond else "not ok", i, name))
+    sys.exit(0 if all(c for c, _ in results) else 1)
+
+
+def skip(reason):
+    print("1..0 # SKIP %s" % reason)
+    sys.exit(0)
+
+
+if not os.environ.get("DISPLAY"):
+    skip("no X display")
+for tool in ("xdotool", "import"):
+    if shutil.which(tool) is None:
+        skip("%s is not installed" % tool)
+
+
+def xdotool(*args, check=False):
+    return subprocess.run(["xdotool", *args], capture_output=True, text=True, check=check)
+
+
+def find_window(name, timeout=20.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        found = xdotool("search", "--onlyvisible", "--name", name)
+        ids = found.stdout.split()
+        if ids:
+            return ids[-1]
+        time.sleep(0.2)
+    return None
+
+
+def screen_hash():
+    png = subprocess.run(["import", "-window", "root", "png:-"], capture_output=True).stdout
+    return hashlib.sha256(png).hexdigest()
+
+
+def settle(previous, timeout=5.0):
+    """The screen's hash once it changed from `previous` and stopped changing."""
+    end = time.time() + timeout
+    last = screen_hash()
+    while time.time() < end:
+        time.sleep(0.25)
+        now = screen_hash()
+        if now == last and now != previous:
+            return now
+        last = now
+    return last
+
+
+home = tempfile.mkdtemp(prefix="bulwark-keys-")
+env = dict(os.environ)
+env["HOME"] = home
+for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    env[var] = os.path.join(home, var)
+    os.makedirs(env[var], exist_ok=True)
+env["GSETTINGS_BACKEND"] = "memory"
+
+proc = subprocess.Popen([app, "--example"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+try:
+    window = find_window("Bulwark")
+    ok(window is not None, "the app shows its window")
+    if window is None:
+        finish()
+
+    # No window manager: the pointer's window has the keyboard.
+    xdotool("mousemove", "--window", window, "300", "300")
+    time.sleep(1.0)
+    editor = screen_hash()
+    xdotool("key", "F5")
+    presentation = find_window("^Presentation$")
+    ok(presentation is not None, "F5 opens presentation")
+    if presentation is None:
+        finish()
+    xdotool("mousemove", "--window", presentation, "400", "400")
+    title = settle(editor)
+    ok(title != editor, "the title slide is shown")
+
+    seen = [title]
+    for _ in range(40):
+        xdotool("key", "Right")
+        now = settle(seen[-1], timeout=2.0)
+        if now == seen[-1]:
+            break
+        seen.append(now)
+    ok(len(seen) >= 10, "Right steps through the slides (%d seen)" % len(seen))
+    ok(len(set(seen)) == len(seen), "every slide looks different")
+
+    xdotool("key", "Right")
+    ok(settle(seen[-1], timeout=1.5) == seen[-1], "the last slide stays the last")
+
+    xdotool("key", "Home")
+    ok(settle(seen[-1]) == title, "Home goes back to the title slide")
+
+    xdotool("key", "Escape")
+    end = time.time() + 10
+    while time.time() < end and find_window("^Presentation$", timeout=0.5) is not None:
+        time.sleep(0.2)
+    ok(find_window("^Presentation$", timeout=0.5) is None, "Esc leaves presentation")
+    ok(proc.poll() is None, "the app keeps running")
+finally:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    shutil.rmtree(home, ignore_errors=True)
+
+finish()

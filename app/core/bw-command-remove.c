@@ -16,7 +16,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bw-command-add-child.h"
 #include "bw-command-remove.h"
+#include "bw-history-entry.h"
 #include "bw-command-set-property.h"
 
 typedef struct
@@ -157,6 +159,32 @@ edit (BwCommandRemove  *self,
   return TRUE;
 }
 
+/* The threat's history says why it went obsolete, as derivation's own
+ * entries do (FORMAT.md "history"). */
+static gboolean
+record_obsolete (BwCommandRemove  *self,
+                 BwProject        *project,
+                 const char       *path,
+                 const char       *target,
+                 GError          **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  /* Translators: a threat's history; %s is the ID of a deleted element */
+  g_autofree char *detail = g_strdup_printf (_("%s was deleted"), target);
+  g_autoptr(BwHistoryEntry) entry = g_object_new (BW_TYPE_HISTORY_ENTRY,
+                                                  "at", at,
+                                                  "event", "obsolete",
+                                                  "detail", detail,
+                                                  NULL);
+  g_autoptr(BwCommand) command = bw_command_add_child_new (project, path, "history", BW_RECORD (entry));
+
+  if (!bw_command_apply (command, project, error))
+    return FALSE;
+  g_ptr_array_add (self->edits, g_steal_pointer (&command));
+  return TRUE;
+}
+
 static char *
 child_path (BwProject  *project,
             BwRecord   *child,
@@ -230,6 +258,8 @@ clear_references (BwCommandRemove  *self,
           if (!edit (self, project, path, field, &value, error))
             return FALSE;
           obsolete = TRUE;
+          if (!record_obsolete (self, project, path, bw_threat_get_target (threat), error))
+            return FALSE;
         }
     }
 

@@ -520,6 +520,25 @@ test_delete_and_undo (void)
   t = flow_threats->pdata[0];
   g_assert_true (bw_threat_get_obsolete (t));
   g_assert_true (bw_project_lookup (project, bw_record_get_id (BW_RECORD (t))) == BW_RECORD (t));
+  /* Their history says when and why, once. */
+  {
+    GListModel *history = bw_threat_get_history (threat (project, "T-8"));
+    guint n = g_list_model_get_n_items (history);
+    g_autoptr(BwHistoryEntry) last = g_list_model_get_item (history, n - 1);
+    guint n_obsolete = 0;
+
+    g_assert_cmpstr (bw_history_entry_get_event (last), ==, "obsolete");
+    g_assert_nonnull (strstr (bw_history_entry_get_detail (last), "DS-2"));
+    g_assert_true (g_str_has_suffix (bw_history_entry_get_at (last), "Z"));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(BwHistoryEntry) entry = g_list_model_get_item (history, i);
+
+        if (g_strcmp0 (bw_history_entry_get_event (entry), "obsolete") == 0)
+          n_obsolete++;
+      }
+    g_assert_cmpuint (n_obsolete, ==, 1);
+  }
   /* And stay obsolete: deriving everything again changes nothing. */
   {
     g_autoptr(BwDerivePlan) plan = bw_deriver_plan (project, rules, NULL);

@@ -99,6 +99,8 @@ struct _BwThreatsPage
   GtkToggleButton     *retired_toggle;
   GtkWidget           *add_button;
   GtkDropDown         *dropdowns[N_DROPDOWNS];
+  GtkWidget           *filters_row;
+  GtkWidget           *action_bar;
   GtkRevealer         *chip_revealer;
   GtkLabel            *chip_label;
   GtkStack            *content_stack;
@@ -129,6 +131,20 @@ gboolean     _bw_threats_page_execute          (BwThreatsPage   *self,
 void         _bw_threats_page_toast            (BwThreatsPage   *self,
                                                 const char      *title,
                                                 gboolean         undo);
+
+void         _bw_threats_page_filters_changed  (BwThreatsPage   *self);
+
+/* bw-threats-page-filters.c: drop-downs, search, handed-over filters */
+GtkWidget   *_bw_threats_page_filters_new      (BwThreatsPage   *self);
+void         _bw_threats_page_update_dropdown_lists (BwThreatsPage *self);
+void         _bw_threats_page_set_dropdown_value (BwThreatsPage  *self,
+                                                BwThreatsDropdown which,
+                                                const char      *value);
+void         _bw_threats_page_clear_filters    (BwThreatsPage   *self);
+gboolean     _bw_threats_page_apply_filter     (BwThreatsPage   *self,
+                                                const char      *filter);
+void         _bw_threats_page_update_chip      (BwThreatsPage   *self);
+void         _bw_threats_page_search_changed_cb (BwThreatsPage  *self);
 
 /* bw-threats-page-table.c: the column view, its filter, sorting, grouping */
 void         _bw_threats_page_init_table       (BwThreatsPage   *self);

@@ -209,7 +209,7 @@ update_group_cell (BwThreatsPage   *self,
   else if (column == COLUMN_ELEMENT)
     {
       text = g_strdup (_bw_threats_page_element_name (self, element_id));
-      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "bw-threat-group");
     }
   else if (column == COLUMN_TITLE)
     {
@@ -234,7 +234,7 @@ update_cell (BwThreatsPage *self,
 
   if (item == NULL || self->project == NULL)
     return;
-  gtk_widget_remove_css_class (label, "heading");
+  gtk_widget_remove_css_class (label, "bw-threat-group");
   if (GTK_IS_STRING_OBJECT (item))
     {
       update_group_cell (self, label, tag, column, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
@@ -272,7 +272,10 @@ update_cell (BwThreatsPage *self,
       }
       break;
     case COLUMN_CATEGORY:
-      text = _bw_threats_page_category_label (bw_threat_get_category (threat));
+      /* The letter keeps the column narrow beside the editor; the name
+       * is in the tooltip and the filter. */
+      text = bw_threat_get_category (threat);
+      gtk_widget_set_tooltip_text (cell, _bw_threats_page_category_label (text));
       break;
     case COLUMN_TITLE:
       text = bw_threat_get_title (threat);
@@ -741,14 +744,15 @@ _bw_threats_page_init_table (BwThreatsPage *self)
   self->cells = g_ptr_array_new ();
   self->group_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  add_column (self, _("ID"), COLUMN_ID, 110);
-  add_column (self, _("Element"), COLUMN_ELEMENT, 150);
-  add_column (self, _("Category"), COLUMN_CATEGORY, 120);
+  add_column (self, _("ID"), COLUMN_ID, 72);
+  add_column (self, _("Element"), COLUMN_ELEMENT, 120);
+  /* Translators: the STRIDE category column's header (it shows S, T, R …) */
+  add_column (self, C_("column", "Cat."), COLUMN_CATEGORY, 48);
   add_column (self, _("Title"), COLUMN_TITLE, 0);
-  add_column (self, _("Status"), COLUMN_STATUS, 140);
-  add_column (self, _("Treatment"), COLUMN_TREATMENT, 100);
-  add_column (self, _("Risk Before"), COLUMN_BEFORE, 110);
-  add_column (self, _("Risk After"), COLUMN_AFTER, 110);
+  add_column (self, _("Status"), COLUMN_STATUS, 125);
+  add_column (self, _("Treatment"), COLUMN_TREATMENT, 85);
+  add_column (self, _("Risk Before"), COLUMN_BEFORE, 95);
+  add_column (self, _("Risk After"), COLUMN_AFTER, 95);
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

@@ -29,49 +29,6 @@ static void bw_page_iface_init (BwPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BwThreatsPage, bw_threats_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BW_TYPE_PAGE, bw_page_iface_init))
 
-static const char * const category_labels[] = {
-  N_("Spoofing"), N_("Tampering"), N_("Repudiation"),
-  N_("Information Disclosure"), N_("Denial of Service"), N_("Elevation of Privilege"),
-};
-static const char * const statuses[] = { "not_started", "needs_investigation", "not_applicable", "addressed" };
-static const char * const status_labels[] = {
-  N_("Not Started"), N_("Needs Investigation"), N_("Not Applicable"), N_("Addressed"),
-};
-static const char * const treatments[] = { "none", "eliminate", "mitigate", "accept", "transfer" };
-static const char * const treatment_labels[] = {
-  N_("None"), N_("Eliminate"), N_("Mitigate"), N_("Accept"), N_("Transfer"),
-};
-
-static const char *
-label_of (const char * const *values,
-          const char * const *labels,
-          guint               n,
-          const char         *value)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return _(labels[i]);
-  return value != NULL ? value : "";
-}
-
-const char *
-_bw_threats_page_category_label (const char *category)
-{
-  return label_of (bw_stride_categories, category_labels, G_N_ELEMENTS (category_labels), category);
-}
-
-const char *
-_bw_threats_page_status_label (const char *status)
-{
-  return label_of (statuses, status_labels, G_N_ELEMENTS (statuses), status);
-}
-
-const char *
-_bw_threats_page_treatment_label (const char *treatment)
-{
-  return label_of (treatments, treatment_labels, G_N_ELEMENTS (treatments), treatment);
-}
-
 /* Archived, obsolete and superseded threats are out of the triage:
  * hidden unless asked for, and marked when shown. */
 gboolean
@@ -156,103 +113,6 @@ update_actions (BwThreatsPage *self)
 }
 
 static void
-add_part (GString    *text,
-          const char *part)
-{
-  if (text->len > 0)
-    g_string_append (text, ", ");
-  g_string_append (text, part);
-}
-
-static char *
-describe_cell (BwThreatsPage *self)
-{
-  BwRiskMethod *method = bw_project_get_risk_method (self->project);
-  const char * const *es = bw_risk_method_get_exploitability (method);
-  const char * const *ss = bw_risk_method_get_severity (method);
-  const char *e = es != NULL && (guint) self->special_e <= g_strv_length ((char **) es) ? es[self->special_e - 1] : "?";
-  const char *s = ss != NULL && (guint) self->special_s <= g_strv_length ((char **) ss) ? ss[self->special_s - 1] : "?";
-
-  if (self->special == SPECIAL_BEFORE)
-    /* Translators: a filter: the risk matrix cell "exploitability × severity" */
-    return g_strdup_printf (_("risk before in cell %s × %s"), e, s);
-  /* Translators: a filter: the risk matrix cell "exploitability × severity" */
-  return g_strdup_printf (_("risk after in cell %s × %s"), e, s);
-}
-
-/* "Filtered: category Tampering, risk before in cell High × Critical" */
-static void
-update_chip (BwThreatsPage *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *shown = NULL;
-  static const char * const names[N_DROPDOWNS] = {
-    N_("category"), N_("status"), N_("treatment"), N_("diagram"), N_("element"),
-  };
-
-  for (guint i = 0; i < N_DROPDOWNS; i++)
-    {
-      guint selected = gtk_drop_down_get_selected (self->dropdowns[i]);
-      GListModel *labels = gtk_drop_down_get_model (self->dropdowns[i]);
-      const char *value = self->values[i];
-      g_autofree char *part = NULL;
-
-      if (value == NULL)
-        continue;
-      if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && labels != NULL)
-        part = g_strdup_printf ("%s %s", _(names[i]), gtk_string_list_get_string (GTK_STRING_LIST (labels), selected));
-      else
-        part = g_strdup_printf ("%s %s", _(names[i]), i == DROPDOWN_ELEMENT
-                                ? _bw_threats_page_element_name (self, value) : value);
-      add_part (text, part);
-    }
-  switch (self->special)
-    {
-    case SPECIAL_BEFORE:
-    case SPECIAL_AFTER:
-      {
-        g_autofree char *part = describe_cell (self);
-
-        add_part (text, part);
-      }
-      break;
-    case SPECIAL_HAZARD:
-      {
-        BwRecord *hazard = bw_project_lookup (self->project, self->special_id);
-        g_autofree char *part = NULL;
-
-        /* Translators: a filter: the threats of hazard "H-1 Over-delivery of insulin" */
-        part = g_strdup_printf (_("hazard %s %s"), self->special_id,
-                                BW_IS_HAZARD (hazard) ? bw_hazard_get_name (BW_HAZARD (hazard)) : "");
-        add_part (text, g_strstrip (part));
-      }
-      break;
-    case SPECIAL_ASSET:
-      {
-        BwRecord *asset = bw_project_lookup (self->project, self->special_id);
-        g_autofree char *part = NULL;
-
-        /* Translators: a filter: the threats to asset "A-1 Insulin dose" */
-        part = g_strdup_printf (_("asset %s %s"), self->special_id,
-                                BW_IS_ASSET (asset) ? bw_asset_get_name (BW_ASSET (asset)) : "");
-        add_part (text, g_strstrip (part));
-      }
-      break;
-    case SPECIAL_NONE:
-    default:
-      break;
-    }
-
-  if (text->len > 0)
-    {
-      /* Translators: %s lists the active filters */
-      shown = g_strdup_printf (_("Filtered: %s"), text->str);
-      gtk_label_set_label (self->chip_label, shown);
-    }
-  gtk_revealer_set_reveal_child (self->chip_revealer, text->len > 0);
-}
-
-static void
 update_state (BwThreatsPage *self)
 {
   guint total = self->project != NULL ? g_list_model_get_n_items (bw_project_get_threats (self->project)) : 0;
@@ -274,12 +134,17 @@ update_state (BwThreatsPage *self)
   else
     page = gtk_toggle_button_get_active (self->matrix_toggle) ? "matrix" : "table";
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* Nothing to filter or act on before the first threat. */
+  if (self->filters_row != NULL)
+    gtk_widget_set_visible (self->filters_row, total > 0);
+  if (self->action_bar != NULL)
+    gtk_widget_set_visible (self->action_bar, total > 0);
 
   /* Translators: "Showing 7 of 9 threats" */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u threat", "Showing %u of %u threats", total),
                            shown, total);
   gtk_label_set_label (self->count_label, count);
-  update_chip (self);
+  _bw_threats_page_update_chip (self);
   update_actions (self);
 }
 
@@ -344,152 +209,14 @@ restore_selection (BwThreatsPage *self)
   _bw_threats_page_select (self, id);
 }
 
-/* Filters */
-
-static void
-set_dropdown_value (BwThreatsPage     *self,
-                    BwThreatsDropdown  which,
-                    const char        *value)
-{
-  GPtrArray *values = self->dropdown_values[which];
-  guint position = 0;
-
-  g_free (self->values[which]);
-  self->values[which] = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
-  for (guint i = 1; value != NULL && values != NULL && i < values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
-      position = i;
-  self->updating++;
-  gtk_drop_down_set_selected (self->dropdowns[which], position);
-  self->updating--;
-}
-
-static void
-clear_filters (BwThreatsPage *self)
-{
-  for (guint i = 0; i < N_DROPDOWNS; i++)
-    set_dropdown_value (self, i, NULL);
-  self->special = SPECIAL_NONE;
-  g_clear_pointer (&self->special_id, g_free);
-  g_clear_pointer (&self->special_ids, g_hash_table_unref);
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  self->updating--;
-  g_clear_pointer (&self->needle, g_free);
-}
-
-static void
-filters_changed (BwThreatsPage *self)
+void
+_bw_threats_page_filters_changed (BwThreatsPage *self)
 {
   _bw_threats_page_refilter (self);
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
   update_state (self);
   restore_selection (self);
-}
-
-static void
-dropdown_changed_cb (GtkDropDown   *dropdown,
-                     GParamSpec    *pspec,
-                     BwThreatsPage *self)
-{
-  if (self->updating)
-    return;
-  for (guint i = 0; i < N_DROPDOWNS; i++)
-    if (self->dropdowns[i] == dropdown)
-      {
-        guint selected = gtk_drop_down_get_selected (dropdown);
-        GPtrArray *values = self->dropdown_values[i];
-
-        g_free (self->values[i]);
-        self->values[i] = values != NULL && selected != GTK_INVALID_LIST_POSITION && selected < values->len
-                          ? g_strdup (g_ptr_array_index (values, selected)) : NULL;
-      }
-  filters_changed (self);
-}
-
-static void
-search_changed_cb (BwThreatsPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (self->updating)
-    return;
-  g_free (self->needle);
-  self->needle = *text != '\0' ? g_utf8_casefold (text, -1) : NULL;
-  filters_changed (self);
-}
-
-static gboolean
-parse_level (const char *text,
-             int        *level)
-{
-  char *end = NULL;
-  gint64 value;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  value = g_ascii_strtoll (text, &end, 10);
-  if (*end != '\0' || value < 1 || value > 100)
-    return FALSE;
-  *level = (int) value;
-  return TRUE;
-}
-
-static gboolean
-apply_filter (BwThreatsPage *self,
-              const char    *filter)
-{
-  g_auto(GStrv) parts = g_strsplit (filter, ":", 3);
-  const char *kind = parts[0];
-  const char *arg = parts[0] != NULL ? parts[1] : NULL;
-
-  clear_filters (self);
-  if (*filter == '\0')
-    return TRUE;
-  if (arg == NULL || *arg == '\0')
-    return FALSE;
-
-  if (g_str_equal (kind, "before") || g_str_equal (kind, "after"))
-    {
-      BwRiskMethod *method = bw_project_get_risk_method (self->project);
-      int e, s;
-
-      if (!parse_level (arg, &e) || !parse_level (parts[2], &s)
-          || (guint) e > g_strv_length ((char **) bw_risk_method_get_exploitability (method))
-          || (guint) s > g_strv_length ((char **) bw_risk_method_get_severity (method)))
-        return FALSE;
-      self->special = g_str_equal (kind, "before") ? SPECIAL_BEFORE : SPECIAL_AFTER;
-      self->special_e = e;
-      self->special_s = s;
-      return TRUE;
-    }
-  if (parts[2] != NULL)
-    return FALSE;
-  if (g_str_equal (kind, "element"))
-    set_dropdown_value (self, DROPDOWN_ELEMENT, arg);
-  else if (g_str_equal (kind, "category") && g_strv_contains (bw_stride_categories, arg))
-    set_dropdown_value (self, DROPDOWN_CATEGORY, arg);
-  else if (g_str_equal (kind, "status") && label_of (statuses, status_labels, G_N_ELEMENTS (statuses), arg) != arg)
-    set_dropdown_value (self, DROPDOWN_STATUS, arg);
-  else if (g_str_equal (kind, "hazard"))
-    {
-      self->special = SPECIAL_HAZARD;
-      self->special_id = g_strdup (arg);
-    }
-  else if (g_str_equal (kind, "asset"))
-    {
-      g_autoptr(GPtrArray) threats = bw_traceability_threats_for_asset (self->project, arg);
-
-      self->special = SPECIAL_ASSET;
-      self->special_id = g_strdup (arg);
-      self->special_ids = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; threats != NULL && i < threats->len; i++)
-        g_hash_table_add (self->special_ids, (gpointer) bw_record_get_id (g_ptr_array_index (threats, i)));
-    }
-  else
-    return FALSE;
-  return TRUE;
 }
 
 static void
@@ -500,16 +227,16 @@ bw_threats_page_set_filter (BwPage     *page,
 
   if (self->project == NULL)
     return;
-  if (!apply_filter (self, filter != NULL ? filter : ""))
+  if (!_bw_threats_page_apply_filter (self, filter != NULL ? filter : ""))
     {
       g_autofree char *message = NULL;
 
-      clear_filters (self);
+      _bw_threats_page_clear_filters (self);
       /* Translators: %s is a filter another page asked for */
       message = g_strdup_printf (_("Unknown threat filter “%s”; showing all threats"), filter);
       _bw_threats_page_toast (self, message, FALSE);
     }
-  filters_changed (self);
+  _bw_threats_page_filters_changed (self);
 }
 
 static gboolean
@@ -526,10 +253,10 @@ bw_threats_page_select_record (BwPage     *page,
     {
       if (!_bw_threats_page_matches (self, BW_THREAT (record)))
         {
-          clear_filters (self);
+          _bw_threats_page_clear_filters (self);
           if (_bw_threats_page_is_retired (BW_THREAT (record)))
             gtk_toggle_button_set_active (self->retired_toggle, TRUE);
-          filters_changed (self);
+          _bw_threats_page_filters_changed (self);
         }
       _bw_threats_page_select (self, id);
       return self->selected_id != NULL;
@@ -540,9 +267,9 @@ bw_threats_page_select_record (BwPage     *page,
       g_autoptr(GObject) first = NULL;
       BwThreat *threat = NULL;
 
-      clear_filters (self);
-      set_dropdown_value (self, DROPDOWN_ELEMENT, id);
-      filters_changed (self);
+      _bw_threats_page_clear_filters (self);
+      _bw_threats_page_set_dropdown_value (self, DROPDOWN_ELEMENT, id);
+      _bw_threats_page_filters_changed (self);
       first = g_list_model_get_item (G_LIST_MODEL (self->flat_model), 0);
       if (self->grouped)
         {
@@ -558,74 +285,6 @@ bw_threats_page_select_record (BwPage     *page,
   return FALSE;
 }
 
-/* Lists of the diagram and element drop-downs */
-
-static void
-fill_dropdown (BwThreatsPage     *self,
-               BwThreatsDropdown  which,
-               GPtrArray         *values,
-               GPtrArray         *labels)
-{
-  GListModel *model = gtk_drop_down_get_model (self->dropdowns[which]);
-  GPtrArray *old = self->dropdown_values[which];
-  gboolean same = old != NULL && old->len == values->len && model != NULL;
-
-  for (guint i = 0; same && i < values->len; i++)
-    same = g_strcmp0 (g_ptr_array_index (old, i), g_ptr_array_index (values, i)) == 0
-           && g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (labels, i)) == 0;
-  if (same)
-    return;
-
-  g_ptr_array_add (labels, NULL);
-  g_clear_pointer (&self->dropdown_values[which], g_ptr_array_unref);
-  self->dropdown_values[which] = g_ptr_array_ref (values);
-  self->updating++;
-  gtk_drop_down_set_model (self->dropdowns[which],
-                           G_LIST_MODEL (gtk_string_list_new ((const char * const *) labels->pdata)));
-  g_object_unref (gtk_drop_down_get_model (self->dropdowns[which]));
-  self->updating--;
-  set_dropdown_value (self, which, self->values[which]);
-}
-
-static void
-update_dropdown_lists (BwThreatsPage *self)
-{
-  GListModel *diagrams = bw_project_get_diagrams (self->project);
-  GListModel *elements = bw_project_get_elements (self->project);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (values, NULL);
-  g_ptr_array_add (labels, g_strdup (_("All Diagrams")));
-  for (guint i = 0; i < g_list_model_get_n_items (diagrams); i++)
-    {
-      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
-
-      g_ptr_array_add (values, g_strdup (bw_record_get_id (BW_RECORD (diagram))));
-      g_ptr_array_add (labels, g_strdup (bw_diagram_get_name (diagram)));
-    }
-  fill_dropdown (self, DROPDOWN_DIAGRAM, values, labels);
-
-  g_clear_pointer (&values, g_ptr_array_unref);
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  values = g_ptr_array_new_with_free_func (g_free);
-  labels = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (values, NULL);
-  g_ptr_array_add (labels, g_strdup (_("All Elements")));
-  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-    {
-      g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
-
-      if (bw_element_get_kind_enum (element) == BW_ELEMENT_TRUST_BOUNDARY)
-        continue;
-      g_ptr_array_add (values, g_strdup (bw_record_get_id (BW_RECORD (element))));
-      /* Translators: an element in a filter list: "Pump firmware (P-3)" */
-      g_ptr_array_add (labels, g_strdup_printf (_("%s (%s)"), bw_element_get_name (element),
-                                                bw_record_get_id (BW_RECORD (element))));
-    }
-  fill_dropdown (self, DROPDOWN_ELEMENT, values, labels);
-}
-
 /* Following the document */
 
 static gboolean
@@ -636,7 +295,7 @@ refresh_cb (gpointer data)
   self->refresh_id = 0;
   if (self->project == NULL)
     return G_SOURCE_REMOVE;
-  update_dropdown_lists (self);
+  _bw_threats_page_update_dropdown_lists (self);
   _bw_threats_page_refilter (self);
   _bw_threats_page_resort (self);
   _bw_threats_page_update_cells (self);
@@ -679,7 +338,7 @@ bw_threats_page_set_project (BwPage    *page,
   g_clear_pointer (&self->plan, bw_derive_plan_unref);
   g_clear_object (&self->rules);
   self->plan_told = FALSE;
-  clear_filters (self);
+  _bw_threats_page_clear_filters (self);
   g_clear_pointer (&self->selected_id, g_free);
 
   bw_threat_editor_set_project (self->editor, project);
@@ -693,7 +352,7 @@ bw_threats_page_set_project (BwPage    *page,
                            G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bw_project_get_threats (project), "items-changed",
                            G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
-  update_dropdown_lists (self);
+  _bw_threats_page_update_dropdown_lists (self);
   _bw_threats_page_set_model (self, bw_project_get_threats (project));
   _bw_threats_page_update_plan (self);
   update_state (self);
@@ -793,8 +452,8 @@ clear_filters_action (GtkWidget  *widget,
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
 
-  clear_filters (self);
-  filters_changed (self);
+  _bw_threats_page_clear_filters (self);
+  _bw_threats_page_filters_changed (self);
 }
 
 static void
@@ -835,7 +494,7 @@ static void
 retired_toggled_cb (BwThreatsPage *self)
 {
   self->show_retired = gtk_toggle_button_get_active (self->retired_toggle);
-  filters_changed (self);
+  _bw_threats_page_filters_changed (self);
 }
 
 static void
@@ -864,40 +523,11 @@ icon_toggle (const char *icon_name,
   return button;
 }
 
-static GtkDropDown *
-new_dropdown (BwThreatsPage      *self,
-              BwThreatsDropdown   which,
-              const char         *all,
-              const char * const *values,
-              const char * const *labels,
-              guint               n,
-              const char         *accessible)
-{
-  g_autoptr(GPtrArray) value_list = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) label_list = g_ptr_array_new_with_free_func (g_free);
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-
-  self->dropdowns[which] = dropdown;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_ptr_array_add (value_list, NULL);
-  g_ptr_array_add (label_list, g_strdup (all));
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (value_list, g_strdup (values[i]));
-      g_ptr_array_add (label_list, g_strdup (_(labels[i])));
-    }
-  fill_dropdown (self, which, value_list, label_list);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (dropdown_changed_cb), self);
-  return dropdown;
-}
-
 static GtkWidget *
 build_toolbar (BwThreatsPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *views = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_set_margin_start (box, 12);
@@ -910,7 +540,7 @@ build_toolbar (BwThreatsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Search threats"), -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (_bw_threats_page_search_changed_cb), self);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->search_entry));
 
   gtk_widget_add_css_class (views, "linked");
@@ -927,8 +557,8 @@ build_toolbar (BwThreatsPage *self)
   g_signal_connect_swapped (self->group_toggle, "toggled", G_CALLBACK (group_toggled_cb), self);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->group_toggle));
 
-  self->retired_toggle = GTK_TOGGLE_BUTTON (icon_toggle ("user-trash-symbolic",
-                                                         _("Show Archived, Obsolete and Superseded Threats")));
+  self->retired_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Retired")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->retired_toggle), _("Show archived, obsolete and superseded threats"));
   g_signal_connect_swapped (self->retired_toggle, "toggled", G_CALLBACK (retired_toggled_cb), self);
   gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->retired_toggle));
 
@@ -938,23 +568,8 @@ build_toolbar (BwThreatsPage *self)
   gtk_box_append (GTK_BOX (row), self->add_button);
   gtk_box_append (GTK_BOX (box), row);
 
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_CATEGORY, _("All Categories"),
-                                                               bw_stride_categories, category_labels,
-                                                               G_N_ELEMENTS (category_labels), _("STRIDE category"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_STATUS, _("All Statuses"),
-                                                               statuses, status_labels, G_N_ELEMENTS (statuses),
-                                                               _("Status"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_TREATMENT, _("All Treatments"),
-                                                               treatments, treatment_labels,
-                                                               G_N_ELEMENTS (treatments), _("Treatment"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_DIAGRAM, _("All Diagrams"),
-                                                               NULL, NULL, 0, _("Diagram"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_ELEMENT, _("All Elements"),
-                                                               NULL, NULL, 0, _("Element"))));
-  gtk_drop_down_set_enable_search (self->dropdowns[DROPDOWN_ELEMENT], TRUE);
-  gtk_drop_down_set_expression (self->dropdowns[DROPDOWN_ELEMENT],
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_box_append (GTK_BOX (box), filters);
+  self->filters_row = _bw_threats_page_filters_new (self);
+  gtk_box_append (GTK_BOX (box), self->filters_row);
   return box;
 }
 
@@ -1033,6 +648,7 @@ build_action_bar (BwThreatsPage *self)
 {
   GtkWidget *bar = gtk_action_bar_new ();
 
+  self->action_bar = bar;
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
@@ -1056,6 +672,7 @@ load_css (void)
   static gboolean loaded;
   g_autoptr(GtkCssProvider) provider = NULL;
   static const char css[] =
+    ".bw-threat-group { font-weight: bold; }\n"
     ".bw-threat-tag { padding: 0 6px; border-radius: 9px; background-color: alpha(currentColor, 0.12); }\n"
     ".bw-threats-chip { padding: 2px 2px 2px 12px; border-radius: 6px;"
     "  background-color: alpha(@accent_bg_color, 0.15); }\n"
@@ -1174,7 +791,7 @@ bw_threats_page_init (BwThreatsPage *self)
   gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
 
   self->editor = BW_THREAT_EDITOR (bw_threat_editor_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->editor), 340, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor), 300, -1);
   gtk_paned_set_end_child (GTK_PANED (self->paned), GTK_WIDGET (self->editor));
   gtk_paned_set_resize_end_child (GTK_PANED (self->paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->paned), FALSE);

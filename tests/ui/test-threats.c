@@ -101,7 +101,7 @@ is_named_drawable (GtkWidget     *widget,
 static GtkWidget *
 find_toplevel (const char *name)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {

@@ -262,17 +262,7 @@ _bw_threat_editor_build_links (BwThreatEditor *self)
   self->objectives_list = GTK_LIST_BOX (_bw_threat_editor_list_new (_("No objective linked")));
   gtk_widget_set_name (GTK_WIDGET (self->objectives_list), "objectives-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->objectives_list));
-  /* Below the list: the list box of a group holds rows, this is a card. */
-  {
-    GtkWidget *warning_list = gtk_list_box_new ();
-
-    gtk_list_box_set_selection_mode (GTK_LIST_BOX (warning_list), GTK_SELECTION_NONE);
-    gtk_widget_add_css_class (warning_list, "boxed-list");
-    gtk_widget_set_margin_top (warning_list, 12);
-    gtk_list_box_append (GTK_LIST_BOX (warning_list), GTK_WIDGET (self->objective_warning));
-    g_object_bind_property (self->objective_warning, "visible", warning_list, "visible", G_BINDING_SYNC_CREATE);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), warning_list);
-  }
+  _bw_threat_editor_add_warning (ADW_PREFERENCES_GROUP (group), self->objective_warning, TRUE);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();

@@ -84,6 +84,9 @@ gboolean   _bw_threat_editor_set_member     (BwThreatEditor *self,
                                              const char     *member,
                                              const GValue   *value);
 GtkWidget *_bw_threat_editor_warning_row    (const char     *name);
+void       _bw_threat_editor_add_warning    (AdwPreferencesGroup *group,
+                                             AdwActionRow   *row,
+                                             gboolean        below);
 GtkWidget *_bw_threat_editor_list_new       (const char     *placeholder);
 void       _bw_threat_editor_list_clear     (GtkListBox     *list);
 void       _bw_threat_editor_set_combo      (AdwComboRow    *row,

@@ -143,6 +143,24 @@ _bw_threat_editor_warning_row (const char *name)
   return row;
 }
 
+/* A warning row in a boxed list of its own, shown only with the row: a
+ * group's own list would show as an empty line while the warning hides. */
+void
+_bw_threat_editor_add_warning (AdwPreferencesGroup *group,
+                               AdwActionRow        *row,
+                               gboolean             below)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_top (list, below ? 12 : 0);
+  gtk_widget_set_margin_bottom (list, below ? 0 : 12);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  g_object_bind_property (row, "visible", list, "visible", G_BINDING_SYNC_CREATE);
+  adw_preferences_group_add (group, list);
+}
+
 GtkWidget *
 _bw_threat_editor_list_new (const char *placeholder)
 {
@@ -449,6 +467,8 @@ refresh_header (BwThreatEditor *self,
    * the key derivation keeps it by. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->category_row),
                             g_strcmp0 (bw_threat_get_origin (threat), "derived") != 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row),
+                               g_strcmp0 (bw_threat_get_origin (threat), "derived") == 0 ? _("Set by the rule") : "");
 
   if (interaction != NULL && g_strv_length ((char **) interaction) == 3)
     {
@@ -594,7 +614,9 @@ build_header (BwThreatEditor *self)
   adw_preferences_group_add (self->header_group, GTK_WIDGET (self->mitigation_row));
 
   /* References: links to the public catalogues. */
-  self->references_row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+  /* A preferences row, so the group puts it into its boxed list. */
+  self->references_row = GTK_LIST_BOX_ROW (adw_preferences_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->references_row), _("References"));
   gtk_list_box_row_set_activatable (self->references_row, FALSE);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_margin_top (box, 8);
@@ -664,12 +686,15 @@ build_triage (BwThreatEditor *self)
 
   self->sources_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sources_row), _("Sources"));
+  gtk_widget_set_name (GTK_WIDGET (self->sources_row), "threat-sources");
   for (guint i = 0; i < BW_THREAT_EDITOR_N_SOURCES; i++)
     {
       GtkWidget *source_row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *name = g_strconcat ("source-", sources[i], NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (source_row), _(source_labels[i]));
+      gtk_widget_set_name (check, name);
       adw_action_row_add_prefix (ADW_ACTION_ROW (source_row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (source_row), check);
       self->source_checks[i] = GTK_CHECK_BUTTON (check);
@@ -688,9 +713,8 @@ build_triage (BwThreatEditor *self)
                                  _("A treatment needs a rationale"));
   adw_action_row_set_subtitle (self->rationale_warning,
                                _("Without one, accepting or transferring is a silent decision the checks report."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->rationale_warning));
+  _bw_threat_editor_add_warning (ADW_PREFERENCES_GROUP (group), self->rationale_warning, FALSE);
   self->rationale_view = text_area_new (ADW_PREFERENCES_GROUP (group), "threat-rationale", _("Rationale"));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->rationale_view), 6);
   g_object_set_data (G_OBJECT (gtk_text_view_get_buffer (self->rationale_view)), "bw-member", (gpointer) "rationale");
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->rationale_view), "changed",
                             G_CALLBACK (text_changed_cb), self);
@@ -714,7 +738,11 @@ bw_threat_editor_dispose (GObject *object)
 
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
-  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
+  if (self->stack != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->stack));
+      self->stack = NULL;
+    }
   g_clear_object (&self->project);
   g_clear_pointer (&self->threat_id, g_free);
   g_clear_pointer (&self->scale_key, g_free);

@@ -101,8 +101,9 @@ static void
 screenshots (Fixture    *fixture,
              const char *name)
 {
-  GtkWidget *scrolled = bw_ui_find (GTK_WIDGET (fixture->editor), bw_ui_match_type,
-                                    GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *page = bw_ui_find (GTK_WIDGET (fixture->editor), bw_ui_match_type,
+                                GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_PAGE));
+  GtkWidget *scrolled = bw_ui_find (page, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
   for (guint part = 0; part < 4; part++)
@@ -179,6 +180,22 @@ test_triage_undo (Fixture       *fixture,
   bw_ui_drain ();
   g_assert_cmpstr (bw_threat_get_status (t3), ==, "not_started");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (fixture, "threat-status"))), ==, 0);
+
+  /* Sources are a set of boxes, kept in FORMAT.md's order. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find (fixture, "threat-sources")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (fixture, "source-maintenance")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (fixture, "source-supply_chain")), TRUE);
+  bw_ui_drain ();
+  {
+    const char * const expected[] = { "design", "supply_chain", "maintenance", NULL };
+
+    g_assert_true (g_strv_equal (bw_threat_get_sources (t3), expected));
+  }
+  g_assert_true (bw_command_stack_undo (stack (fixture)));
+  g_assert_true (bw_command_stack_undo (stack (fixture)));
+  bw_ui_drain ();
+  g_assert_cmpuint (g_strv_length ((char **) bw_threat_get_sources (t3)), ==, 1);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find (fixture, "source-maintenance"))));
 
   /* Typing a title is one undo step, however many keys. */
   gtk_editable_set_text (GTK_EDITABLE (find (fixture, "threat-title")), "Forged");

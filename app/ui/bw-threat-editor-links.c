@@ -196,8 +196,8 @@ row_activated_cb (AdwActionRow *row,
 }
 
 /* A linked record: activating it shows it; the button unlinks it. */
-static GtkWidget *
-link_row_new (const char *id,
+GtkWidget *
+_bw_threat_editor_link_row_new (const char *id,
               const char *title,
               const char *subtitle,
               const char *unlink_action,
@@ -302,7 +302,7 @@ refresh_objectives (BwThreatEditor *self,
       subtitle = g_strdup_printf ("%s · %s", linked[i],
                                   objective_category_label (bw_objective_get_category (BW_OBJECTIVE (record))));
       gtk_list_box_append (self->objectives_list,
-                           link_row_new (linked[i], bw_objective_get_text (BW_OBJECTIVE (record)), subtitle,
+                           _bw_threat_editor_link_row_new (linked[i], bw_objective_get_text (BW_OBJECTIVE (record)), subtitle,
                                          "editor.unlink-objective", _("Unlink Objective")));
     }
 
@@ -345,7 +345,7 @@ refresh_trees (BwThreatEditor *self,
       if (!BW_IS_ATTACK_TREE (record))
         continue;
       gtk_list_box_append (self->trees_list,
-                           link_row_new (linked[i], bw_attack_tree_get_title (BW_ATTACK_TREE (record)), linked[i],
+                           _bw_threat_editor_link_row_new (linked[i], bw_attack_tree_get_title (BW_ATTACK_TREE (record)), linked[i],
                                          "editor.unlink-attack-tree", _("Unlink Attack Tree")));
     }
 

@@ -105,5 +105,10 @@ void       _bw_threat_editor_build_links    (BwThreatEditor *self);
 void       _bw_threat_editor_refresh_links  (BwThreatEditor *self,
                                              BwThreat       *threat);
 void       _bw_threat_editor_class_init_links (GtkWidgetClass *widget_class);
+GtkWidget *_bw_threat_editor_link_row_new   (const char     *id,
+                                             const char     *title,
+                                             const char     *subtitle,
+                                             const char     *unlink_action,
+                                             const char     *unlink_label);
 
 G_END_DECLS

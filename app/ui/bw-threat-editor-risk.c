@@ -531,27 +531,16 @@ refresh_hazards (BwThreatEditor *self,
   for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
     {
       BwRecord *record = bw_project_lookup (self->project, linked[i]);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button;
+      GtkWidget *row;
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (BW_IS_HAZARD (record))
-        {
-          BwHazard *hazard = BW_HAZARD (record);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bw_hazard_get_name (hazard));
-          subtitle = *bw_hazard_get_harm (hazard)
-                     ? g_strdup_printf ("%s · %s", linked[i], bw_hazard_get_harm (hazard))
-                     : g_strdup (linked[i]);
-        }
-      else
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), linked[i]);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      button = _bw_threat_editor_icon_button ("list-remove-symbolic", _("Unlink Hazard"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.unlink-hazard");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", linked[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      if (!BW_IS_HAZARD (record))
+        continue;
+      subtitle = *bw_hazard_get_harm (BW_HAZARD (record))
+                 ? g_strdup_printf ("%s · %s", linked[i], bw_hazard_get_harm (BW_HAZARD (record)))
+                 : g_strdup (linked[i]);
+      row = _bw_threat_editor_link_row_new (linked[i], bw_hazard_get_name (BW_HAZARD (record)), subtitle,
+                                            "editor.unlink-hazard", _("Unlink Hazard"));
       gtk_list_box_append (self->hazards_list, row);
     }
 

@@ -58,16 +58,6 @@ objective_category_label (const char *category)
   return category;
 }
 
-static char *
-menu_label (const char *id,
-            const char *name)
-{
-  g_autofree char *text = g_strdup_printf ("%s · %s", id, name);
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
 /* Sets the threat's "objectives" or "attack_trees" to `ids` plus or minus
  * `id`. */
 static gboolean
@@ -315,7 +305,7 @@ refresh_objectives (BwThreatEditor *self,
 
       if (g_strv_contains (linked, id))
         continue;
-      label = menu_label (id, bw_objective_get_text (objective));
+      label = _bw_threat_editor_menu_label (id, bw_objective_get_text (objective));
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "editor.link-objective", g_variant_new_string (id));
       g_menu_append_item (menu, item);
@@ -358,7 +348,7 @@ refresh_trees (BwThreatEditor *self,
 
       if (g_strv_contains (linked, id))
         continue;
-      label = menu_label (id, bw_attack_tree_get_title (tree));
+      label = _bw_threat_editor_menu_label (id, bw_attack_tree_get_title (tree));
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "editor.link-attack-tree", g_variant_new_string (id));
       g_menu_append_item (menu, item);

@@ -91,6 +91,8 @@ GtkWidget *_bw_threat_editor_list_new       (const char     *placeholder);
 void       _bw_threat_editor_list_clear     (GtkListBox     *list);
 void       _bw_threat_editor_set_combo      (AdwComboRow    *row,
                                              guint           index);
+char      *_bw_threat_editor_menu_label     (const char     *id,
+                                             const char     *name);
 GtkWidget *_bw_threat_editor_icon_button    (const char     *icon_name,
                                              const char     *tooltip);
 

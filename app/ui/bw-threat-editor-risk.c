@@ -20,17 +20,6 @@
 
 static const char * const outcome_classes[] = { "dim-label", "success", "warning", "error" };
 
-/* Menu labels take "_" as a mnemonic; names are shown as written. */
-static char *
-menu_label (const char *id,
-            const char *name)
-{
-  g_autofree char *text = g_strdup_printf ("%s · %s", id, name);
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
 static void
 seal (BwThreatEditor *self)
 {
@@ -553,7 +542,7 @@ refresh_hazards (BwThreatEditor *self,
 
       if (linked != NULL && g_strv_contains (linked, id))
         continue;
-      label = menu_label (id, bw_hazard_get_name (hazard));
+      label = _bw_threat_editor_menu_label (id, bw_hazard_get_name (hazard));
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "editor.link-hazard", g_variant_new_string (id));
       g_menu_append_item (menu, item);

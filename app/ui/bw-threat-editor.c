@@ -196,6 +196,18 @@ _bw_threat_editor_set_combo (AdwComboRow *row,
     adw_combo_row_set_selected (row, index);
 }
 
+/* "ID · name" for a menu; menus take "_" as a mnemonic, names are shown
+ * as written. */
+char *
+_bw_threat_editor_menu_label (const char *id,
+                              const char *name)
+{
+  g_autofree char *text = g_strdup_printf ("%s · %s", id, name);
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 GtkWidget *
 _bw_threat_editor_icon_button (const char *icon_name,
                                const char *tooltip)
@@ -374,10 +386,12 @@ element_label (BwThreatEditor *self,
 {
   BwRecord *record = id ? bw_project_lookup (self->project, id) : NULL;
 
+  if (id == NULL)
+    return g_strdup (_("None"));
   if (BW_IS_ELEMENT (record))
     return g_strdup_printf ("%s (%s)", bw_element_get_name (BW_ELEMENT (record)), id);
   /* Only an obsolete threat's target may dangle (FORMAT.md). */
-  return g_strdup_printf (_("%s (deleted)"), id ? id : "?");
+  return g_strdup_printf (_("%s (deleted)"), id);
 }
 
 /* Public pages for the reference kinds the rule libraries cite. */

@@ -250,7 +250,20 @@ test_risk_outcome (Fixture       *fixture,
   bw_ui_drain ();
   g_assert_cmpstr (label_text (fixture, "risk-outcome"), ==, bw_outcome_describe (BW_OUTCOME_UNCONTROLLED));
 
-  /* An uncontrolled risk left as it is needs a benefit-risk rationale. */
+  /* An uncontrolled risk left as it is needs a benefit-risk rationale:
+   * "Accept Risk" sets the treatment, the rationale ends the warning. */
+  g_assert_true (gtk_widget_get_visible (find (fixture, "benefit-risk-warning")));
+  bw_ui_click (find (fixture, "_Accept Risk"));
+  g_assert_cmpstr (bw_threat_get_treatment (t3), ==, "accept");
+  g_assert_true (gtk_widget_get_visible (find (fixture, "benefit-risk-warning")));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (fixture, "threat-rationale"))),
+                            "Forged readings need the sensor's pairing; the benefit of CGM dosing outweighs it.", -1);
+  bw_ui_drain ();
+  g_assert_false (gtk_widget_get_visible (find (fixture, "benefit-risk-warning")));
+  g_assert_true (bw_command_stack_undo (stack (fixture)));
+  g_assert_true (bw_command_stack_undo (stack (fixture)));
+  bw_ui_drain ();
+  g_assert_cmpstr (bw_threat_get_treatment (t3), ==, "none");
   g_assert_true (gtk_widget_get_visible (find (fixture, "benefit-risk-warning")));
 
   /* The first residual rating creates it from the rating before; one

@@ -782,7 +782,7 @@ bw_threat_editor_class_init (BwThreatEditorClass *klass)
 static void
 bw_threat_editor_init (BwThreatEditor *self)
 {
-  GtkWidget *status;
+  GtkWidget *status, *button;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
@@ -793,6 +793,14 @@ bw_threat_editor_init (BwThreatEditor *self)
   adw_status_page_set_description (ADW_STATUS_PAGE (status),
                                    _("Select a threat in the list to triage it, rate its risk and link what counters it."));
   gtk_widget_add_css_class (status, "compact");
+  /* The useful next step with nothing selected: the threats nobody has
+   * looked at yet (the threats page's filter syntax, bw-page.h). */
+  button = gtk_button_new_with_mnemonic (_("Show _Untriaged Threats"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.filter-threats");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "status:not_started");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
   gtk_stack_add_named (self->stack, status, "empty");
 
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());

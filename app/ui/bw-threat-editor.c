@@ -97,6 +97,8 @@ _bw_threat_editor_set_member (BwThreatEditor *self,
     {
       g_debug ("%s", error->message);
       gtk_widget_error_bell (GTK_WIDGET (self));
+      /* The control shows what it was set to; show the model again. */
+      refresh (self);
       return FALSE;
     }
   return TRUE;
@@ -114,6 +116,13 @@ set_string (BwThreatEditor *self,
   _bw_threat_editor_set_member (self, self->threat_id, member, &value);
 }
 
+static void
+seal (BwThreatEditor *self)
+{
+  if (self->project != NULL)
+    bw_command_stack_seal (bw_project_get_command_stack (self->project));
+}
+
 /* A choice is a step of its own: it must not merge with the next one. */
 static void
 set_choice (BwThreatEditor *self,
@@ -121,8 +130,7 @@ set_choice (BwThreatEditor *self,
             const char     *choice)
 {
   set_string (self, member, choice);
-  if (self->project != NULL)
-    bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  seal (self);
 }
 
 /* Widgets the files share */
@@ -346,7 +354,7 @@ source_toggled_cb (BwThreatEditor *self,
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, chosen);
   _bw_threat_editor_set_member (self, self->threat_id, "sources", &value);
-  bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  seal (self);
 }
 
 static void
@@ -361,7 +369,7 @@ archived_cb (BwThreatEditor *self,
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, gtk_switch_get_active (toggle));
   _bw_threat_editor_set_member (self, self->threat_id, "archived", &value);
-  bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  seal (self);
 }
 
 static void

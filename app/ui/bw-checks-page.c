@@ -32,6 +32,8 @@ struct _BwChecksPage
   GHashTable *expanded;     /* kind → GINT_TO_POINTER (1 or 2): the user's choice */
 
   GtkWidget  *stack;
+  GtkWidget  *empty;
+  GtkWidget  *empty_button;
   GtkWidget  *summary_label;
   GtkWidget  *list;
 };
@@ -78,8 +80,8 @@ finding_row (BwFinding *finding)
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
       gtk_widget_set_tooltip_text (row, tooltip);
     }
   return row;
@@ -118,6 +120,22 @@ set_n_findings (BwChecksPage *self,
     return;
   self->n_findings = n;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+}
+
+/* No findings in a project with nothing drawn is no achievement yet. */
+static void
+update_empty (BwChecksPage *self)
+{
+  gboolean drawn = g_list_model_get_n_items (bw_project_get_elements (self->project)) > 0;
+
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
+                                   drawn
+                                   ? _("The threat model passes every completeness check of the method. "
+                                       "The checks run again after each change.")
+                                   : _("Nothing is missing yet, because nothing is modelled yet. Draw the "
+                                       "system on a diagram; the checks run again after each change."));
+  gtk_button_set_label (GTK_BUTTON (self->empty_button), drawn ? _("Show _Report") : _("Show _Diagrams"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", drawn ? "report" : "diagrams");
 }
 
 static void
@@ -166,6 +184,7 @@ run_checks (BwChecksPage *self)
                                           n),
                              n);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  update_empty (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n > 0 ? "findings" : "empty");
   set_n_findings (self, n);
 }
@@ -296,22 +315,19 @@ bw_checks_page_class_init (BwChecksPageClass *klass)
 }
 
 static GtkWidget *
-build_empty (void)
+build_empty (BwChecksPage *self)
 {
-  GtkWidget *status = adw_status_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Show _Report"));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Findings"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   _("The threat model passes every completeness check of the method. "
-                                     "The checks run again after each change."));
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "report");
-  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
-  return status;
+  self->empty = adw_status_page_new ();
+  self->empty_button = gtk_button_new ();
+  gtk_button_set_use_underline (GTK_BUTTON (self->empty_button), TRUE);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Findings"));
+  gtk_widget_add_css_class (self->empty_button, "pill");
+  gtk_widget_set_halign (self->empty_button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->empty_button), "s", "report");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.show-page");
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->empty), self->empty_button);
+  return self->empty;
 }
 
 static void
@@ -327,7 +343,7 @@ bw_checks_page_init (BwChecksPage *self)
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-  gtk_stack_add_named (GTK_STACK (self->stack), build_empty (), "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), build_empty (self), "empty");
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -286,22 +286,32 @@ header_label (const char *text)
 }
 
 /* Rows: severity, most severe on top; columns: exploitability, as in the
- * matrix view above, so a cell is where the user just saw it. */
+ * matrix view above, so a cell is where the user just saw it.  The cells
+ * sit in a homogeneous grid of their own (a choice of "Uncontrolled" is
+ * wider than one of "Acceptable", and the columns should not follow), with
+ * the severity names in a box beside it whose rows match the grid's. */
 static GtkWidget *
 build_matrix (BwRiskMethodEditor *self,
               BwRiskMethod       *method)
 {
   const char * const *exploitability = bw_risk_method_get_exploitability (method);
   const char * const *severity = bw_risk_method_get_severity (method);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *grid = gtk_grid_new ();
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (outcome_labels); i++)
     gtk_string_list_append (outcomes, _(outcome_labels[i]));
 
+  gtk_box_set_homogeneous (GTK_BOX (names), TRUE);
+  gtk_box_append (GTK_BOX (box), names);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_row_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_widget_set_hexpand (grid, TRUE);
+  gtk_box_append (GTK_BOX (box), grid);
 
   g_ptr_array_set_size (self->cells, self->n_exploitability * self->n_severity);
   /* Filled from the most severe down, kept in level order for the refresh. */
@@ -312,7 +322,8 @@ build_matrix (BwRiskMethodEditor *self,
       GtkWidget *label = header_label (severity[s - 1]);
 
       gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_box_append (GTK_BOX (names), label);
       self->level_headers[BW_RISK_SCALE_SEVERITY]->pdata[s - 1] = label;
 
       for (guint e = 1; e <= self->n_exploitability; e++)
@@ -321,23 +332,24 @@ build_matrix (BwRiskMethodEditor *self,
           g_autofree char *name = g_strdup_printf ("risk-outcome-%u-%u", e, s);
 
           gtk_widget_set_name (drop_down, name);
-          gtk_widget_set_hexpand (drop_down, TRUE);
           g_object_set_data (G_OBJECT (drop_down), "exploitability", GINT_TO_POINTER (e));
           g_object_set_data (G_OBJECT (drop_down), "severity", GINT_TO_POINTER (s));
           g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (cell_selected_cb), self, 0);
-          gtk_grid_attach (GTK_GRID (grid), drop_down, e, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), drop_down, e - 1, row, 1, 1);
           self->cells->pdata[(e - 1) * self->n_severity + (s - 1)] = drop_down;
         }
     }
 
+  /* The row of exploitability names has an empty corner beside it. */
+  gtk_box_append (GTK_BOX (names), gtk_label_new (NULL));
   for (guint e = 1; e <= self->n_exploitability; e++)
     {
       GtkWidget *label = header_label (exploitability[e - 1]);
 
-      gtk_grid_attach (GTK_GRID (grid), label, e, self->n_severity, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), label, e - 1, self->n_severity, 1, 1);
       g_ptr_array_add (self->level_headers[BW_RISK_SCALE_EXPLOITABILITY], label);
     }
-  return grid;
+  return box;
 }
 
 static void

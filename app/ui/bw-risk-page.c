@@ -26,6 +26,7 @@ struct _BwRiskPage
   BwProject          *project;
   BwRiskStage         stage;
   guint               refresh_id;
+  gboolean            stale;          /* changed while not shown */
 
   GtkWidget          *scrolled;
   GtkWidget          *before_button;
@@ -237,6 +238,9 @@ update_matrix (BwRiskPage *self)
   for (BwOutcome o = BW_OUTCOME_ACCEPTABLE; o <= BW_OUTCOME_UNCONTROLLED; o++)
     n_all += bw_risk_counts_get_total (counts, o);
   gtk_stack_set_visible_child_name (GTK_STACK (self->matrix_stack), n_all > 0 ? "matrix" : "empty");
+  /* Totals of nothing say nothing; the status page says it better. */
+  gtk_widget_set_visible (self->totals_label, n_all > 0);
+  gtk_widget_set_visible (self->unrated_label, n_all > 0);
 
   if (n_unrated == 0)
     unrated = g_strdup (_("Every active threat has a complete rating."));
@@ -288,8 +292,8 @@ residual_row (BwRiskMethod *method,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
   gtk_widget_set_tooltip_text (row, _("Show this threat"));
   return row;
 }
@@ -330,6 +334,7 @@ refresh_cb (gpointer data)
   BwRiskPage *self = data;
 
   self->refresh_id = 0;
+  self->stale = FALSE;
   if (self->project == NULL)
     return G_SOURCE_REMOVE;
 
@@ -339,9 +344,16 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A hidden page only notes that it is stale: a drag on a diagram changes
+ * the project at every motion, and nobody is looking at the matrix then. */
 static void
 queue_refresh (BwRiskPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
@@ -407,6 +419,16 @@ bw_page_iface_init (BwPageInterface *iface)
 }
 
 static void
+bw_risk_page_map (GtkWidget *widget)
+{
+  BwRiskPage *self = BW_RISK_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bw_risk_page_parent_class)->map (widget);
+  if (self->stale)
+    queue_refresh (self);
+}
+
+static void
 bw_risk_page_dispose (GObject *object)
 {
   BwRiskPage *self = BW_RISK_PAGE (object);
@@ -439,6 +461,7 @@ bw_risk_page_class_init (BwRiskPageClass *klass)
 
   object_class->dispose = bw_risk_page_dispose;
   object_class->finalize = bw_risk_page_finalize;
+  widget_class->map = bw_risk_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -497,8 +520,8 @@ build_empty (void)
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "threats");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
   adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
   return status;
 }

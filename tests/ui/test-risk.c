@@ -7,9 +7,11 @@
 
 #include <string.h>
 
-#include "bw-command-stack.h"
 #include "bw-command-risk-method.h"
+#include "bw-command-set-property.h"
+#include "bw-command-stack.h"
 #include "bw-risk-assessment.h"
+#include "bw-risk-page.h"
 #include "bw-ui-test-utils.h"
 
 static GtkWidget *
@@ -31,6 +33,20 @@ cell (BwWindow *window,
   g_autofree char *name = g_strdup_printf ("risk-cell-%d-%d", e, s);
 
   return find_named (window, name);
+}
+
+/* Scrolls the risk page to its end, where the method editor is. */
+static void
+scroll_to_editor (BwWindow *window)
+{
+  GtkWidget *page = bw_ui_find (GTK_WIDGET (window), bw_ui_match_type, GSIZE_TO_POINTER (BW_TYPE_RISK_PAGE));
+  GtkWidget *scrolled = bw_ui_find (page, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  bw_ui_settle (50);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  bw_ui_settle (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 }
 
 static const char *
@@ -88,6 +104,8 @@ test_risk_counts (void)
   g_assert_nonnull (strstr (tooltip, "uncontrolled"));
 
   bw_ui_screenshot (GTK_WIDGET (window), "risk-light");
+  scroll_to_editor (window);
+  bw_ui_screenshot (GTK_WIDGET (window), "risk-method-light");
 
   bw_ui_click (find_named (window, "risk-after"));
   bw_ui_settle (20);
@@ -256,6 +274,42 @@ test_risk_restore_default (void)
   bw_ui_close_window (window);
 }
 
+/* Edits made elsewhere, and their undo, show when the page is shown again. */
+static void
+test_risk_follows_changes (void)
+{
+  g_autoptr(BwProject) project = bw_ui_load_example ();
+  BwWindow *window = bw_ui_open_window (project, "risk");
+  BwCommandStack *stack = bw_project_get_command_stack (project);
+  g_autoptr(BwCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* T-2 is rated Very high × Minor; on the threats page it becomes Low × Minor. */
+  g_assert_cmpstr (cell_count (window, 5, 2), ==, "1");
+  g_assert_true (bw_window_select (window, "threats"));
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, 2);
+  command = bw_command_set_property_new (project, "T-2/risk", "exploitability", &value);
+  g_assert_true (bw_command_stack_execute (stack, command, &error));
+  g_assert_no_error (error);
+  bw_ui_settle (20);
+
+  g_assert_true (bw_window_select (window, "risk"));
+  bw_ui_settle (20);
+  assert_cells (window, project, BW_RISK_BEFORE);
+  g_assert_cmpstr (cell_count (window, 5, 2), ==, "0");
+  g_assert_cmpstr (cell_count (window, 2, 2), ==, "1");
+
+  /* While shown, an undo is followed at once. */
+  g_assert_true (bw_command_stack_undo (stack));
+  bw_ui_settle (20);
+  g_assert_cmpstr (cell_count (window, 5, 2), ==, "1");
+  g_assert_cmpstr (cell_count (window, 2, 2), ==, "0");
+
+  bw_ui_close_window (window);
+}
+
 /* A project without threats: the matrix gives way to a way to add some. */
 static void
 test_risk_empty (void)
@@ -288,6 +342,8 @@ test_risk_dark (void)
   g_assert_true (adw_style_manager_get_dark (style));
   assert_cells (window, project, BW_RISK_BEFORE);
   bw_ui_screenshot (GTK_WIDGET (window), "risk-dark");
+  scroll_to_editor (window);
+  bw_ui_screenshot (GTK_WIDGET (window), "risk-method-dark");
   bw_ui_close_window (window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -313,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/ui/risk/residuals", test_risk_residuals);
   g_test_add_func ("/ui/risk/edit-undo", test_risk_edit_undo);
   g_test_add_func ("/ui/risk/restore-default", test_risk_restore_default);
+  g_test_add_func ("/ui/risk/follows-changes", test_risk_follows_changes);
   g_test_add_func ("/ui/risk/empty", test_risk_empty);
   g_test_add_func ("/ui/risk/dark", test_risk_dark);
 

@@ -189,6 +189,12 @@ update_sidebar (BwWindow *self)
         {
           bw_sidebar_row_set_count (row, g_list_model_get_n_items (page->get_model (self->project)));
         }
+      else if (g_str_equal (key, "checks"))
+        {
+          /* The checks page runs the checks a moment after each change and
+           * notifies "n-findings"; -1 (not run yet) hides the number. */
+          bw_sidebar_row_set_count (row, bw_checks_page_get_n_findings (BW_CHECKS_PAGE (_bw_window_get_page (self, "checks"))));
+        }
     }
 
   update_placeholder (self);
@@ -649,6 +655,8 @@ bw_window_init (BwWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (pages[i].get_type != NULL)
       gtk_stack_add_named (self->stack, g_object_new (pages[i].get_type (), NULL), pages[i].key);
+  g_signal_connect_object (_bw_window_get_page (self, "checks"), "notify::n-findings",
+                           G_CALLBACK (update_sidebar), self, G_CONNECT_SWAPPED);
   _bw_window_actions_init (self);
   _bw_window_init_toolbar (self);
   _bw_window_import_init (self);

@@ -11,7 +11,7 @@ XVFB     := xvfb-run -a -s "-screen 0 1280x800x24"
 EXAMPLE  := resources/examples/insulin-pump.bulwark
 OUT      := $(BUILD)/run-output
 
-.PHONY: all deps test-deps build run test test-asan bench fuzz clean
+.PHONY: all deps test-deps build run test test-asan bench fuzz screenshots clean
 
 all: build
 
@@ -48,6 +48,11 @@ test: test-deps build
 	@mkdir -p $(BUILD)/tmp
 	@TMPDIR=$(abspath $(BUILD)/tmp) $(XVFB) $(MESON) test -C $(BUILD) --print-errorlogs --num-processes 2; \
 	  status=$$?; tools/test-summary.py $(BUILD)/meson-logs/testlog.json; exit $$status
+
+# The metainfo's screenshots: the example on each page, under Xvfb.
+screenshots: test-deps build
+	xvfb-run -a -s "-screen 0 1920x1080x24" env GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 ADW_DISABLE_PORTAL=1 \
+	  GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/tests/ui/take-screenshots data/screenshots
 
 # The same tests built with AddressSanitizer and UBSan (CI runs this too).
 $(ASAN)/build.ninja:

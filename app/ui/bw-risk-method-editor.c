@@ -426,6 +426,8 @@ build (BwRiskMethodEditor *self)
   text_view = gtk_text_view_new_with_buffer (self->acceptance);
   gtk_widget_set_name (text_view, "risk-acceptance");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  /* Tab moves on to the next control; the criteria need no tab stops. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 12);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);

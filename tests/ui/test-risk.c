@@ -235,6 +235,27 @@ test_risk_edit_undo (void)
   g_assert_cmpstr (cell_outcome (window, 4, 4), ==, bw_outcome_describe (BW_OUTCOME_UNCONTROLLED));
   g_assert_false (bw_command_stack_get_can_undo (stack));
 
+  /* The acceptance criteria, typed in, and undone. */
+  {
+    GtkTextView *view = GTK_TEXT_VIEW (find_named (window, "risk-acceptance"));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    g_autofree char *before = g_strdup (bw_risk_method_get_acceptance (bw_project_get_risk_method (project)));
+    g_autofree char *shown = NULL;
+    GtkTextIter start;
+    GtkTextIter end;
+
+    gtk_text_buffer_set_text (buffer, "Only acceptable risks are accepted.", -1);
+    bw_ui_settle (20);
+    g_assert_cmpstr (bw_risk_method_get_acceptance (bw_project_get_risk_method (project)), ==,
+                     "Only acceptable risks are accepted.");
+    g_assert_true (bw_command_stack_undo (stack));
+    bw_ui_settle (20);
+    g_assert_cmpstr (bw_risk_method_get_acceptance (bw_project_get_risk_method (project)), ==, before);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, before);
+  }
+
   bw_ui_close_window (window);
 }
 

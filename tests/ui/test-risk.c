@@ -279,6 +279,7 @@ test_risk_restore_default (void)
 
   bw_ui_click (restore);
   bw_ui_settle (20);
+  bw_ui_screenshot (GTK_WIDGET (window), "risk-restored");
   g_assert_true (bw_risk_method_is_default (bw_project_get_risk_method (project)));
   g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (window, "risk-exploitability-2"))), ==, "Low");

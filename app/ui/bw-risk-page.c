@@ -28,7 +28,7 @@ struct _BwRiskPage
   guint               refresh_id;
   gboolean            stale;          /* changed while not shown */
 
-  GtkWidget          *scrolled;
+  GtkWidget          *toast_overlay;  /* for the undo toast of Restore Default */
   GtkWidget          *before_button;
   GtkWidget          *after_button;
   GtkWidget          *matrix_stack;
@@ -436,7 +436,7 @@ bw_risk_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   disconnect_project (self);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->toast_overlay, gtk_widget_unparent);
 
   G_OBJECT_CLASS (bw_risk_page_parent_class)->dispose (object);
 }
@@ -529,6 +529,7 @@ build_empty (void)
 static void
 bw_risk_page_init (BwRiskPage *self)
 {
+  GtkWidget *scrolled;
   GtkWidget *clamp;
   GtkWidget *box;
   GtkWidget *group;
@@ -539,14 +540,16 @@ bw_risk_page_init (BwRiskPage *self)
   self->severity_labels = g_ptr_array_new ();
   self->exploitability_labels = g_ptr_array_new ();
 
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->toast_overlay = adw_toast_overlay_new ();
+  gtk_widget_set_parent (self->toast_overlay, GTK_WIDGET (self));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), scrolled);
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (box, 24);

@@ -193,11 +193,17 @@ restore_clicked_cb (BwRiskMethodEditor *self)
   command = bw_command_restore_risk_method_new (self->project);
   if (!bw_command_stack_execute (bw_project_get_command_stack (self->project), command, &error))
     {
+      g_autofree char *body = NULL;
       GtkWidget *dialog;
 
+      /* The only check that can fail is a rating beyond the default
+       * scales; say so before the check's own words. */
+      body = g_strdup_printf (_("The default method has five levels on each scale, and this project uses a level "
+                                "beyond them. Change that rating first.\n\n%s"),
+                              error->message);
       dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                        _("Could Not Restore the Default Method"),
-                                       error->message);
+                                       body);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;

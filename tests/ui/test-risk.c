@@ -298,6 +298,58 @@ test_risk_restore_default (void)
   bw_ui_close_window (window);
 }
 
+static gboolean
+has_message_dialog (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(AdwMessageDialog **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A method of another size is drawn at its size; going back to the 5 × 5
+ * default when a rating is off its scales is refused with a message. */
+static void
+test_risk_restore_refused (void)
+{
+  g_autofree char *json = g_strdelimit (g_strdup (
+    "{'format': 'bulwark', 'format_version': 1,"
+    " 'diagrams': [{'id': 'D-1', 'name': 'Main', 'kind': 'dataflow'}],"
+    " 'elements': [{'id': 'P-1', 'kind': 'process', 'diagram': 'D-1', 'name': 'Pump', 'bounds': [0, 0, 10, 10]}],"
+    " 'threats': [{'id': 'T-1', 'target': 'P-1', 'category': 'S', 'risk': {'exploitability': 6, 'severity': 1}}],"
+    " 'risk_method': {'name': 'Six', 'exploitability': ['1', '2', '3', '4', '5', 'Six'], 'severity': ['Only'],"
+    "  'matrix': [['acceptable'], ['acceptable'], ['acceptable'], ['acceptable'], ['acceptable'], ['uncontrolled']],"
+    "  'acceptance': ''}}"), "'", '"');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwProject) project = bw_project_load_from_data (json, strlen (json), &error);
+  BwWindow *window;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_no_error (error);
+  window = bw_ui_open_window (project, "risk");
+  g_assert_cmpstr (cell_count (window, 6, 1), ==, "1");
+  g_assert_cmpstr (cell_outcome (window, 6, 1), ==, bw_outcome_describe (BW_OUTCOME_UNCONTROLLED));
+  g_assert_nonnull (find_named (window, "risk-exploitability-6"));
+  g_assert_nonnull (find_named (window, "risk-outcome-6-1"));
+  g_assert_null (bw_ui_find (GTK_WIDGET (window), bw_ui_match_name, "risk-severity-2"));
+
+  bw_ui_screenshot (GTK_WIDGET (window), "risk-six-levels");
+  bw_ui_click (find_named (window, "risk-restore-default"));
+  bw_ui_iterate_until (has_message_dialog, &dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "exploitability"));
+  g_assert_cmpstr (bw_risk_method_get_name (bw_project_get_risk_method (project)), ==, "Six");
+  g_assert_false (bw_command_stack_get_can_undo (bw_project_get_command_stack (project)));
+  bw_ui_screenshot (GTK_WIDGET (dialog), "risk-restore-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  bw_ui_close_window (window);
+}
+
 /* Edits made elsewhere, and their undo, show when the page is shown again. */
 static void
 test_risk_follows_changes (void)
@@ -393,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/ui/risk/residuals", test_risk_residuals);
   g_test_add_func ("/ui/risk/edit-undo", test_risk_edit_undo);
   g_test_add_func ("/ui/risk/restore-default", test_risk_restore_default);
+  g_test_add_func ("/ui/risk/restore-refused", test_risk_restore_refused);
   g_test_add_func ("/ui/risk/follows-changes", test_risk_follows_changes);
   g_test_add_func ("/ui/risk/empty", test_risk_empty);
   g_test_add_func ("/ui/risk/dark", test_risk_dark);

@@ -345,7 +345,9 @@ refresh_cb (gpointer data)
 }
 
 /* A hidden page only notes that it is stale: a drag on a diagram changes
- * the project at every motion, and nobody is looking at the matrix then. */
+ * the project at every motion, and nobody is looking at the matrix then.
+ * The refresh runs before the next frame is laid out and drawn, so a page
+ * coming into view never shows its stale state. */
 static void
 queue_refresh (BwRiskPage *self)
 {
@@ -355,11 +357,11 @@ queue_refresh (BwRiskPage *self)
       return;
     }
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
-threats_changed_cb (BwRiskPage *self)
+project_changed_cb (BwRiskPage *self)
 {
   queue_refresh (self);
 }
@@ -405,9 +407,9 @@ bw_risk_page_set_project (BwPage    *page,
     return;
 
   g_signal_connect_object (bw_project_get_command_stack (project), "changed",
-                           G_CALLBACK (threats_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bw_project_get_threats (project), "items-changed",
-                           G_CALLBACK (threats_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh_cb (self);
 }

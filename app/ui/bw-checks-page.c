@@ -177,10 +177,10 @@ run_checks (BwChecksPage *self)
     }
 
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u finding: something the method asks for is missing or "
-                                          "unexplained. Choose a finding to go to what it concerns.",
-                                          "%u findings: something the method asks for is missing or "
-                                          "unexplained. Choose a finding to go to what it concerns.",
+                                          "%u finding: a place where the method asks for something that "
+                                          "is missing or unexplained. Choose it to go there.",
+                                          "%u findings: places where the method asks for something that "
+                                          "is missing or unexplained. Choose one to go there.",
                                           n),
                              n);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);

@@ -193,11 +193,17 @@ restore_clicked_cb (BwRiskMethodEditor *self)
   command = bw_command_restore_risk_method_new (self->project);
   if (!bw_command_stack_execute (bw_project_get_command_stack (self->project), command, &error))
     {
+      g_autofree char *body = NULL;
       GtkWidget *dialog;
 
+      /* The only check that can fail is a rating beyond the default
+       * scales; say so before the check's own words. */
+      body = g_strdup_printf (_("The default method has five levels on each scale, and this project uses a level "
+                                "beyond them. Change that rating first.\n\n%s"),
+                              error->message);
       dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                        _("Could Not Restore the Default Method"),
-                                       error->message);
+                                       body);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -426,6 +432,8 @@ build (BwRiskMethodEditor *self)
   text_view = gtk_text_view_new_with_buffer (self->acceptance);
   gtk_widget_set_name (text_view, "risk-acceptance");
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  /* Tab moves on to the next control; the criteria need no tab stops. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 12);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 12);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);

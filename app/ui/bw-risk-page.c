@@ -28,7 +28,7 @@ struct _BwRiskPage
   guint               refresh_id;
   gboolean            stale;          /* changed while not shown */
 
-  GtkWidget          *scrolled;
+  GtkWidget          *toast_overlay;  /* for the undo toast of Restore Default */
   GtkWidget          *before_button;
   GtkWidget          *after_button;
   GtkWidget          *matrix_stack;
@@ -345,7 +345,9 @@ refresh_cb (gpointer data)
 }
 
 /* A hidden page only notes that it is stale: a drag on a diagram changes
- * the project at every motion, and nobody is looking at the matrix then. */
+ * the project at every motion, and nobody is looking at the matrix then.
+ * The refresh runs before the next frame is laid out and drawn, so a page
+ * coming into view never shows its stale state. */
 static void
 queue_refresh (BwRiskPage *self)
 {
@@ -355,11 +357,11 @@ queue_refresh (BwRiskPage *self)
       return;
     }
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_cb, self, NULL);
 }
 
 static void
-threats_changed_cb (BwRiskPage *self)
+project_changed_cb (BwRiskPage *self)
 {
   queue_refresh (self);
 }
@@ -405,9 +407,9 @@ bw_risk_page_set_project (BwPage    *page,
     return;
 
   g_signal_connect_object (bw_project_get_command_stack (project), "changed",
-                           G_CALLBACK (threats_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bw_project_get_threats (project), "items-changed",
-                           G_CALLBACK (threats_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh_cb (self);
 }
@@ -436,7 +438,7 @@ bw_risk_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   disconnect_project (self);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->toast_overlay, gtk_widget_unparent);
 
   G_OBJECT_CLASS (bw_risk_page_parent_class)->dispose (object);
 }
@@ -529,6 +531,7 @@ build_empty (void)
 static void
 bw_risk_page_init (BwRiskPage *self)
 {
+  GtkWidget *scrolled;
   GtkWidget *clamp;
   GtkWidget *box;
   GtkWidget *group;
@@ -539,14 +542,16 @@ bw_risk_page_init (BwRiskPage *self)
   self->severity_labels = g_ptr_array_new ();
   self->exploitability_labels = g_ptr_array_new ();
 
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->toast_overlay = adw_toast_overlay_new ();
+  gtk_widget_set_parent (self->toast_overlay, GTK_WIDGET (self));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), scrolled);
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (box, 24);

@@ -191,9 +191,11 @@ update_sidebar (BwWindow *self)
         }
       else if (g_str_equal (key, "checks"))
         {
+          BwPage *checks = _bw_window_get_page (self, "checks");
+
           /* The checks page runs the checks a moment after each change and
            * notifies "n-findings"; -1 (not run yet) hides the number. */
-          bw_sidebar_row_set_count (row, bw_checks_page_get_n_findings (BW_CHECKS_PAGE (_bw_window_get_page (self, "checks"))));
+          bw_sidebar_row_set_count (row, bw_checks_page_get_n_findings (BW_CHECKS_PAGE (checks)));
         }
     }
 

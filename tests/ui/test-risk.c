@@ -235,6 +235,27 @@ test_risk_edit_undo (void)
   g_assert_cmpstr (cell_outcome (window, 4, 4), ==, bw_outcome_describe (BW_OUTCOME_UNCONTROLLED));
   g_assert_false (bw_command_stack_get_can_undo (stack));
 
+  /* The acceptance criteria, typed in, and undone. */
+  {
+    GtkTextView *view = GTK_TEXT_VIEW (find_named (window, "risk-acceptance"));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    g_autofree char *before = g_strdup (bw_risk_method_get_acceptance (bw_project_get_risk_method (project)));
+    g_autofree char *shown = NULL;
+    GtkTextIter start;
+    GtkTextIter end;
+
+    gtk_text_buffer_set_text (buffer, "Only acceptable risks are accepted.", -1);
+    bw_ui_settle (20);
+    g_assert_cmpstr (bw_risk_method_get_acceptance (bw_project_get_risk_method (project)), ==,
+                     "Only acceptable risks are accepted.");
+    g_assert_true (bw_command_stack_undo (stack));
+    bw_ui_settle (20);
+    g_assert_cmpstr (bw_risk_method_get_acceptance (bw_project_get_risk_method (project)), ==, before);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, before);
+  }
+
   bw_ui_close_window (window);
 }
 
@@ -258,6 +279,7 @@ test_risk_restore_default (void)
 
   bw_ui_click (restore);
   bw_ui_settle (20);
+  bw_ui_screenshot (GTK_WIDGET (window), "risk-restored");
   g_assert_true (bw_risk_method_is_default (bw_project_get_risk_method (project)));
   g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (window, "risk-exploitability-2"))), ==, "Low");
@@ -265,11 +287,65 @@ test_risk_restore_default (void)
   g_assert_false (gtk_widget_get_sensitive (find_named (window, "risk-restore-default")));
   assert_cells (window, project, BW_RISK_BEFORE);
 
-  g_assert_true (bw_command_stack_undo (stack));
+  /* The toast offers the replaced method back. */
+  bw_ui_click (find_named (window, "_Undo"));
   bw_ui_settle (20);
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 2);
   g_assert_cmpstr (bw_risk_method_get_exploitability (bw_project_get_risk_method (project))[1], ==, "Unlikely");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (window, "risk-exploitability-2"))), ==, "Unlikely");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (window, "risk-outcome-2-2"))), ==, 2);
+
+  bw_ui_close_window (window);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(AdwMessageDialog **) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A method of another size is drawn at its size; going back to the 5 × 5
+ * default when a rating is off its scales is refused with a message. */
+static void
+test_risk_restore_refused (void)
+{
+  g_autofree char *json = g_strdelimit (g_strdup (
+    "{'format': 'bulwark', 'format_version': 1,"
+    " 'diagrams': [{'id': 'D-1', 'name': 'Main', 'kind': 'dataflow'}],"
+    " 'elements': [{'id': 'P-1', 'kind': 'process', 'diagram': 'D-1', 'name': 'Pump', 'bounds': [0, 0, 10, 10]}],"
+    " 'threats': [{'id': 'T-1', 'target': 'P-1', 'category': 'S', 'risk': {'exploitability': 6, 'severity': 1}}],"
+    " 'risk_method': {'name': 'Six', 'exploitability': ['1', '2', '3', '4', '5', 'Six'], 'severity': ['Only'],"
+    "  'matrix': [['acceptable'], ['acceptable'], ['acceptable'], ['acceptable'], ['acceptable'], ['uncontrolled']],"
+    "  'acceptance': ''}}"), "'", '"');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwProject) project = bw_project_load_from_data (json, strlen (json), &error);
+  BwWindow *window;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_no_error (error);
+  window = bw_ui_open_window (project, "risk");
+  g_assert_cmpstr (cell_count (window, 6, 1), ==, "1");
+  g_assert_cmpstr (cell_outcome (window, 6, 1), ==, bw_outcome_describe (BW_OUTCOME_UNCONTROLLED));
+  g_assert_nonnull (find_named (window, "risk-exploitability-6"));
+  g_assert_nonnull (find_named (window, "risk-outcome-6-1"));
+  g_assert_null (bw_ui_find (GTK_WIDGET (window), bw_ui_match_name, "risk-severity-2"));
+
+  bw_ui_screenshot (GTK_WIDGET (window), "risk-six-levels");
+  bw_ui_click (find_named (window, "risk-restore-default"));
+  bw_ui_iterate_until (has_message_dialog, &dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "exploitability"));
+  g_assert_cmpstr (bw_risk_method_get_name (bw_project_get_risk_method (project)), ==, "Six");
+  g_assert_false (bw_command_stack_get_can_undo (bw_project_get_command_stack (project)));
+  bw_ui_screenshot (GTK_WIDGET (dialog), "risk-restore-refused");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   bw_ui_close_window (window);
 }
@@ -369,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/ui/risk/residuals", test_risk_residuals);
   g_test_add_func ("/ui/risk/edit-undo", test_risk_edit_undo);
   g_test_add_func ("/ui/risk/restore-default", test_risk_restore_default);
+  g_test_add_func ("/ui/risk/restore-refused", test_risk_restore_refused);
   g_test_add_func ("/ui/risk/follows-changes", test_risk_follows_changes);
   g_test_add_func ("/ui/risk/empty", test_risk_empty);
   g_test_add_func ("/ui/risk/dark", test_risk_dark);

@@ -164,6 +164,8 @@ _bw_threats_page_update_plan (BwThreatsPage *self)
     self->rules = load_rules (self->project);
   g_clear_pointer (&self->plan, bw_derive_plan_unref);
   self->plan = bw_deriver_plan (self->project, self->rules, NULL);
+  self->plan_dirty = FALSE;
+  self->plan_structural = FALSE;
   pending = self->plan != NULL && !bw_derive_plan_is_empty (self->plan);
   if (pending)
     {

@@ -147,7 +147,6 @@ tell_window_cb (gpointer data)
   adw_toast_set_button_label (toast, _("_Review"));
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("threats"));
-  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return G_SOURCE_REMOVE;
 }

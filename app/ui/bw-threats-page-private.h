@@ -56,7 +56,8 @@ struct _BwThreatsPage
   char                *selected_id;
   guint                updating;        /* >0 while the page sets its own widgets */
   guint                refresh_id;      /* idle after a change of the document */
-  guint                toast_id;        /* idle that tells the window about derivation */
+  guint                toast_id;        /* timeout that tells the window about derivation */
+  guint                plan_id;         /* idle that plans derivation after opening */
 
   /* Filters: NULL or "" is "any" */
   char                *values[N_DROPDOWNS];

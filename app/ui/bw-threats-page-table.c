@@ -850,15 +850,15 @@ _bw_threats_page_init_table (BwThreatsPage *self)
   self->cells = g_ptr_array_new ();
   self->group_stores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  add_column (self, _("ID"), COLUMN_ID, 72);
-  add_column (self, _("Element"), COLUMN_ELEMENT, 120);
+  add_column (self, _("ID"), COLUMN_ID, 68);
+  add_column (self, _("Element"), COLUMN_ELEMENT, 110);
   /* Translators: the STRIDE category column's header (it shows S, T, R …) */
   add_column (self, C_("column", "Cat."), COLUMN_CATEGORY, 48);
   add_column (self, _("Title"), COLUMN_TITLE, 0);
-  add_column (self, _("Status"), COLUMN_STATUS, 125);
-  add_column (self, _("Treatment"), COLUMN_TREATMENT, 85);
-  add_column (self, _("Risk Before"), COLUMN_BEFORE, 95);
-  add_column (self, _("Risk After"), COLUMN_AFTER, 95);
+  add_column (self, _("Status"), COLUMN_STATUS, 120);
+  add_column (self, _("Treatment"), COLUMN_TREATMENT, 82);
+  add_column (self, _("Risk Before"), COLUMN_BEFORE, 100);
+  add_column (self, _("Risk After"), COLUMN_AFTER, 100);
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

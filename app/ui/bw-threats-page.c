@@ -335,6 +335,20 @@ collection_changed_cb (BwThreatsPage *self)
   schedule_refresh (self);
 }
 
+static gboolean
+plan_idle_cb (gpointer data)
+{
+  BwThreatsPage *self = data;
+
+  self->plan_id = 0;
+  if (self->project != NULL && self->plan_dirty)
+    {
+      _bw_threats_page_update_plan (self);
+      update_state (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bw_threats_page_set_project (BwPage    *page,
                              BwProject *project)
@@ -374,7 +388,12 @@ bw_threats_page_set_project (BwPage    *page,
                            G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
   _bw_threats_page_update_dropdown_lists (self);
   _bw_threats_page_set_model (self, bw_project_get_threats (project));
-  _bw_threats_page_update_plan (self);
+  /* The plan waits until the window is drawn: on a large model it takes
+   * a moment, and opening should show the project first. */
+  self->plan_dirty = TRUE;
+  self->plan_structural = TRUE;
+  g_clear_handle_id (&self->plan_id, g_source_remove);
+  self->plan_id = g_idle_add_full (G_PRIORITY_LOW, plan_idle_cb, self, NULL);
   update_state (self);
 }
 
@@ -721,6 +740,7 @@ bw_threats_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->toast_id, g_source_remove);
+  g_clear_handle_id (&self->plan_id, g_source_remove);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);

@@ -129,6 +129,11 @@ test_lists_threats (Fixture       *fixture,
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_drawable_label, "Uncontrolled"));
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_drawable_label, "Showing 9 of 9 threats"));
   bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-list");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  bw_ui_settle (100);
+  bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-list-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  bw_ui_settle (50);
 
   /* Selecting a threat hands it to the editor and offers its element. */
   g_assert_true (bw_page_select_record (BW_PAGE (page), "T-7"));
@@ -328,6 +333,11 @@ test_matrix (Fixture       *fixture,
   g_assert_null (bw_ui_find (page->matrix_box, is_drawable_label, "Insulin pump system (P-1)"));
   g_assert_nonnull (bw_ui_find (page->matrix_box, is_drawable_label, "Pump firmware (P-3)"));
   bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-matrix");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  bw_ui_settle (100);
+  bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-matrix-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  bw_ui_settle (50);
 
   /* Clicking an ID selects that threat. */
   bw_ui_click (pill);

@@ -147,7 +147,6 @@ tell_window_cb (gpointer data)
   adw_toast_set_button_label (toast, _("_Review"));
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("threats"));
-  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return G_SOURCE_REMOVE;
 }
@@ -164,6 +163,8 @@ _bw_threats_page_update_plan (BwThreatsPage *self)
     self->rules = load_rules (self->project);
   g_clear_pointer (&self->plan, bw_derive_plan_unref);
   self->plan = bw_deriver_plan (self->project, self->rules, NULL);
+  self->plan_dirty = FALSE;
+  self->plan_structural = FALSE;
   pending = self->plan != NULL && !bw_derive_plan_is_empty (self->plan);
   if (pending)
     {

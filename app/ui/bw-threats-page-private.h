@@ -56,7 +56,8 @@ struct _BwThreatsPage
   char                *selected_id;
   guint                updating;        /* >0 while the page sets its own widgets */
   guint                refresh_id;      /* idle after a change of the document */
-  guint                toast_id;        /* idle that tells the window about derivation */
+  guint                toast_id;        /* timeout that tells the window about derivation */
+  guint                plan_id;         /* idle that plans derivation after opening */
 
   /* Filters: NULL or "" is "any" */
   char                *values[N_DROPDOWNS];
@@ -73,10 +74,9 @@ struct _BwThreatsPage
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;    /* the project's threats, filtered */
   GtkSortListModel    *flat_model;      /* … sorted by the column view */
-  GtkStringList       *groups;          /* grouped: the target IDs with threats shown */
-  GHashTable          *group_counts;    /* target ID → number of threats shown */
+  GtkStringList       *groups;          /* grouped: the target IDs with threats shown, by name */
+  GHashTable          *group_stores;    /* target ID → GListStore of its threats shown */
   GtkTreeListModel    *tree_model;
-  GtkSortListModel    *tree_sorted;
   GtkSingleSelection  *selection;
   GPtrArray           *cells;           /* bound cells, refreshed on every change */
   GPtrArray           *sorters;         /* one GtkCustomSorter per column */
@@ -86,6 +86,8 @@ struct _BwThreatsPage
   BwRuleSet           *rules;
   BwDerivePlan        *plan;
   gboolean             plan_told;       /* the window was told about it once */
+  gboolean             plan_dirty;      /* the document changed since the plan */
+  gboolean             plan_structural; /* … and records came or went */
 
   /* Widgets */
   AdwToastOverlay     *toast_overlay;
@@ -157,6 +159,8 @@ void         _bw_threats_page_set_grouped      (BwThreatsPage   *self,
                                                 gboolean         grouped);
 guint        _bw_threats_page_position_of      (BwThreatsPage   *self,
                                                 const char      *threat_id);
+guint        _bw_threats_page_group_count      (BwThreatsPage   *self,
+                                                const char      *target);
 BwThreat    *_bw_threats_page_get_selected     (BwThreatsPage   *self);
 gboolean     _bw_threats_page_matches          (BwThreatsPage   *self,
                                                 BwThreat        *threat);

@@ -199,7 +199,7 @@ update_group_cell (BwThreatsPage   *self,
                    BwThreatsColumn  column,
                    const char      *element_id)
 {
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->group_counts, element_id));
+  guint count = _bw_threats_page_group_count (self, element_id);
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (tag, FALSE);
@@ -468,27 +468,26 @@ compare_threats (BwThreatsPage   *self,
   return result;
 }
 
+/* What a column's sorter compares by (g_object_get_data per comparison
+ * would cost a quark lookup each time on 84,000 threats). */
+typedef struct
+{
+  BwThreatsPage   *page;
+  BwThreatsColumn  column;
+} SortData;
+
 static int
 compare_cb (gconstpointer a,
             gconstpointer b,
             gpointer      data)
 {
-  BwThreatsPage *self = g_object_get_data (G_OBJECT (data), "page");
-  BwThreatsColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "column"));
+  SortData *sort = data;
+  BwThreatsPage *self = sort->page;
+  BwThreatsColumn column = sort->column;
 
   if (self == NULL || self->project == NULL)
     return 0;
 
-  /* Group rows: by element name, whatever the column. */
-  if (GTK_IS_STRING_OBJECT ((gpointer) a) && GTK_IS_STRING_OBJECT ((gpointer) b))
-    {
-      const char *ia = gtk_string_object_get_string (GTK_STRING_OBJECT ((gpointer) a));
-      const char *ib = gtk_string_object_get_string (GTK_STRING_OBJECT ((gpointer) b));
-      int result = g_ascii_strcasecmp (_bw_threats_page_element_name (self, ia),
-                                       _bw_threats_page_element_name (self, ib));
-
-      return result != 0 ? result : g_strcmp0 (ia, ib);
-    }
   if (!BW_IS_THREAT ((gpointer) a) || !BW_IS_THREAT ((gpointer) b))
     return 0;
   return compare_threats (self, BW_THREAT ((gpointer) a), BW_THREAT ((gpointer) b), column);
@@ -501,14 +500,13 @@ add_column (BwThreatsPage   *self,
             int              width)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_cb, NULL, NULL);
+  SortData *sort = g_new0 (SortData, 1);
+  GtkCustomSorter *sorter;
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
-  /* The sorter carries its column, so the compare function needs no
-   * per-column closure. */
-  g_object_set_data (G_OBJECT (sorter), "page", self);
-  g_object_set_data (G_OBJECT (sorter), "column", GINT_TO_POINTER (column));
-  gtk_custom_sorter_set_sort_func (sorter, compare_cb, sorter, NULL);
+  sort->page = self;
+  sort->column = column;
+  sorter = gtk_custom_sorter_new (compare_cb, sort, g_free);
   g_ptr_array_add (self->sorters, sorter);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
@@ -527,88 +525,198 @@ add_column (BwThreatsPage   *self,
 
 /* Grouping */
 
-static gboolean
-target_filter_cb (gpointer item,
-                  gpointer data)
-{
-  return g_strcmp0 (bw_threat_get_target (item), data) == 0;
-}
-
+/* The children of a group: its threats among those shown, sorted like the
+ * table.  The store is the page's, kept up to date by update_groups(). */
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer data)
 {
   BwThreatsPage *self = data;
-  GtkCustomFilter *filter;
+  const char *target;
+  GListStore *store;
 
   if (!GTK_IS_STRING_OBJECT (item))
     return NULL;
-  filter = gtk_custom_filter_new (target_filter_cb,
-                                  g_strdup (gtk_string_object_get_string (item)), g_free);
-  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
-                                                  GTK_FILTER (filter)));
+  target = gtk_string_object_get_string (item);
+  store = g_hash_table_lookup (self->group_stores, target);
+  if (store == NULL)
+    {
+      store = g_list_store_new (BW_TYPE_THREAT);
+      g_hash_table_insert (self->group_stores, g_strdup (target), store);
+    }
+  return G_LIST_MODEL (gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (store)),
+                                                g_object_ref (gtk_column_view_get_sorter (self->column_view))));
 }
 
-/* The group rows follow the filtered threats.  Only the groups that came
- * or went are removed or added (the sort model orders them), so the
- * groups the user opened stay open through edits and filters. */
+guint
+_bw_threats_page_group_count (BwThreatsPage *self,
+                              const char    *target)
+{
+  GListStore *store = g_hash_table_lookup (self->group_stores, target);
+
+  return store != NULL ? g_list_model_get_n_items (G_LIST_MODEL (store)) : 0;
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  BwThreatsPage *self = data;
+  const char *ia = *(const char * const *) a;
+  const char *ib = *(const char * const *) b;
+  int result = g_ascii_strcasecmp (_bw_threats_page_element_name (self, ia),
+                                   _bw_threats_page_element_name (self, ib));
+
+  return result != 0 ? result : g_strcmp0 (ia, ib);
+}
+
+static gboolean
+same_members (GListStore *store,
+              GPtrArray  *threats)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  if (n != threats->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (item != g_ptr_array_index (threats, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings the group rows to `ids` (sorted): when the groups that stay keep
+ * their order, only the groups that came or went are inserted or removed,
+ * so the groups the user opened stay open through edits and filters. */
+static void
+merge_groups (BwThreatsPage *self,
+              GPtrArray     *ids,
+              GHashTable    *members)
+{
+  GListModel *groups = G_LIST_MODEL (self->groups);
+  guint n_old = g_list_model_get_n_items (groups);
+  g_autoptr(GHashTable) old = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) kept_old = g_ptr_array_new ();
+  g_autoptr(GPtrArray) kept_new = g_ptr_array_new ();
+  gboolean same_order = TRUE;
+  guint i = 0, j = 0;
+
+  for (guint k = 0; k < n_old; k++)
+    {
+      const char *id = gtk_string_list_get_string (self->groups, k);
+
+      g_hash_table_add (old, (gpointer) id);
+      if (g_hash_table_contains (members, id))
+        g_ptr_array_add (kept_old, (gpointer) id);
+    }
+  for (guint k = 0; k < ids->len; k++)
+    if (g_hash_table_contains (old, g_ptr_array_index (ids, k)))
+      g_ptr_array_add (kept_new, g_ptr_array_index (ids, k));
+  for (guint k = 0; same_order && k < kept_old->len; k++)
+    same_order = g_str_equal (g_ptr_array_index (kept_old, k), g_ptr_array_index (kept_new, k));
+  g_ptr_array_set_size (kept_old, 0);
+  g_hash_table_remove_all (old);
+
+  if (!same_order)
+    {
+      g_ptr_array_add (ids, NULL);
+      gtk_string_list_splice (self->groups, 0, n_old, (const char * const *) ids->pdata);
+      g_ptr_array_remove_index (ids, ids->len - 1);
+      return;
+    }
+  while (j < ids->len || i < g_list_model_get_n_items (groups))
+    {
+      const char *current = i < g_list_model_get_n_items (groups) ? gtk_string_list_get_string (self->groups, i) : NULL;
+      const char *wanted = j < ids->len ? g_ptr_array_index (ids, j) : NULL;
+
+      if (current != NULL && wanted != NULL && g_str_equal (current, wanted))
+        i++, j++;
+      else if (current != NULL && !g_hash_table_contains (members, current))
+        gtk_string_list_remove (self->groups, i);
+      else
+        {
+          /* The run of new groups before the next kept one, at once. */
+          guint end = j;
+          g_autoptr(GPtrArray) run = g_ptr_array_new ();
+
+          while (end < ids->len && (current == NULL || !g_str_equal (g_ptr_array_index (ids, end), current)))
+            g_ptr_array_add (run, g_ptr_array_index (ids, end++));
+          g_ptr_array_add (run, NULL);
+          gtk_string_list_splice (self->groups, i, 0, (const char * const *) run->pdata);
+          i += end - j;
+          j = end;
+        }
+    }
+}
+
 static void
 update_groups (BwThreatsPage *self)
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
   guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_groups;
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
 
-  g_hash_table_remove_all (self->group_counts);
+  if (self->groups == NULL)
+    return;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BwThreat) threat = g_list_model_get_item (model, i);
       const char *target = bw_threat_get_target (threat);
-      gpointer count;
+      GPtrArray *threats;
 
       if (target == NULL)
         continue;
-      count = g_hash_table_lookup (self->group_counts, target);
-      g_hash_table_replace (self->group_counts, g_strdup (target), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      threats = g_hash_table_lookup (members, target);
+      if (threats == NULL)
+        {
+          threats = g_ptr_array_new ();
+          g_hash_table_insert (members, (gpointer) target, threats);
+          g_ptr_array_add (ids, (gpointer) target);
+        }
+      /* The collection keeps the threat alive. */
+      g_ptr_array_add (threats, threat);
     }
-  if (self->groups == NULL)
-    return;
 
-  n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
-  for (guint i = n_groups; i > 0; i--)
+  /* The stores of the groups: refilled where their threats changed. */
+  g_hash_table_iter_init (&iter, self->group_stores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (members, key))
+      {
+        g_list_store_remove_all (value);
+        g_hash_table_iter_remove (&iter);
+      }
+  g_hash_table_iter_init (&iter, members);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const char *id = gtk_string_list_get_string (self->groups, i - 1);
+      GListStore *store = g_hash_table_lookup (self->group_stores, key);
+      GPtrArray *threats = value;
 
-      if (!g_hash_table_contains (self->group_counts, id))
-        gtk_string_list_remove (self->groups, i - 1);
+      if (store == NULL)
+        {
+          store = g_list_store_new (BW_TYPE_THREAT);
+          g_hash_table_insert (self->group_stores, g_strdup (key), store);
+        }
+      if (!same_members (store, threats))
+        g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), threats->pdata, threats->len);
     }
-  n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
-  for (guint i = 0; i < n_groups; i++)
-    g_hash_table_add (kept, (gpointer) gtk_string_list_get_string (self->groups, i));
-  {
-    GHashTableIter iter;
-    gpointer key;
 
-    g_hash_table_iter_init (&iter, self->group_counts);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      if (!g_hash_table_contains (kept, key))
-        g_ptr_array_add (added, key);
-  }
-  if (added->len == 0)
-    return;
-  g_ptr_array_add (added, NULL);
-  gtk_string_list_splice (self->groups, n_groups, 0, (const char * const *) added->pdata);
+  g_ptr_array_sort_with_data (ids, compare_groups, self);
+  merge_groups (self, ids, members);
 }
 
 void
 _bw_threats_page_set_grouped (BwThreatsPage *self,
                               gboolean       grouped)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-
-  if (self->grouped == grouped && (grouped ? self->tree_sorted != NULL : TRUE))
+  if (self->grouped == grouped)
     return;
   self->grouped = grouped;
   if (grouped)
@@ -618,13 +726,11 @@ _bw_threats_page_set_grouped (BwThreatsPage *self,
           self->groups = gtk_string_list_new (NULL);
           self->tree_model = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->groups)), FALSE, FALSE,
                                                       create_children_cb, self, NULL);
-          self->tree_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->tree_model)),
-                                                       GTK_SORTER (gtk_tree_list_row_sorter_new (g_object_ref (sorter))));
         }
       update_groups (self);
       /* The flat model would resort with every change for nobody. */
       gtk_sort_list_model_set_model (self->flat_model, NULL);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_sorted));
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
     }
   else
     {
@@ -742,17 +848,17 @@ _bw_threats_page_init_table (BwThreatsPage *self)
 {
   self->sorters = g_ptr_array_new_with_free_func (g_object_unref);
   self->cells = g_ptr_array_new ();
-  self->group_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->group_stores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  add_column (self, _("ID"), COLUMN_ID, 72);
-  add_column (self, _("Element"), COLUMN_ELEMENT, 120);
+  add_column (self, _("ID"), COLUMN_ID, 68);
+  add_column (self, _("Element"), COLUMN_ELEMENT, 110);
   /* Translators: the STRIDE category column's header (it shows S, T, R …) */
   add_column (self, C_("column", "Cat."), COLUMN_CATEGORY, 48);
   add_column (self, _("Title"), COLUMN_TITLE, 0);
-  add_column (self, _("Status"), COLUMN_STATUS, 125);
-  add_column (self, _("Treatment"), COLUMN_TREATMENT, 85);
-  add_column (self, _("Risk Before"), COLUMN_BEFORE, 95);
-  add_column (self, _("Risk After"), COLUMN_AFTER, 95);
+  add_column (self, _("Status"), COLUMN_STATUS, 120);
+  add_column (self, _("Treatment"), COLUMN_TREATMENT, 82);
+  add_column (self, _("Risk Before"), COLUMN_BEFORE, 100);
+  add_column (self, _("Risk After"), COLUMN_AFTER, 100);
 
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

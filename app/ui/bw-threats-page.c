@@ -301,7 +301,12 @@ refresh_cb (gpointer data)
   _bw_threats_page_update_cells (self);
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
-  _bw_threats_page_update_plan (self);
+  /* Planning is a pass of the rules over the whole model (seconds on
+   * 84,000 threats): redone while the banner can be seen only when
+   * records came or went, else when the page is shown again. */
+  self->plan_dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->plan_structural)
+    _bw_threats_page_update_plan (self);
   update_state (self);
   restore_selection (self);
   return G_SOURCE_REMOVE;
@@ -321,6 +326,29 @@ stack_changed_cb (BwThreatsPage *self)
   schedule_refresh (self);
 }
 
+/* Threats, elements or diagrams came or went: what derivation would do
+ * may have changed (a triage edit does not change it). */
+static void
+collection_changed_cb (BwThreatsPage *self)
+{
+  self->plan_structural = TRUE;
+  schedule_refresh (self);
+}
+
+static gboolean
+plan_idle_cb (gpointer data)
+{
+  BwThreatsPage *self = data;
+
+  self->plan_id = 0;
+  if (self->project != NULL && self->plan_dirty)
+    {
+      _bw_threats_page_update_plan (self);
+      update_state (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bw_threats_page_set_project (BwPage    *page,
                              BwProject *project)
@@ -333,6 +361,8 @@ bw_threats_page_set_project (BwPage    *page,
     {
       g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
       g_signal_handlers_disconnect_by_data (bw_project_get_threats (self->project), self);
+      g_signal_handlers_disconnect_by_data (bw_project_get_elements (self->project), self);
+      g_signal_handlers_disconnect_by_data (bw_project_get_diagrams (self->project), self);
     }
   g_set_object (&self->project, project);
   g_clear_pointer (&self->plan, bw_derive_plan_unref);
@@ -351,10 +381,19 @@ bw_threats_page_set_project (BwPage    *page,
   g_signal_connect_object (bw_project_get_command_stack (project), "changed",
                            G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bw_project_get_threats (project), "items-changed",
-                           G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bw_project_get_elements (project), "items-changed",
+                           G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bw_project_get_diagrams (project), "items-changed",
+                           G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
   _bw_threats_page_update_dropdown_lists (self);
   _bw_threats_page_set_model (self, bw_project_get_threats (project));
-  _bw_threats_page_update_plan (self);
+  /* The plan waits until the window is drawn: on a large model it takes
+   * a moment, and opening should show the project first. */
+  self->plan_dirty = TRUE;
+  self->plan_structural = TRUE;
+  g_clear_handle_id (&self->plan_id, g_source_remove);
+  self->plan_id = g_idle_add_full (G_PRIORITY_LOW, plan_idle_cb, self, NULL);
   update_state (self);
 }
 
@@ -502,7 +541,7 @@ map_cb (BwThreatsPage *self)
 {
   /* A change made while the page was hidden (a new process on a diagram)
    * is what the derive banner is for. */
-  if (self->project != NULL)
+  if (self->project != NULL && self->plan_dirty)
     {
       _bw_threats_page_update_plan (self);
       update_state (self);
@@ -701,10 +740,13 @@ bw_threats_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->toast_id, g_source_remove);
+  g_clear_handle_id (&self->plan_id, g_source_remove);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
       g_signal_handlers_disconnect_by_data (bw_project_get_threats (self->project), self);
+      g_signal_handlers_disconnect_by_data (bw_project_get_elements (self->project), self);
+      g_signal_handlers_disconnect_by_data (bw_project_get_diagrams (self->project), self);
     }
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -714,7 +756,6 @@ bw_threats_page_dispose (GObject *object)
       self->toast_overlay = NULL;
     }
   g_clear_object (&self->selection);
-  g_clear_object (&self->tree_sorted);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->groups);
   g_clear_object (&self->flat_model);
@@ -722,7 +763,7 @@ bw_threats_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->sorters, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
-  g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  g_clear_pointer (&self->group_stores, g_hash_table_unref);
   g_clear_pointer (&self->special_ids, g_hash_table_unref);
   g_clear_pointer (&self->plan, bw_derive_plan_unref);
   g_clear_object (&self->rules);

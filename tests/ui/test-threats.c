@@ -129,6 +129,11 @@ test_lists_threats (Fixture       *fixture,
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_drawable_label, "Uncontrolled"));
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_drawable_label, "Showing 9 of 9 threats"));
   bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-list");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  bw_ui_settle (100);
+  bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-list-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  bw_ui_settle (50);
 
   /* Selecting a threat hands it to the editor and offers its element. */
   g_assert_true (bw_page_select_record (BW_PAGE (page), "T-7"));
@@ -243,6 +248,33 @@ test_set_filter (Fixture       *fixture,
   g_assert_false (bw_page_select_record (BW_PAGE (page), "NO-1"));
 }
 
+/* The window's routes to the page, and the page's way to the diagram. */
+static void
+test_window_routes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  BwThreatsPage *page = fixture->page;
+
+  g_assert_true (bw_window_select (fixture->window, "assets"));
+  bw_window_filter_threats (fixture->window, "before:5:4");
+  bw_ui_settle (50);
+  g_assert_cmpstr (bw_window_get_selected_key (fixture->window), ==, "threats");
+  assert_shown (fixture, "T-4");
+
+  g_assert_true (bw_window_select (fixture->window, "assets"));
+  g_assert_true (bw_window_show_record (fixture->window, "T-7"));
+  bw_ui_settle (50);
+  g_assert_cmpstr (bw_window_get_selected_key (fixture->window), ==, "threats");
+  /* The filter hid it: cleared. */
+  assert_shown (fixture, "T-1 T-2 T-3 T-4 T-5 T-6 T-7 T-8 T-9");
+  g_assert_cmpstr (page->selected_id, ==, "T-7");
+
+  /* T-7 is on the pump firmware (P-3), drawn on the DFD D-2. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "threats.show-on-diagram", NULL);
+  bw_ui_settle (50);
+  g_assert_cmpstr (bw_window_get_selected_key (fixture->window), ==, "diagram:D-2");
+}
+
 static void
 test_asset_filter (Fixture       *fixture,
                    gconstpointer  data)
@@ -328,6 +360,11 @@ test_matrix (Fixture       *fixture,
   g_assert_null (bw_ui_find (page->matrix_box, is_drawable_label, "Insulin pump system (P-1)"));
   g_assert_nonnull (bw_ui_find (page->matrix_box, is_drawable_label, "Pump firmware (P-3)"));
   bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-matrix");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  bw_ui_settle (100);
+  bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-matrix-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  bw_ui_settle (50);
 
   /* Clicking an ID selects that threat. */
   bw_ui_click (pill);
@@ -511,6 +548,7 @@ main (int   argc,
   ADD ("/ui/threats/filters", test_filters);
   ADD ("/ui/threats/set-filter", test_set_filter);
   ADD ("/ui/threats/asset-filter", test_asset_filter);
+  ADD ("/ui/threats/window-routes", test_window_routes);
   ADD ("/ui/threats/grouping", test_grouping);
   ADD ("/ui/threats/matrix", test_matrix);
   ADD ("/ui/threats/manual-threat-and-undo", test_manual_threat_and_undo);

@@ -210,13 +210,27 @@ diagram_name (BwAssetsPage *self,
   return diagram != NULL ? bw_diagram_get_name (diagram) : "";
 }
 
+static const char *
+element_kind_label (BwElementKind kind)
+{
+  switch (kind)
+    {
+    case BW_ELEMENT_EXTERNAL_ENTITY: return _("External Entity");
+    case BW_ELEMENT_PROCESS: return _("Process");
+    case BW_ELEMENT_DATA_STORE: return _("Data Store");
+    case BW_ELEMENT_DATA_FLOW: return _("Data Flow");
+    case BW_ELEMENT_TRUST_BOUNDARY:
+    default: return _("Trust Boundary");
+    }
+}
+
 static char *
 describe_element (BwAssetsPage *self,
                   BwElement    *element)
 {
   /* Translators: an element's ID, kind and diagram, "P-3 · Process · Pump" */
   return g_strdup_printf (_("%s · %s · %s"), bw_record_get_id (BW_RECORD (element)),
-                          bw_element_kind_describe (bw_element_get_kind_enum (element)),
+                          element_kind_label (bw_element_get_kind_enum (element)),
                           diagram_name (self, element));
 }
 
@@ -487,7 +501,7 @@ _bw_assets_page_build_panel (BwAssetsPage *self)
   GtkWidget *show_threats;
 
   self->panel_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel_stack), 360, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel_stack), 340, -1);
   gtk_stack_add_named (self->panel_stack, build_none (), "none");
 
   self->asset_group = group_new (page, "", NULL);

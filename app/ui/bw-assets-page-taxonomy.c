@@ -115,8 +115,14 @@ _bw_assets_page_build_taxonomy_card (BwAssetsPage *self)
 GtkWidget *
 _bw_assets_page_build_empty_taxonomy (BwAssetsPage *self)
 {
+  GtkWidget *clamp;
+
   self->empty_taxonomy_group = taxonomy_group_new (_("Start from the Taxonomy"),
                                                    _("Typical assets of a connected medical device"));
+  clamp = adw_clamp_new ();
   gtk_widget_set_name (GTK_WIDGET (self->empty_taxonomy_group), "empty-taxonomy");
-  return GTK_WIDGET (self->empty_taxonomy_group);
+  /* As wide as the status page's text, not the whole page. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->empty_taxonomy_group));
+  return clamp;
 }

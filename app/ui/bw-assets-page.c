@@ -227,7 +227,6 @@ setup_cb (GtkSignalListItemFactory *factory,
     {
       GtkWidget *description = gtk_label_new (NULL);
 
-      gtk_widget_add_css_class (label, "heading");
       gtk_label_set_xalign (GTK_LABEL (description), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (description, "caption");
@@ -495,11 +494,15 @@ build_table (BwAssetsPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assets"), -1);
   add_column (self, _("Name"), COLUMN_NAME, 0);
-  add_column (self, _("Kind"), COLUMN_KIND, 90);
-  add_column (self, _("Confidentiality"), COLUMN_CONFIDENTIALITY, 125);
-  add_column (self, _("Integrity"), COLUMN_INTEGRITY, 90);
-  add_column (self, _("Availability"), COLUMN_AVAILABILITY, 105);
-  add_column (self, _("Safety"), COLUMN_SAFETY, 70);
+  /* Short titles: the name needs the room, and the panel spells them out. */
+  add_column (self, _("Kind"), COLUMN_KIND, 80);
+  /* Translators: column title, short for Confidentiality */
+  add_column (self, _("Conf."), COLUMN_CONFIDENTIALITY, 75);
+  /* Translators: column title, short for Integrity */
+  add_column (self, _("Integ."), COLUMN_INTEGRITY, 75);
+  /* Translators: column title, short for Availability */
+  add_column (self, _("Avail."), COLUMN_AVAILABILITY, 75);
+  add_column (self, _("Safety"), COLUMN_SAFETY, 65);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
 

@@ -364,6 +364,20 @@ clear_element_rows (BwAssumptionsPage *self)
   g_ptr_array_set_size (self->element_rows, 0);
 }
 
+static const char *
+element_kind_label (BwElementKind kind)
+{
+  switch (kind)
+    {
+    case BW_ELEMENT_EXTERNAL_ENTITY: return _("External Entity");
+    case BW_ELEMENT_PROCESS: return _("Process");
+    case BW_ELEMENT_DATA_STORE: return _("Data Store");
+    case BW_ELEMENT_DATA_FLOW: return _("Data Flow");
+    case BW_ELEMENT_TRUST_BOUNDARY:
+    default: return _("Trust Boundary");
+    }
+}
+
 static void
 add_element_row (BwAssumptionsPage *self,
                  const char        *id)
@@ -380,7 +394,7 @@ add_element_row (BwAssumptionsPage *self,
 
       /* Translators: an element's ID, kind and diagram, "P-3 · Process · Pump" */
       subtitle = g_strdup_printf (_("%s · %s · %s"), id,
-                                  bw_element_kind_describe (bw_element_get_kind_enum (BW_ELEMENT (record))),
+                                  element_kind_label (bw_element_get_kind_enum (BW_ELEMENT (record))),
                                   diagram ? bw_diagram_get_name (diagram) : "");
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -682,7 +696,7 @@ build_panel (BwAssumptionsPage *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->panel_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel_stack), 360, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel_stack), 340, -1);
   adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Selection"));
   adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Choose an assumption in the list to edit it"));
   gtk_widget_add_css_class (none, "compact");

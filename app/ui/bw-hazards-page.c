@@ -719,7 +719,7 @@ build_panel (BwHazardsPage *self)
   GtkWidget *show_threats;
 
   self->panel_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel_stack), 360, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel_stack), 340, -1);
   adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Selection"));
   adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Choose a hazard in the list to edit it"));
   gtk_widget_add_css_class (none, "compact");
@@ -731,7 +731,6 @@ build_panel (BwHazardsPage *self)
   self->harm_row = entry_row (self, self->hazard_group, _("Harm"), "harm");
   self->severity_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->severity_row), _("Severity"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->severity_row), _("Of the harm, on the project’s scale"));
   gtk_widget_set_name (GTK_WIDGET (self->severity_row), "severity");
   g_signal_connect_swapped (self->severity_row, "notify::selected", G_CALLBACK (severity_selected_cb), self);
   adw_preferences_group_add (self->hazard_group, GTK_WIDGET (self->severity_row));

@@ -318,6 +318,20 @@ test_hazards (void)
   g_assert_true (shows_row (page, "Denial of service on Pump status and alarms"));
   g_assert_false (shows_row (page, "Tampering with Bolus command"));
 
+  /* A threat is one click away. */
+  {
+    GtkWidget *label = bw_ui_find (page, bw_ui_match_label, "Denial of service on Pump status and alarms");
+    GtkWidget *row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    g_signal_emit_by_name (row, "activate");
+    bw_ui_drain ();
+    g_assert_cmpstr (bw_window_get_selected_key (window), ==, "threats");
+    g_assert_true (bw_window_select (window, "hazards"));
+    bw_ui_drain ();
+  }
+
   /* Add, rename, delete: each undone. */
   gtk_widget_activate_action (page, "hazards.add", NULL);
   bw_ui_drain ();

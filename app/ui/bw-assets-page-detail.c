@@ -295,6 +295,24 @@ add_threat_rows (BwAssetsPage *self,
                   _("Threats appear when an element that carries the asset has some"), NULL);
 }
 
+/* GtkPopoverMenu reads "_" as a mnemonic: "__" shows one. */
+static char *
+menu_label (const char *id,
+            const char *name)
+{
+  /* Translators: an element in a picker menu, "P-3 Pump firmware" */
+  g_autofree char *label = g_strdup_printf (_("%s %s"), id, name);
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        g_string_append_c (escaped, '_');
+      g_string_append_c (escaped, *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
 /* The picker: the project's nodes and flows not linked yet, by diagram. */
 static void
 update_link_menu (BwAssetsPage *self)
@@ -322,8 +340,7 @@ update_link_menu (BwAssetsPage *self)
               bw_element_get_kind_enum (element) == BW_ELEMENT_TRUST_BOUNDARY ||
               (assets != NULL && g_strv_contains (assets, self->asset_id)))
             continue;
-          /* Translators: an element in a picker menu, "P-3 Pump firmware" */
-          label = g_strdup_printf (_("%s %s"), id, bw_element_get_name (element));
+          label = menu_label (id, bw_element_get_name (element));
           item = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target_value (item, "assets.link-element", g_variant_new_string (id));
           g_menu_append_item (section, item);

@@ -420,6 +420,24 @@ add_element_row (BwAssumptionsPage *self,
   g_ptr_array_add (self->element_rows, g_object_ref (row));
 }
 
+/* GtkPopoverMenu reads "_" as a mnemonic: "__" shows one. */
+static char *
+menu_label (const char *id,
+            const char *name)
+{
+  /* Translators: an element in a picker menu, "P-3 Pump firmware" */
+  g_autofree char *label = g_strdup_printf (_("%s %s"), id, name);
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        g_string_append_c (escaped, '_');
+      g_string_append_c (escaped, *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
 /* The picker: every element not linked yet, by diagram. */
 static void
 update_link_menu (BwAssumptionsPage *self,
@@ -446,8 +464,7 @@ update_link_menu (BwAssumptionsPage *self,
           if (g_strcmp0 (bw_element_get_diagram (element), diagram_id) != 0 ||
               (linked != NULL && g_strv_contains (linked, id)))
             continue;
-          /* Translators: an element in a picker menu, "P-3 Pump firmware" */
-          label = g_strdup_printf (_("%s %s"), id, bw_element_get_name (element));
+          label = menu_label (id, bw_element_get_name (element));
           item = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target_value (item, "assumptions.link-element", g_variant_new_string (id));
           g_menu_append_item (section, item);

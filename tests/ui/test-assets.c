@@ -343,6 +343,24 @@ test_hazards (void)
   undo (project);
   g_assert_cmpuint (table_rows (page, "hazards-table"), ==, 3);
 
+  /* Deleting a hazard takes the threats' links to it along; undo brings
+   * both back. */
+  {
+    BwThreat *threat = BW_THREAT (bw_project_lookup (project, "T-4"));
+
+    g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
+    g_assert_true (bw_page_select_record (BW_PAGE (page), "H-3"));
+    gtk_widget_activate_action (page, "hazards.delete", NULL);
+    bw_ui_drain ();
+    g_assert_null (bw_project_lookup (project, "H-3"));
+    g_assert_false (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
+    g_assert_true (shows_label (page, "Deleted “Alarm not annunciated”"));
+    undo (project);
+    g_assert_nonnull (bw_project_lookup (project, "H-3"));
+    g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
+    g_assert_cmpuint (table_rows (page, "hazards-table"), ==, 3);
+  }
+
   bw_ui_close_window (window);
 }
 

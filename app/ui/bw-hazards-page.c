@@ -395,8 +395,9 @@ show_text (GtkEditable *editable,
 static void
 update_scale (BwHazardsPage *self)
 {
+  static const char * const no_levels[] = { NULL };
   const char * const *scale = bw_risk_method_get_severity (bw_project_get_risk_method (self->project));
-  g_autofree char *joined = g_strjoinv ("\n", (char **) scale);
+  g_autofree char *joined = g_strjoinv ("\n", (char **) (scale != NULL ? scale : no_levels));
   g_autoptr(GtkStringList) model = NULL;
 
   if (g_strcmp0 (joined, self->shown_scale) == 0)

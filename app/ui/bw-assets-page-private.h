@@ -25,6 +25,7 @@ struct _BwAssetsPage
   GtkStack            *content_stack;   /* "empty" or "list" */
   GtkWidget           *delete_button;
   GtkColumnView       *column_view;
+  GtkSortListModel    *sorted;          /* the assets, as the table sorts them */
   GtkSingleSelection  *selection;
   GtkWidget           *taxonomy_card;   /* above the table */
   AdwPreferencesGroup *taxonomy_group;

@@ -261,6 +261,50 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "asset", NULL);
 }
 
+static int
+level_rank (const char *level)
+{
+  static const char * const levels[] = { "none", "low", "medium", "high" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (g_strcmp0 (levels[i], level) == 0)
+      return (int) i;
+  return 0;
+}
+
+/* Levels sort by their rank, not their name ("High" after "Medium"). */
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  BwAsset *x = BW_ASSET ((gpointer) a);
+  BwAsset *y = BW_ASSET ((gpointer) b);
+
+  switch (GPOINTER_TO_INT (data))
+    {
+    case COLUMN_KIND:
+      return g_utf8_collate (_bw_assets_page_kind_label (bw_asset_get_kind (x)),
+                             _bw_assets_page_kind_label (bw_asset_get_kind (y)));
+    case COLUMN_CONFIDENTIALITY:
+      return level_rank (bw_asset_get_confidentiality (x)) - level_rank (bw_asset_get_confidentiality (y));
+    case COLUMN_INTEGRITY:
+      return level_rank (bw_asset_get_integrity (x)) - level_rank (bw_asset_get_integrity (y));
+    case COLUMN_AVAILABILITY:
+      return level_rank (bw_asset_get_availability (x)) - level_rank (bw_asset_get_availability (y));
+    case COLUMN_SAFETY:
+      return bw_asset_get_safety_relevant (x) - bw_asset_get_safety_relevant (y);
+    case COLUMN_NAME:
+    default:
+      {
+        g_autofree char *fx = g_utf8_casefold (bw_asset_get_name (x), -1);
+        g_autofree char *fy = g_utf8_casefold (bw_asset_get_name (y), -1);
+
+        return g_utf8_collate (fx, fy);
+      }
+    }
+}
+
 /* `width` 0: the column takes what the fixed ones leave. */
 static void
 add_column (BwAssetsPage *self,
@@ -270,11 +314,13 @@ add_column (BwAssetsPage *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, GINT_TO_POINTER (column), NULL));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, width == 0);
   if (width > 0)
     gtk_column_view_column_set_fixed_width (view_column, width);
@@ -334,6 +380,11 @@ refresh (BwAssetsPage *self)
 {
   guint n = self->project ? g_list_model_get_n_items (bw_project_get_assets (self->project)) : 0;
 
+  /* An edit may move the asset in the sorted table; the selection stays
+   * on it (sync_selection), not on what took its place. */
+  self->updating = TRUE;
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+  self->updating = FALSE;
   for (guint i = 0; i < self->cells->len; i++)
     update_cell (g_ptr_array_index (self->cells, i));
 
@@ -398,7 +449,7 @@ bw_assets_page_set_project (BwPage    *page,
                                G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
   self->updating = TRUE;
-  gtk_single_selection_set_model (self->selection, project ? bw_project_get_assets (project) : NULL);
+  gtk_sort_list_model_set_model (self->sorted, project ? bw_project_get_assets (project) : NULL);
   self->updating = FALSE;
   refresh (self);
 }
@@ -503,6 +554,9 @@ build_table (BwAssetsPage *self)
   /* Translators: column title, short for Availability */
   add_column (self, _("Avail."), COLUMN_AVAILABILITY, 75);
   add_column (self, _("Safety"), COLUMN_SAFETY, 65);
+  /* Project order until the user picks a column to sort by. */
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
 
@@ -524,6 +578,9 @@ bw_assets_page_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_project (self);
+  /* Taking the table apart re-sorts and reselects: not for this page any more. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->link_rows != NULL)
     g_ptr_array_set_size (self->link_rows, 0);
   if (self->taxonomy_rows != NULL)
@@ -531,6 +588,7 @@ bw_assets_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (bw_assets_page_parent_class)->dispose (object);

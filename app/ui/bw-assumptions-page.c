@@ -767,6 +767,9 @@ bw_assumptions_page_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_project (self);
+  /* Taking the table apart re-sorts and reselects: not for this page any more. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->element_rows != NULL)
     g_ptr_array_set_size (self->element_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -44,6 +44,7 @@ struct _BwHazardsPage
   AdwToastOverlay     *toast_overlay;
   GtkStack            *content_stack;  /* "empty" or "list" */
   GtkColumnView       *column_view;
+  GtkSortListModel    *sorted;         /* the hazards, as the table sorts them */
   GtkSingleSelection  *selection;
   GtkWidget           *panel;
   GtkStack            *panel_stack;    /* "none" or "hazard" */
@@ -314,6 +315,56 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "hazard", NULL);
 }
 
+static int
+collate (const char *a,
+         const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return g_utf8_collate (fa, fb);
+}
+
+/* What a column's sorter needs: the threat counts come from the project. */
+typedef struct
+{
+  BwHazardsPage *page;   /* owns the table, and so the sorter */
+  Column         column;
+} SortKey;
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  BwHazard *x = BW_HAZARD ((gpointer) a);
+  BwHazard *y = BW_HAZARD ((gpointer) b);
+  SortKey *key = data;
+  BwHazardsPage *self = key->page;
+
+  switch (key->column)
+    {
+    case COLUMN_HARM:
+      return collate (bw_hazard_get_harm (x), bw_hazard_get_harm (y));
+    case COLUMN_SEVERITY:
+      return bw_hazard_get_severity (x) - bw_hazard_get_severity (y);
+    case COLUMN_REFERENCE:
+      return collate (bw_hazard_get_reference (x), bw_hazard_get_reference (y));
+    case COLUMN_THREATS:
+      if (self != NULL && self->project != NULL)
+        {
+          g_autoptr(GPtrArray) tx = bw_traceability_threats_for_hazard (self->project, bw_record_get_id (BW_RECORD (x)));
+          g_autoptr(GPtrArray) ty = bw_traceability_threats_for_hazard (self->project, bw_record_get_id (BW_RECORD (y)));
+
+          return (int) tx->len - (int) ty->len;
+        }
+      return 0;
+    case COLUMN_NAME:
+    default:
+      return collate (bw_hazard_get_name (x), bw_hazard_get_name (y));
+    }
+}
+
 static void
 add_column (BwHazardsPage *self,
             const char    *title,
@@ -322,11 +373,17 @@ add_column (BwHazardsPage *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
+  SortKey *key = g_new0 (SortKey, 1);
 
+  key->page = self;
+  key->column = column;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, key, g_free));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, width == 0);
   if (width > 0)
     gtk_column_view_column_set_fixed_width (view_column, width);
@@ -524,6 +581,11 @@ refresh (BwHazardsPage *self)
 {
   guint n = self->project ? g_list_model_get_n_items (bw_project_get_hazards (self->project)) : 0;
 
+  /* An edit may move the hazard in the sorted table; the selection stays
+   * on it (sync_selection), not on what took its place. */
+  self->updating = TRUE;
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+  self->updating = FALSE;
   for (guint i = 0; i < self->cells->len; i++)
     update_cell (self, g_ptr_array_index (self->cells, i));
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
@@ -586,7 +648,7 @@ bw_hazards_page_set_project (BwPage    *page,
                                G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
   self->updating = TRUE;
-  gtk_single_selection_set_model (self->selection, project ? bw_project_get_hazards (project) : NULL);
+  gtk_sort_list_model_set_model (self->sorted, project ? bw_project_get_hazards (project) : NULL);
   self->updating = FALSE;
   refresh (self);
 }
@@ -682,6 +744,9 @@ build_table (BwHazardsPage *self)
   add_column (self, _("Severity"), COLUMN_SEVERITY, 110);
   add_column (self, _("Reference"), COLUMN_REFERENCE, 110);
   add_column (self, _("Threats"), COLUMN_THREATS, 70);
+  /* Project order until the user picks a column to sort by. */
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selected_item_cb), self, G_CONNECT_SWAPPED);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
@@ -762,11 +827,15 @@ bw_hazards_page_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_project (self);
+  /* Taking the table apart re-sorts and reselects: not for this page any more. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->threat_rows != NULL)
     g_ptr_array_set_size (self->threat_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (bw_hazards_page_parent_class)->dispose (object);

@@ -152,6 +152,31 @@ test_assets_edit (void)
   g_assert_true (shows_label (page, "Therapy settings"));
   g_assert_false (bw_command_stack_get_can_undo (bw_project_get_command_stack (project)));
 
+  /* Sorted by confidentiality, highest first: an edit moves the asset,
+   * and the selection and the panel stay with it. */
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (find_named (page, "assets-table"));
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (table));
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+    g_autoptr(BwAsset) first = NULL;
+    g_autoptr(BwAsset) still_first = NULL;
+
+    gtk_column_view_sort_by_column (table, column, GTK_SORT_DESCENDING);
+    bw_ui_drain ();
+    first = g_list_model_get_item (rows, 0);
+    g_assert_cmpstr (bw_asset_get_confidentiality (first), ==, "high");
+
+    adw_combo_row_set_selected (confidentiality, 0);
+    bw_ui_drain ();
+    g_assert_cmpstr (bw_asset_get_confidentiality (settings), ==, "none");
+    g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) == (gpointer) settings);
+    g_assert_cmpstr (gtk_editable_get_text (name), ==, "Therapy settings");
+    still_first = g_list_model_get_item (rows, 0);
+    g_assert_true (still_first == first);
+    undo (project);
+    g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) == (gpointer) settings);
+  }
+
   bw_ui_close_window (window);
 }
 

@@ -313,9 +313,12 @@ menu_label (const char *id,
   return g_string_free (escaped, FALSE);
 }
 
-/* The picker: the project's nodes and flows not linked yet, by diagram. */
+/* The picker: the project's nodes and flows not linked yet, by diagram.
+ * Built when it opens (`build`); otherwise only counted, for the button's
+ * sensitivity: a menu of every element on every edit would be slow. */
 static void
-update_link_menu (BwAssetsPage *self)
+update_link_menu (BwAssetsPage *self,
+                  gboolean      build)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   GListModel *diagrams = bw_project_get_diagrams (self->project);
@@ -340,17 +343,30 @@ update_link_menu (BwAssetsPage *self)
               bw_element_get_kind_enum (element) == BW_ELEMENT_TRUST_BOUNDARY ||
               (assets != NULL && g_strv_contains (assets, self->asset_id)))
             continue;
+          n_items++;
+          if (!build)
+            continue;
           label = menu_label (id, bw_element_get_name (element));
           item = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target_value (item, "assets.link-element", g_variant_new_string (id));
           g_menu_append_item (section, item);
-          n_items++;
         }
       if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
         g_menu_append_section (menu, bw_diagram_get_name (diagram), G_MENU_MODEL (section));
     }
-  gtk_menu_button_set_menu_model (self->link_button, G_MENU_MODEL (menu));
+  if (build)
+    gtk_menu_button_set_menu_model (self->link_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), n_items > 0);
+}
+
+static void
+create_link_menu_cb (GtkMenuButton *button,
+                     gpointer       data)
+{
+  BwAssetsPage *self = data;
+
+  if (_bw_assets_page_lookup_asset (self) != NULL)
+    update_link_menu (self, TRUE);
 }
 
 /* What the link rows show, to rebuild them only when it changed (a
@@ -416,7 +432,7 @@ _bw_assets_page_refresh_panel (BwAssetsPage *self)
       self->shown_links = g_steal_pointer (&signature);
     }
   gtk_widget_set_sensitive (self->show_threats_button, threats->len > 0);
-  update_link_menu (self);
+  update_link_menu (self, FALSE);
   gtk_stack_set_visible_child_name (self->panel_stack, "asset");
 }
 
@@ -553,6 +569,7 @@ _bw_assets_page_build_panel (BwAssetsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link Element"), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->link_button), "flat");
   gtk_widget_set_valign (GTK_WIDGET (self->link_button), GTK_ALIGN_CENTER);
+  gtk_menu_button_set_create_popup_func (self->link_button, create_link_menu_cb, self, NULL);
   adw_preferences_group_set_header_suffix (self->elements_group, GTK_WIDGET (self->link_button));
 
   self->threats_group = group_new (page, _("Threats"), _("Active threats on those elements"));

@@ -17,6 +17,7 @@ struct _BwAssetsPage
   BwProject           *project;
   char                *asset_id;        /* the selected asset */
   gboolean             updating;        /* values being shown, not edited */
+  gboolean             dirty;           /* the project changed while hidden */
   GPtrArray           *cells;           /* bound table cells */
   guint                shown_missing;   /* taxonomy categories the card shows */
   char                *shown_links;     /* what the link rows were built for */

@@ -380,6 +380,8 @@ refresh (BwAssetsPage *self)
 {
   guint n = self->project ? g_list_model_get_n_items (bw_project_get_assets (self->project)) : 0;
 
+  self->dirty = FALSE;
+
   /* An edit may move the asset in the sorted table; the selection stays
    * on it (sync_selection), not on what took its place. */
   self->updating = TRUE;
@@ -409,10 +411,30 @@ selected_item_cb (BwAssetsPage       *self,
   refresh (self);
 }
 
+/* A hidden page catches up when it is shown: a drag on the diagram
+ * changes the project many times a second. */
 static void
 project_changed_cb (BwAssetsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   refresh (self);
+}
+
+static void
+bw_assets_page_map (GtkWidget *widget)
+{
+  BwAssetsPage *self = BW_ASSETS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bw_assets_page_parent_class)->map (widget);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh (self);
+    }
 }
 
 /* BwPage */
@@ -631,6 +653,7 @@ bw_assets_page_class_init (BwAssetsPageClass *klass)
   object_class->dispose = bw_assets_page_dispose;
   object_class->finalize = bw_assets_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->map = bw_assets_page_map;
 
   gtk_widget_class_install_action (widget_class, "assets.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "assets.delete", NULL, delete_action);

@@ -31,6 +31,7 @@ struct _BwAssumptionsPage
   BwProject           *project;
   char                *assumption_id;  /* the selected assumption */
   gboolean             updating;       /* values being shown, not edited */
+  gboolean             dirty;          /* the project changed while hidden */
   GPtrArray           *cells;          /* bound table cells */
   GPtrArray           *element_rows;
   char                *shown_elements; /* what the element rows were built for */
@@ -438,10 +439,13 @@ menu_label (const char *id,
   return g_string_free (escaped, FALSE);
 }
 
-/* The picker: every element not linked yet, by diagram. */
+/* The picker: every element not linked yet, by diagram.  Built when it
+ * opens (`build`); otherwise only counted, for the button's sensitivity:
+ * a menu of every element on every edit would be slow. */
 static void
-update_link_menu (BwAssumptionsPage *self,
-                  const char * const *linked)
+update_link_menu (BwAssumptionsPage  *self,
+                  const char * const *linked,
+                  gboolean            build)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   GListModel *diagrams = bw_project_get_diagrams (self->project);
@@ -464,17 +468,31 @@ update_link_menu (BwAssumptionsPage *self,
           if (g_strcmp0 (bw_element_get_diagram (element), diagram_id) != 0 ||
               (linked != NULL && g_strv_contains (linked, id)))
             continue;
+          n_items++;
+          if (!build)
+            continue;
           label = menu_label (id, bw_element_get_name (element));
           item = g_menu_item_new (label, NULL);
           g_menu_item_set_action_and_target_value (item, "assumptions.link-element", g_variant_new_string (id));
           g_menu_append_item (section, item);
-          n_items++;
         }
       if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
         g_menu_append_section (menu, bw_diagram_get_name (diagram), G_MENU_MODEL (section));
     }
-  gtk_menu_button_set_menu_model (self->link_button, G_MENU_MODEL (menu));
+  if (build)
+    gtk_menu_button_set_menu_model (self->link_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), n_items > 0);
+}
+
+static void
+create_link_menu_cb (GtkMenuButton *button,
+                     gpointer       data)
+{
+  BwAssumptionsPage *self = data;
+  BwAssumption *assumption = lookup_assumption (self);
+
+  if (assumption != NULL)
+    update_link_menu (self, bw_assumption_get_elements (assumption), TRUE);
 }
 
 static void
@@ -488,7 +506,7 @@ refresh_elements (BwAssumptionsPage *self,
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     g_string_append_printf (signature, "\n%s\t%s", ids[i], element_name (self, ids[i]));
   text = g_string_free (signature, FALSE);
-  update_link_menu (self, ids);
+  update_link_menu (self, ids, FALSE);
   if (g_strcmp0 (text, self->shown_elements) == 0)
     return;
 
@@ -539,6 +557,8 @@ refresh (BwAssumptionsPage *self)
 {
   guint n = self->project ? g_list_model_get_n_items (bw_project_get_assumptions (self->project)) : 0;
 
+  self->dirty = FALSE;
+
   for (guint i = 0; i < self->cells->len; i++)
     update_cell (self, g_ptr_array_index (self->cells, i));
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
@@ -561,10 +581,30 @@ selected_item_cb (BwAssumptionsPage  *self,
   refresh (self);
 }
 
+/* A hidden page catches up when it is shown: a drag on the diagram
+ * changes the project many times a second. */
 static void
 project_changed_cb (BwAssumptionsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   refresh (self);
+}
+
+static void
+bw_assumptions_page_map (GtkWidget *widget)
+{
+  BwAssumptionsPage *self = BW_ASSUMPTIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bw_assumptions_page_parent_class)->map (widget);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh (self);
+    }
 }
 
 /* BwPage */
@@ -751,6 +791,7 @@ build_panel (BwAssumptionsPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link Element"), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->link_button), "flat");
   gtk_widget_set_valign (GTK_WIDGET (self->link_button), GTK_ALIGN_CENTER);
+  gtk_menu_button_set_create_popup_func (self->link_button, create_link_menu_cb, self, NULL);
   adw_preferences_group_set_header_suffix (self->elements_group, GTK_WIDGET (self->link_button));
   adw_preferences_page_add (page, self->elements_group);
 
@@ -802,6 +843,7 @@ bw_assumptions_page_class_init (BwAssumptionsPageClass *klass)
   object_class->dispose = bw_assumptions_page_dispose;
   object_class->finalize = bw_assumptions_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->map = bw_assumptions_page_map;
 
   gtk_widget_class_install_action (widget_class, "assumptions.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "assumptions.delete", NULL, delete_action);

@@ -36,6 +36,7 @@ struct _BwHazardsPage
   BwProject           *project;
   char                *hazard_id;      /* the selected hazard */
   gboolean             updating;       /* values being shown, not edited */
+  gboolean             dirty;          /* the project changed while hidden */
   GPtrArray           *cells;          /* bound table cells */
   GPtrArray           *threat_rows;
   char                *shown_threats;  /* what the threat rows were built for */
@@ -581,6 +582,8 @@ refresh (BwHazardsPage *self)
 {
   guint n = self->project ? g_list_model_get_n_items (bw_project_get_hazards (self->project)) : 0;
 
+  self->dirty = FALSE;
+
   /* An edit may move the hazard in the sorted table; the selection stays
    * on it (sync_selection), not on what took its place. */
   self->updating = TRUE;
@@ -608,10 +611,30 @@ selected_item_cb (BwHazardsPage      *self,
   refresh (self);
 }
 
+/* A hidden page catches up when it is shown: a drag on the diagram
+ * changes the project many times a second. */
 static void
 project_changed_cb (BwHazardsPage *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   refresh (self);
+}
+
+static void
+bw_hazards_page_map (GtkWidget *widget)
+{
+  BwHazardsPage *self = BW_HAZARDS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bw_hazards_page_parent_class)->map (widget);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh (self);
+    }
 }
 
 /* BwPage */
@@ -864,6 +887,7 @@ bw_hazards_page_class_init (BwHazardsPageClass *klass)
   object_class->dispose = bw_hazards_page_dispose;
   object_class->finalize = bw_hazards_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->map = bw_hazards_page_map;
 
   gtk_widget_class_install_action (widget_class, "hazards.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "hazards.delete", NULL, delete_action);

@@ -64,6 +64,30 @@ shows_label (gpointer    root,
   return bw_ui_find (GTK_WIDGET (root), bw_ui_match_label, text) != NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return shows_label (wait->root, wait->text);
+}
+
+/* A toast is mapped a few frames after it is added. */
+static void
+wait_for_label (gpointer    root,
+                const char *text)
+{
+  LabelWait wait = { root, text };
+
+  bw_ui_iterate_until (label_shown, &wait);
+}
+
 /* A row of a preferences group shows its title in a label of its own. */
 static gboolean
 shows_row (gpointer    root,
@@ -262,7 +286,7 @@ test_assets_links (void)
   bw_ui_drain ();
   g_assert_null (bw_project_lookup (project, "A-3"));
   g_assert_cmpuint (table_rows (page, "assets-table"), ==, 7);
-  g_assert_true (shows_label (page, "Deleted “Glucose readings”"));
+  wait_for_label (page, "Deleted “Glucose readings”");
   undo (project);
   g_assert_nonnull (bw_project_lookup (project, "A-3"));
   g_assert_true (g_strv_contains (bw_element_get_assets (BW_ELEMENT (bw_project_lookup (project, "DF-3"))), "A-3"));
@@ -379,7 +403,7 @@ test_hazards (void)
     bw_ui_drain ();
     g_assert_null (bw_project_lookup (project, "H-3"));
     g_assert_false (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
-    g_assert_true (shows_label (page, "Deleted “Alarm not annunciated”"));
+    wait_for_label (page, "Deleted “Alarm not annunciated”");
     undo (project);
     g_assert_nonnull (bw_project_lookup (project, "H-3"));
     g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));

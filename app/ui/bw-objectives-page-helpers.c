@@ -91,15 +91,95 @@ focus_leave_cb (GtkEventControllerFocus *controller,
     bw_command_stack_seal (bw_project_get_command_stack (*project));
 }
 
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               data)
+{
+  GtkWidget *field = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean redo;
+
+  if ((state & GDK_CONTROL_MASK) == 0 || (keyval != GDK_KEY_z && keyval != GDK_KEY_Z))
+    return FALSE;
+  redo = (state & GDK_SHIFT_MASK) != 0;
+  gtk_widget_activate_action (field, redo ? "win.redo" : "win.undo", NULL);
+  return TRUE;
+}
+
 void
-_bw_record_page_seal_on_leave (GtkWidget  *field,
-                               BwProject **project)
+_bw_record_page_watch_field (GtkWidget  *field,
+                             BwProject **project)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* The document has the undo history; every keystroke is already in it. */
+  if (GTK_IS_EDITABLE (field))
+    gtk_editable_set_enable_undo (GTK_EDITABLE (field), FALSE);
+  else if (GTK_IS_TEXT_VIEW (field))
+    gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), FALSE);
 
   /* `project` points into the page, which outlives its own fields. */
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), project);
   gtk_widget_add_controller (field, focus);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
+  gtk_widget_add_controller (field, keys);
+}
+
+GtkWidget *
+_bw_record_page_text_row (const char   *title,
+                          const char   *name,
+                          GtkTextView **view)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *text = gtk_text_view_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  /* Tab leaves the field, as in every other row. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
+  gtk_widget_add_css_class (text, "bw-text-row");
+  gtk_widget_set_name (text, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  *view = GTK_TEXT_VIEW (text);
+  return row;
+}
+
+char *
+_bw_record_page_dup_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+_bw_record_page_show_view_text (GtkTextView *view,
+                                const char  *text)
+{
+  g_autofree char *shown = _bw_record_page_dup_view_text (view);
+
+  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
 GListModel *

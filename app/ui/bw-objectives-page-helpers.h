@@ -37,10 +37,22 @@ char      **_bw_record_page_strv_toggle  (const char * const *current,
  * cursor. */
 void        _bw_record_page_show_text    (GtkEditable        *editable,
                                           const char         *text);
-/* A field losing the focus seals the stack: the next edit of it is an
- * undo step of its own, while one run of typing stays one step. */
-void        _bw_record_page_seal_on_leave (GtkWidget         *field,
+/* Wires a text field (a GtkEditable or a GtkTextView) to the project's
+ * history: losing the focus seals the stack, so one run of typing is one
+ * undo step and the next is another; Ctrl+Z and Ctrl+Shift+Z in it undo
+ * and redo the project (win.undo, win.redo), not the field's own typing. */
+void        _bw_record_page_watch_field  (GtkWidget          *field,
                                           BwProject         **project);
+/* A boxed-list row with a title and a wrapping, multi-line text view, for
+ * texts of a sentence or more; `view` is the text view. */
+GtkWidget  *_bw_record_page_text_row     (const char         *title,
+                                          const char         *name,
+                                          GtkTextView       **view);
+/* The text view's whole text (owned), and setting it only when it
+ * differs so typing keeps its cursor. */
+char       *_bw_record_page_dup_view_text (GtkTextView       *view);
+void        _bw_record_page_show_view_text (GtkTextView      *view,
+                                          const char         *text);
 /* The translated labels as a model for an AdwComboRow. */
 GListModel *_bw_record_page_labels_model (const char * const *labels,
                                           guint               n);

@@ -25,7 +25,7 @@ struct _BwObjectivesPage
 
   BwProject           *project;
   char                *selected_id;
-  char                *list_signature;  /* what the list shows, to rebuild only on change */
+  char                *deleted_id;      /* selected again when an undo brings it back */
   gboolean             updating;
 
   AdwToastOverlay     *toasts;
@@ -35,7 +35,7 @@ struct _BwObjectivesPage
   GtkStack            *detail_stack;
   AdwPreferencesPage  *detail_page;
   AdwPreferencesGroup *objective_group;
-  AdwEntryRow         *text_row;
+  GtkTextView         *text_view;
   AdwComboRow         *scope_row;
   AdwComboRow         *category_row;
   GtkMenuButton       *link_button;
@@ -117,6 +117,22 @@ bw_objectives_page_lacks_requirement (BwProject   *project,
   return requirements->len == 0;
 }
 
+static guint
+index_in (GListModel *records,
+          const char *id)
+{
+  guint n = g_list_model_get_n_items (records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (bw_record_get_id (record), id) == 0)
+        return i;
+    }
+  return n;
+}
+
 static void
 clear_list_box (GtkListBox *list)
 {
@@ -152,47 +168,37 @@ describe_objective (BwObjective *objective)
                                     G_N_ELEMENTS (category_labels), bw_objective_get_category (objective)));
 }
 
+/* A row of the list; update_list_row fills it. */
 static GtkWidget *
-make_list_row (BwObjectivesPage *self,
-               BwObjective      *objective)
+make_list_row (void)
 {
-  const char *text = bw_objective_get_text (objective);
-  g_autofree char *subtitle = describe_objective (objective);
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  const char *why = _("No requirement makes this system objective verifiable");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled objective"));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (objective)));
-  if (bw_objectives_page_lacks_requirement (self->project, objective))
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      const char *why = _("No requirement makes this system objective verifiable");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, why);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_tooltip_text (icon, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "warning", icon);
   return row;
 }
 
-static char *
-list_signature (BwObjectivesPage *self)
+static void
+update_list_row (BwObjectivesPage *self,
+                 GtkWidget        *row,
+                 BwObjective      *objective)
 {
-  GListModel *objectives = bw_project_get_objectives (self->project);
-  GString *out = g_string_new (NULL);
+  const char *text = bw_objective_get_text (objective);
+  g_autofree char *subtitle = describe_objective (objective);
+  gboolean lacks = bw_objectives_page_lacks_requirement (self->project, objective);
 
-  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
-    {
-      g_autoptr(BwObjective) objective = g_list_model_get_item (objectives, i);
-      g_autofree char *subtitle = describe_objective (objective);
-
-      g_string_append_printf (out, "%s\n%s\n%d\n", bw_objective_get_text (objective), subtitle,
-                              bw_objectives_page_lacks_requirement (self->project, objective));
-    }
-  return g_string_free (out, FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled objective"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (objective)));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "warning"), lacks);
 }
 
 static void
@@ -209,36 +215,46 @@ select_row_of (BwObjectivesPage *self,
   gtk_list_box_unselect_all (self->list);
 }
 
+/* The rows follow the objectives: updated in place while they are the
+ * same records (typing keeps the list's scroll and focus), made anew when
+ * one came or went. */
 static void
 refresh_list (BwObjectivesPage *self)
 {
   GListModel *objectives = bw_project_get_objectives (self->project);
   guint n = g_list_model_get_n_items (objectives);
-  g_autofree char *signature = list_signature (self);
   g_autofree char *count = NULL;
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
   guint open = 0;
 
-  if (g_strcmp0 (signature, self->list_signature) != 0)
+  for (guint i = 0; i < n; i++)
     {
-      clear_list_box (self->list);
-      for (guint i = 0; i < n; i++)
+      g_autoptr(BwObjective) objective = g_list_model_get_item (objectives, i);
+
+      if (row == NULL)
         {
-          g_autoptr(BwObjective) objective = g_list_model_get_item (objectives, i);
-
-          gtk_list_box_append (self->list, make_list_row (self, objective));
-          open += bw_objectives_page_lacks_requirement (self->project, objective);
+          row = make_list_row ();
+          gtk_list_box_append (self->list, row);
         }
-      g_free (self->list_signature);
-      self->list_signature = g_steal_pointer (&signature);
-
-      if (open > 0)
-        /* Translators: the objectives' count, "6 objectives, 1 without requirement" */
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective, %u without requirement",
-                                              "%u objectives, %u without requirement", n), n, open);
-      else
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives", n), n);
-      gtk_label_set_label (self->count_label, count);
+      update_list_row (self, row, objective);
+      open += bw_objectives_page_lacks_requirement (self->project, objective);
+      row = gtk_widget_get_next_sibling (row);
     }
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      gtk_list_box_remove (self->list, row);
+      row = next;
+    }
+
+  if (open > 0)
+    /* Translators: the objectives' count, "6 objectives, 1 without requirement" */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective, %u without requirement",
+                                          "%u objectives, %u without requirement", n), n, open);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives", n), n);
+  gtk_label_set_label (self->count_label, count);
   select_row_of (self, self->selected_id);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
@@ -337,6 +353,7 @@ static void
 refresh_detail (BwObjectivesPage *self)
 {
   BwObjective *objective = lookup_objective (self, self->selected_id);
+  g_autofree char *title = NULL;
 
   if (objective == NULL)
     {
@@ -345,8 +362,10 @@ refresh_detail (BwObjectivesPage *self)
     }
 
   self->updating = TRUE;
-  adw_preferences_group_set_title (self->objective_group, self->selected_id);
-  _bw_record_page_show_text (GTK_EDITABLE (self->text_row), bw_objective_get_text (objective));
+  /* Translators: the form's title, "Objective O-3" */
+  title = g_strdup_printf (_("Objective %s"), self->selected_id);
+  adw_preferences_group_set_title (self->objective_group, title);
+  _bw_record_page_show_view_text (self->text_view, bw_objective_get_text (objective));
   adw_combo_row_set_selected (self->scope_row,
                               _bw_record_page_index_of (scopes, G_N_ELEMENTS (scopes),
                                                         bw_objective_get_scope (objective)));
@@ -368,6 +387,19 @@ refresh (BwObjectivesPage *self)
   /* An undone add, or a delete, takes the selected objective away. */
   if (self->selected_id != NULL && lookup_objective (self, self->selected_id) == NULL)
     g_clear_pointer (&self->selected_id, g_free);
+  /* An undone delete brings the record back: show it again. */
+  if (self->deleted_id != NULL && lookup_objective (self, self->deleted_id) != NULL)
+    {
+      set_selected_id (self, self->deleted_id);
+      g_clear_pointer (&self->deleted_id, g_free);
+    }
+  /* While there is one, one is shown. */
+  if (self->selected_id == NULL && g_list_model_get_n_items (bw_project_get_objectives (self->project)) > 0)
+    {
+      g_autoptr(BwRecord) first = g_list_model_get_item (bw_project_get_objectives (self->project), 0);
+
+      set_selected_id (self, bw_record_get_id (first));
+    }
   self->updating = TRUE;
   refresh_list (self);
   self->updating = FALSE;
@@ -406,9 +438,11 @@ edit_string (BwObjectivesPage *self,
 
 static void
 text_changed_cb (BwObjectivesPage *self,
-                 GtkEditable      *editable)
+                 GtkTextBuffer    *buffer)
 {
-  edit_string (self, "text", gtk_editable_get_text (editable));
+  g_autofree char *text = _bw_record_page_dup_view_text (self->text_view);
+
+  edit_string (self, "text", text);
 }
 
 static void
@@ -471,7 +505,7 @@ add_action (GtkWidget  *widget,
   if (!_bw_record_page_execute (widget, self->toasts, self->project, command))
     return;
   bw_objectives_page_select (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 static void
@@ -483,12 +517,24 @@ delete_action (GtkWidget  *widget,
   g_autofree char *id = g_strdup (self->selected_id);
   const char *ids[] = { id, NULL };
   g_autofree char *title = NULL;
+  guint position, n;
 
   if (lookup_objective (self, id) == NULL)
     return;
   /* The command also drops the links to it (threats, requirements). */
+  position = index_in (bw_project_get_objectives (self->project), id);
   if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
     return;
+  n = g_list_model_get_n_items (bw_project_get_objectives (self->project));
+  if (n > 0)
+    {
+      g_autoptr(BwRecord) neighbour = g_list_model_get_item (bw_project_get_objectives (self->project), MIN (position, n - 1));
+
+      set_selected_id (self, bw_record_get_id (neighbour));
+      refresh (self);
+    }
+  g_free (self->deleted_id);
+  self->deleted_id = g_strdup (id);
   /* Translators: a toast after deleting, "Deleted O-3" */
   title = g_strdup_printf (_("Deleted %s"), id);
   _bw_record_page_undo_toast (self->toasts, title);
@@ -518,7 +564,7 @@ bw_objectives_page_set_project (BwPage    *page,
     g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
   g_set_object (&self->project, project);
   g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->list_signature, g_free);
+  g_clear_pointer (&self->deleted_id, g_free);
   g_signal_connect_object (bw_project_get_command_stack (project), "changed",
                            G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
@@ -574,7 +620,7 @@ build_list_pane (BwObjectivesPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *empty, *button;
 
-  gtk_widget_set_size_request (pane, 340, -1);
+  gtk_widget_set_size_request (pane, 380, -1);
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
@@ -616,6 +662,8 @@ build_list_pane (BwObjectivesPage *self)
   adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, pane, "list");
+  /* The form takes the room; the list keeps its width. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), FALSE);
   return GTK_WIDGET (self->stack);
 }
 
@@ -629,7 +677,7 @@ build_detail (BwObjectivesPage *self)
   GtkWidget *create = gtk_button_new_with_mnemonic (_("Create _Requirement"));
   GtkWidget *delete = _bw_record_page_icon_button ("user-trash-symbolic", _("Delete Objective"));
   AdwPreferencesGroup *threats_group, *requirements_group;
-  GtkWidget *add_requirement;
+  GtkWidget *add_requirement, *text_row;
 
   self->detail_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
@@ -643,18 +691,16 @@ build_detail (BwObjectivesPage *self)
   gtk_widget_set_tooltip_text (create, _("A requirement that makes this objective verifiable"));
   gtk_widget_set_valign (create, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (create), "objectives.create-requirement");
-  gtk_widget_add_css_class (delete, "destructive-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "objectives.delete");
   gtk_box_append (GTK_BOX (suffix), create);
   gtk_box_append (GTK_BOX (suffix), delete);
   adw_preferences_group_set_header_suffix (self->objective_group, suffix);
 
-  self->text_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row), _("Objective"));
-  gtk_widget_set_name (GTK_WIDGET (self->text_row), "objective-text");
-  g_signal_connect_object (self->text_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  _bw_record_page_seal_on_leave (GTK_WIDGET (self->text_row), &self->project);
-  adw_preferences_group_add (self->objective_group, GTK_WIDGET (self->text_row));
+  text_row = _bw_record_page_text_row (_("Objective"), "objective-text", &self->text_view);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _bw_record_page_watch_field (GTK_WIDGET (self->text_view), &self->project);
+  adw_preferences_group_add (self->objective_group, text_row);
 
   self->scope_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("Scope"));
@@ -728,7 +774,7 @@ bw_objectives_page_finalize (GObject *object)
   BwObjectivesPage *self = BW_OBJECTIVES_PAGE (object);
 
   g_free (self->selected_id);
-  g_free (self->list_signature);
+  g_free (self->deleted_id);
 
   G_OBJECT_CLASS (bw_objectives_page_parent_class)->finalize (object);
 }

@@ -26,7 +26,7 @@ struct _BwRequirementsPage
 
   BwProject           *project;
   char                *selected_id;
-  char                *list_signature;
+  char                *deleted_id;      /* selected again when an undo brings it back */
   char                *objectives_signature;
   GPtrArray           *objective_ids;   /* the objective combo's entries after "None" */
   gboolean             updating;
@@ -37,7 +37,7 @@ struct _BwRequirementsPage
   GtkListBox          *list;
   GtkStack            *detail_stack;
   AdwPreferencesGroup *requirement_group;
-  AdwEntryRow         *text_row;
+  GtkTextView         *text_view;
   AdwComboRow         *objective_row;
   AdwComboRow         *verification_row;
   AdwEntryRow         *reference_row;
@@ -104,6 +104,22 @@ lacks_objective (BwRequirementsPage *self,
   return objective == NULL || !BW_IS_OBJECTIVE (bw_project_lookup (self->project, objective));
 }
 
+static guint
+index_in (GListModel *records,
+          const char *id)
+{
+  guint n = g_list_model_get_n_items (records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (bw_record_get_id (record), id) == 0)
+        return i;
+    }
+  return n;
+}
+
 static void
 clear_list_box (GtkListBox *list)
 {
@@ -132,7 +148,8 @@ warning_icon (const char *why)
 
   gtk_widget_add_css_class (icon, "warning");
   gtk_widget_set_tooltip_text (icon, why);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
   return icon;
 }
 
@@ -162,43 +179,41 @@ describe_requirement (BwRequirementsPage *self,
                                     bw_requirement_get_status (requirement)));
 }
 
+/* A row of the list; update_list_row fills it. */
 static GtkWidget *
-make_list_row (BwRequirementsPage *self,
-               BwRequirement      *requirement)
+make_list_row (void)
 {
-  const char *text = bw_requirement_get_text (requirement);
-  g_autofree char *subtitle = describe_requirement (self, requirement);
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = warning_icon (NULL);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled requirement"));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (requirement)));
-  if (is_blank (bw_requirement_get_verification_ref (requirement)))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               warning_icon (_("No verification reference: name the test case or record that verifies it")));
-  else if (lacks_objective (self, requirement))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               warning_icon (_("Traces to no objective")));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "warning", icon);
   return row;
 }
 
-static char *
-list_signature (BwRequirementsPage *self)
+static void
+update_list_row (BwRequirementsPage *self,
+                 GtkWidget          *row,
+                 BwRequirement      *requirement)
 {
-  GListModel *requirements = bw_project_get_requirements (self->project);
-  GString *out = g_string_new (NULL);
+  const char *text = bw_requirement_get_text (requirement);
+  g_autofree char *subtitle = describe_requirement (self, requirement);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "warning");
+  const char *why = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
-    {
-      g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
-      g_autofree char *subtitle = describe_requirement (self, requirement);
-
-      g_string_append_printf (out, "%s\n%s\n%d\n", bw_requirement_get_text (requirement), subtitle,
-                              lacks_objective (self, requirement));
-    }
-  return g_string_free (out, FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled requirement"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (requirement)));
+  if (is_blank (bw_requirement_get_verification_ref (requirement)))
+    why = _("No verification reference: name the test case or record that verifies it");
+  else if (lacks_objective (self, requirement))
+    why = _("Traces to no objective");
+  gtk_widget_set_visible (icon, why != NULL);
+  gtk_widget_set_tooltip_text (icon, why);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
 }
 
 static void
@@ -215,36 +230,45 @@ select_row_of (BwRequirementsPage *self,
   gtk_list_box_unselect_all (self->list);
 }
 
+/* Rows updated in place while they are the same records, so typing keeps
+ * the list's scroll and focus. */
 static void
 refresh_list (BwRequirementsPage *self)
 {
   GListModel *requirements = bw_project_get_requirements (self->project);
   guint n = g_list_model_get_n_items (requirements);
-  g_autofree char *signature = list_signature (self);
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+  g_autofree char *count = NULL;
+  guint open = 0;
 
-  if (g_strcmp0 (signature, self->list_signature) != 0)
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *count = NULL;
-      guint open = 0;
+      g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
 
-      clear_list_box (self->list);
-      for (guint i = 0; i < n; i++)
+      if (row == NULL)
         {
-          g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
-
-          gtk_list_box_append (self->list, make_list_row (self, requirement));
-          open += is_blank (bw_requirement_get_verification_ref (requirement));
+          row = make_list_row ();
+          gtk_list_box_append (self->list, row);
         }
-      g_free (self->list_signature);
-      self->list_signature = g_steal_pointer (&signature);
-      if (open > 0)
-        /* Translators: the requirements' count, "4 requirements, 1 without verification reference" */
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement, %u without verification reference",
-                                              "%u requirements, %u without verification reference", n), n, open);
-      else
-        count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement", "%u requirements", n), n);
-      gtk_label_set_label (self->count_label, count);
+      update_list_row (self, row, requirement);
+      open += is_blank (bw_requirement_get_verification_ref (requirement));
+      row = gtk_widget_get_next_sibling (row);
     }
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      gtk_list_box_remove (self->list, row);
+      row = next;
+    }
+
+  if (open > 0)
+    /* Translators: the requirements' count, "4 requirements, 1 without verification reference" */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement, %u without verification reference",
+                                          "%u requirements, %u without verification reference", n), n, open);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement", "%u requirements", n), n);
+  gtk_label_set_label (self->count_label, count);
   select_row_of (self, self->selected_id);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
@@ -327,6 +351,7 @@ static void
 refresh_detail (BwRequirementsPage *self)
 {
   BwRequirement *requirement = lookup_requirement (self, self->selected_id);
+  g_autofree char *title = NULL;
   const char *objective;
   guint selected = 0;
 
@@ -337,8 +362,10 @@ refresh_detail (BwRequirementsPage *self)
     }
 
   self->updating = TRUE;
-  adw_preferences_group_set_title (self->requirement_group, self->selected_id);
-  _bw_record_page_show_text (GTK_EDITABLE (self->text_row), bw_requirement_get_text (requirement));
+  /* Translators: the form's title, "Requirement R-3" */
+  title = g_strdup_printf (_("Requirement %s"), self->selected_id);
+  adw_preferences_group_set_title (self->requirement_group, title);
+  _bw_record_page_show_view_text (self->text_view, bw_requirement_get_text (requirement));
   refresh_objective_choices (self);
   objective = bw_requirement_get_objective (requirement);
   for (guint i = 0; objective != NULL && i < self->objective_ids->len; i++)
@@ -366,6 +393,19 @@ refresh (BwRequirementsPage *self)
     return;
   if (self->selected_id != NULL && lookup_requirement (self, self->selected_id) == NULL)
     g_clear_pointer (&self->selected_id, g_free);
+  /* An undone delete brings the record back: show it again. */
+  if (self->deleted_id != NULL && lookup_requirement (self, self->deleted_id) != NULL)
+    {
+      set_selected_id (self, self->deleted_id);
+      g_clear_pointer (&self->deleted_id, g_free);
+    }
+  /* While there is one, one is shown. */
+  if (self->selected_id == NULL && g_list_model_get_n_items (bw_project_get_requirements (self->project)) > 0)
+    {
+      g_autoptr(BwRecord) first = g_list_model_get_item (bw_project_get_requirements (self->project), 0);
+
+      set_selected_id (self, bw_record_get_id (first));
+    }
   self->updating = TRUE;
   refresh_list (self);
   self->updating = FALSE;
@@ -404,9 +444,11 @@ edit_string (BwRequirementsPage *self,
 
 static void
 text_changed_cb (BwRequirementsPage *self,
-                 GtkEditable        *editable)
+                 GtkTextBuffer      *buffer)
 {
-  edit_string (self, "text", gtk_editable_get_text (editable));
+  g_autofree char *text = _bw_record_page_dup_view_text (self->text_view);
+
+  edit_string (self, "text", text);
 }
 
 static void
@@ -469,7 +511,7 @@ add_action (GtkWidget  *widget,
   if (!_bw_record_page_execute (widget, self->toasts, self->project, command))
     return;
   bw_requirements_page_select (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 static void
@@ -481,11 +523,23 @@ delete_action (GtkWidget  *widget,
   g_autofree char *id = g_strdup (self->selected_id);
   const char *ids[] = { id, NULL };
   g_autofree char *title = NULL;
+  guint position, n;
 
   if (lookup_requirement (self, id) == NULL)
     return;
+  position = index_in (bw_project_get_requirements (self->project), id);
   if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
     return;
+  n = g_list_model_get_n_items (bw_project_get_requirements (self->project));
+  if (n > 0)
+    {
+      g_autoptr(BwRecord) neighbour = g_list_model_get_item (bw_project_get_requirements (self->project), MIN (position, n - 1));
+
+      set_selected_id (self, bw_record_get_id (neighbour));
+      refresh (self);
+    }
+  g_free (self->deleted_id);
+  self->deleted_id = g_strdup (id);
   /* Translators: a toast after deleting, "Deleted R-3" */
   title = g_strdup_printf (_("Deleted %s"), id);
   _bw_record_page_undo_toast (self->toasts, title);
@@ -505,7 +559,7 @@ bw_requirements_page_set_project (BwPage    *page,
     g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
   g_set_object (&self->project, project);
   g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->list_signature, g_free);
+  g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->objectives_signature, g_free);
   g_signal_connect_object (bw_project_get_command_stack (project), "changed",
                            G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
@@ -552,7 +606,7 @@ build_list_pane (BwRequirementsPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *empty, *button;
 
-  gtk_widget_set_size_request (pane, 340, -1);
+  gtk_widget_set_size_request (pane, 380, -1);
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
@@ -596,6 +650,8 @@ build_list_pane (BwRequirementsPage *self)
   adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, pane, "list");
+  /* The form takes the room; the list keeps its width. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), FALSE);
   return GTK_WIDGET (self->stack);
 }
 
@@ -624,6 +680,7 @@ build_detail (BwRequirementsPage *self)
   GtkWidget *delete = _bw_record_page_icon_button ("user-trash-symbolic", _("Delete Requirement"));
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *trace_group;
+  GtkWidget *text_row;
 
   self->detail_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
@@ -633,16 +690,14 @@ build_detail (BwRequirementsPage *self)
                        "none");
 
   self->requirement_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  gtk_widget_add_css_class (delete, "destructive-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "requirements.delete");
   adw_preferences_group_set_header_suffix (self->requirement_group, delete);
 
-  self->text_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->text_row), _("Requirement"));
-  gtk_widget_set_name (GTK_WIDGET (self->text_row), "requirement-text");
-  g_signal_connect_object (self->text_row, "changed", G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-  _bw_record_page_seal_on_leave (GTK_WIDGET (self->text_row), &self->project);
-  adw_preferences_group_add (self->requirement_group, GTK_WIDGET (self->text_row));
+  text_row = _bw_record_page_text_row (_("Requirement"), "requirement-text", &self->text_view);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _bw_record_page_watch_field (GTK_WIDGET (self->text_view), &self->project);
+  adw_preferences_group_add (self->requirement_group, text_row);
 
   self->objective_row = combo_row (self->requirement_group, _("Objective"), "requirement-objective", NULL);
   g_signal_connect_object (self->objective_row, "notify::selected", G_CALLBACK (objective_selected_cb), self,
@@ -660,7 +715,7 @@ build_detail (BwRequirementsPage *self)
   adw_entry_row_add_suffix (self->reference_row, self->reference_warning);
   g_signal_connect_object (self->reference_row, "changed", G_CALLBACK (reference_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  _bw_record_page_seal_on_leave (GTK_WIDGET (self->reference_row), &self->project);
+  _bw_record_page_watch_field (GTK_WIDGET (self->reference_row), &self->project);
   adw_preferences_group_add (self->requirement_group, GTK_WIDGET (self->reference_row));
 
   self->status_row = combo_row (self->requirement_group, _("Status"), "requirement-status", status_model);
@@ -704,7 +759,7 @@ bw_requirements_page_finalize (GObject *object)
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (object);
 
   g_free (self->selected_id);
-  g_free (self->list_signature);
+  g_free (self->deleted_id);
   g_free (self->objectives_signature);
   g_ptr_array_unref (self->objective_ids);
 

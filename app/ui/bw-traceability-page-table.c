@@ -16,20 +16,23 @@
 
 #include "bw-traceability-page-private.h"
 
+/* Wide enough to read an ID and the start of its name; the table scrolls
+ * sideways on a small window rather than cutting every cell to "A-1 In…". */
 static const struct {
   const char *title;
   BwTraceGaps gap;      /* the gap marked in this column */
+  int         width;
   gboolean    expand;
 } columns[N_TRACE_COLUMNS] = {
-  [TRACE_COLUMN_ASSET] = { N_("Asset"), BW_TRACE_GAP_ASSET, TRUE },
-  [TRACE_COLUMN_ELEMENT] = { N_("Element"), BW_TRACE_GAP_ELEMENT, TRUE },
-  [TRACE_COLUMN_THREAT] = { N_("Threat"), BW_TRACE_GAP_THREAT, TRUE },
-  [TRACE_COLUMN_BEFORE] = { N_("Risk Before"), BW_TRACE_GAP_RATING, FALSE },
-  [TRACE_COLUMN_AFTER] = { N_("Risk After"), BW_TRACE_GAP_NONE, FALSE },
-  [TRACE_COLUMN_OBJECTIVE] = { N_("Objective"), BW_TRACE_GAP_OBJECTIVE, TRUE },
-  [TRACE_COLUMN_REQUIREMENT] = { N_("Requirement"), BW_TRACE_GAP_REQUIREMENT, TRUE },
-  [TRACE_COLUMN_VERIFICATION] = { N_("Verification"), BW_TRACE_GAP_VERIFICATION, FALSE },
-  [TRACE_COLUMN_GAPS] = { N_("Gaps"), BW_TRACE_GAP_NONE, FALSE },
+  [TRACE_COLUMN_ASSET] = { N_("Asset"), BW_TRACE_GAP_ASSET, 180, FALSE },
+  [TRACE_COLUMN_ELEMENT] = { N_("Element"), BW_TRACE_GAP_ELEMENT, 190, FALSE },
+  [TRACE_COLUMN_THREAT] = { N_("Threat"), BW_TRACE_GAP_THREAT, 240, TRUE },
+  [TRACE_COLUMN_BEFORE] = { N_("Risk Before"), BW_TRACE_GAP_RATING, 115, FALSE },
+  [TRACE_COLUMN_AFTER] = { N_("Risk After"), BW_TRACE_GAP_NONE, 115, FALSE },
+  [TRACE_COLUMN_OBJECTIVE] = { N_("Objective"), BW_TRACE_GAP_OBJECTIVE, 230, TRUE },
+  [TRACE_COLUMN_REQUIREMENT] = { N_("Requirement"), BW_TRACE_GAP_REQUIREMENT, 230, TRUE },
+  [TRACE_COLUMN_VERIFICATION] = { N_("Verification"), BW_TRACE_GAP_VERIFICATION, 150, FALSE },
+  [TRACE_COLUMN_GAPS] = { N_("Gaps"), BW_TRACE_GAP_NONE, 210, FALSE },
 };
 
 static const char * const verification_labels[][2] = {
@@ -287,8 +290,7 @@ _bw_traceability_page_init_table (BwTraceabilityPage *self)
       view_column = gtk_column_view_column_new (_(columns[column].title), factory);
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_column_set_expand (view_column, columns[column].expand);
-      if (!columns[column].expand)
-        gtk_column_view_column_set_fixed_width (view_column, column == TRACE_COLUMN_GAPS ? 180 : 120);
+      gtk_column_view_column_set_fixed_width (view_column, columns[column].width);
       gtk_column_view_append_column (self->column_view, view_column);
       g_object_unref (view_column);
     }

@@ -18,6 +18,7 @@
 #include "bw-command-stack.h"
 #include "bw-objectives-page.h"
 #include "bw-objectives-page-helpers.h"
+#include "bw-traceability.h"
 
 struct _BwObjectivesPage
 {
@@ -82,39 +83,6 @@ lookup_objective (BwObjectivesPage *self,
     return NULL;
   record = bw_project_lookup (self->project, id);
   return BW_IS_OBJECTIVE (record) ? BW_OBJECTIVE (record) : NULL;
-}
-
-/* The requirements of an objective, in project order (borrowed). */
-static GPtrArray *
-requirements_of (BwProject  *project,
-                 const char *objective_id)
-{
-  GListModel *requirements = bw_project_get_requirements (project);
-  GPtrArray *result = g_ptr_array_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (requirements); i++)
-    {
-      g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
-
-      if (g_strcmp0 (bw_requirement_get_objective (requirement), objective_id) == 0)
-        g_ptr_array_add (result, requirement);
-    }
-  return result;
-}
-
-gboolean
-bw_objectives_page_lacks_requirement (BwProject   *project,
-                                      BwObjective *objective)
-{
-  g_autoptr(GPtrArray) requirements = NULL;
-
-  g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (BW_IS_OBJECTIVE (objective), FALSE);
-
-  if (g_strcmp0 (bw_objective_get_scope (objective), "system") != 0)
-    return FALSE;
-  requirements = requirements_of (project, bw_record_get_id (BW_RECORD (objective)));
-  return requirements->len == 0;
 }
 
 static guint
@@ -193,7 +161,7 @@ update_list_row (BwObjectivesPage *self,
 {
   const char *text = bw_objective_get_text (objective);
   g_autofree char *subtitle = describe_objective (objective);
-  gboolean lacks = bw_objectives_page_lacks_requirement (self->project, objective);
+  gboolean lacks = bw_traceability_objective_lacks_requirement (self->project, objective);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled objective"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -237,7 +205,7 @@ refresh_list (BwObjectivesPage *self)
           gtk_list_box_append (self->list, row);
         }
       update_list_row (self, row, objective);
-      open += bw_objectives_page_lacks_requirement (self->project, objective);
+      open += bw_traceability_objective_lacks_requirement (self->project, objective);
       row = gtk_widget_get_next_sibling (row);
     }
   while (row != NULL)
@@ -317,7 +285,7 @@ static void
 refresh_requirements (BwObjectivesPage *self,
                       BwObjective      *objective)
 {
-  g_autoptr(GPtrArray) requirements = requirements_of (self->project, bw_record_get_id (BW_RECORD (objective)));
+  g_autoptr(GPtrArray) requirements = bw_traceability_requirements_for_objective (self->project, bw_record_get_id (BW_RECORD (objective)));
 
   clear_list_box (self->requirement_list);
   for (guint i = 0; i < requirements->len; i++)

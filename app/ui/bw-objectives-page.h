@@ -22,9 +22,5 @@ const char *bw_objectives_page_get_selected_id  (BwObjectivesPage *self);
 /* Adds a requirement of the selected objective as one undo step and shows
  * it (win.show-record); returns its ID, or NULL when nothing was made. */
 char       *bw_objectives_page_create_requirement (BwObjectivesPage *self);
-/* The completeness finding of METHOD.md: a system objective that no
- * requirement makes verifiable. */
-gboolean    bw_objectives_page_lacks_requirement (BwProject       *project,
-                                                 BwObjective      *objective);
 
 G_END_DECLS

@@ -132,9 +132,9 @@ test_objectives_edit (void)
 
       find_row (GTK_WIDGET (page), id);
     }
-  g_assert_true (bw_objectives_page_lacks_requirement (project, o6));
-  g_assert_false (bw_objectives_page_lacks_requirement (project, o1));
-  g_assert_false (bw_objectives_page_lacks_requirement (project, BW_OBJECTIVE (lookup (project, "O-4"))));
+  g_assert_true (bw_traceability_objective_lacks_requirement (project, o6));
+  g_assert_false (bw_traceability_objective_lacks_requirement (project, o1));
+  g_assert_false (bw_traceability_objective_lacks_requirement (project, BW_OBJECTIVE (lookup (project, "O-4"))));
   g_assert_nonnull (bw_ui_find (find_row (GTK_WIDGET (page), "O-6"), is_shown_warning, NULL));
   g_assert_null (bw_ui_find (find_row (GTK_WIDGET (page), "O-1"), is_shown_warning, NULL));
 
@@ -216,7 +216,7 @@ test_create_requirement (void)
   g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, depth + 1);
   requirement = BW_REQUIREMENT (lookup (project, id));
   g_assert_cmpstr (bw_requirement_get_objective (requirement), ==, "O-6");
-  g_assert_false (bw_objectives_page_lacks_requirement (project, o6));
+  g_assert_false (bw_traceability_objective_lacks_requirement (project, o6));
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "requirements");
   g_assert_cmpstr (bw_requirements_page_get_selected_id (requirements), ==, id);
   find_row (GTK_WIDGET (requirements), id);
@@ -227,7 +227,7 @@ test_create_requirement (void)
   bw_command_stack_undo (stack);
   bw_ui_drain ();
   g_assert_null (bw_project_lookup (project, id));
-  g_assert_true (bw_objectives_page_lacks_requirement (project, o6));
+  g_assert_true (bw_traceability_objective_lacks_requirement (project, o6));
   g_assert_null (bw_ui_find (GTK_WIDGET (requirements), bw_ui_match_name, id));
   bw_command_stack_redo (stack);
   bw_ui_drain ();

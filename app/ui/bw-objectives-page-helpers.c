@@ -129,6 +129,26 @@ _bw_record_page_watch_field (GtkWidget  *field,
   gtk_widget_add_controller (field, keys);
 }
 
+/* A text view's own background would draw a box inside the row in the
+ * dark style; the row is the field, as with an AdwEntryRow. */
+static void
+install_text_row_style (void)
+{
+  static gboolean installed;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (installed || display == NULL)
+    return;
+  installed = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   "textview.bw-text-row, textview.bw-text-row > text "
+                                   "{ background: none; }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 GtkWidget *
 _bw_record_page_text_row (const char   *title,
                           const char   *name,
@@ -139,6 +159,7 @@ _bw_record_page_text_row (const char   *title,
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *text = gtk_text_view_new ();
 
+  install_text_row_style ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_start (box, 12);

@@ -578,6 +578,23 @@ boxed_list (void)
 }
 
 static GtkWidget *
+build_empty (void)
+{
+  GtkWidget *empty, *button;
+
+  empty = status_page ("emblem-ok-symbolic", _("No Security Objectives"),
+                       _("Security objectives say what the device, or its environment, must achieve "
+                         "to counter the threats. Add one, then link the threats it counters."));
+  button = gtk_button_new_with_mnemonic (_("_Add Objective"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "objectives.add");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
+  return empty;
+}
+
+static GtkWidget *
 build_list_pane (BwObjectivesPage *self)
 {
   GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -586,9 +603,10 @@ build_list_pane (BwObjectivesPage *self)
   GtkWidget *title = gtk_label_new (_("Security Objectives"));
   GtkWidget *add = _bw_record_page_icon_button ("list-add-symbolic", _("Add Objective"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *empty, *button;
 
   gtk_widget_set_size_request (pane, 380, -1);
+  /* The form takes the room; the list keeps its width. */
+  gtk_widget_set_hexpand (pane, FALSE);
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
@@ -618,21 +636,7 @@ build_list_pane (BwObjectivesPage *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (pane), scrolled);
 
-  self->stack = GTK_STACK (gtk_stack_new ());
-  empty = status_page ("emblem-ok-symbolic", _("No Security Objectives"),
-                       _("Security objectives say what the device, or its environment, must achieve "
-                         "to counter the threats. Add one, then link the threats it counters."));
-  button = gtk_button_new_with_mnemonic (_("_Add Objective"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "objectives.add");
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_stack_add_named (self->stack, pane, "list");
-  /* The form takes the room; the list keeps its width. */
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), FALSE);
-  return GTK_WIDGET (self->stack);
+  return pane;
 }
 
 static GtkWidget *
@@ -775,7 +779,11 @@ bw_objectives_page_init (BwObjectivesPage *self)
   gtk_box_append (GTK_BOX (paned), build_list_pane (self));
   gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (paned), build_detail (self));
-  adw_toast_overlay_set_child (self->toasts, paned);
+  /* Without records, the explanation and its button take the whole page. */
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, build_empty (), "empty");
+  gtk_stack_add_named (self->stack, paned, "list");
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
 }

@@ -596,6 +596,24 @@ status_page (const char *icon_name,
 }
 
 static GtkWidget *
+build_empty (void)
+{
+  GtkWidget *empty, *button;
+
+  empty = status_page ("view-list-ordered-symbolic", _("No Security Requirements"),
+                       _("A requirement makes an objective verifiable: what the device shall do, "
+                         "and the test or inspection that shows it does. Add one here, or create "
+                         "it from its objective."));
+  button = gtk_button_new_with_mnemonic (_("_Add Requirement"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "requirements.add");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
+  return empty;
+}
+
+static GtkWidget *
 build_list_pane (BwRequirementsPage *self)
 {
   GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -604,9 +622,10 @@ build_list_pane (BwRequirementsPage *self)
   GtkWidget *title = gtk_label_new (_("Security Requirements"));
   GtkWidget *add = _bw_record_page_icon_button ("list-add-symbolic", _("Add Requirement"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *empty, *button;
 
   gtk_widget_set_size_request (pane, 380, -1);
+  /* The form takes the room; the list keeps its width. */
+  gtk_widget_set_hexpand (pane, FALSE);
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
@@ -637,22 +656,7 @@ build_list_pane (BwRequirementsPage *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (pane), scrolled);
 
-  self->stack = GTK_STACK (gtk_stack_new ());
-  empty = status_page ("view-list-ordered-symbolic", _("No Security Requirements"),
-                       _("A requirement makes an objective verifiable: what the device shall do, "
-                         "and the test or inspection that shows it does. Add one here, or create "
-                         "it from its objective."));
-  button = gtk_button_new_with_mnemonic (_("_Add Requirement"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "requirements.add");
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_stack_add_named (self->stack, pane, "list");
-  /* The form takes the room; the list keeps its width. */
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), FALSE);
-  return GTK_WIDGET (self->stack);
+  return pane;
 }
 
 static AdwComboRow *
@@ -791,7 +795,11 @@ bw_requirements_page_init (BwRequirementsPage *self)
   gtk_box_append (GTK_BOX (paned), build_list_pane (self));
   gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (paned), build_detail (self));
-  adw_toast_overlay_set_child (self->toasts, paned);
+  /* Without records, the explanation and its button take the whole page. */
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, build_empty (), "empty");
+  gtk_stack_add_named (self->stack, paned, "list");
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
   gtk_stack_set_visible_child_name (self->stack, "empty");
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
 }

@@ -49,6 +49,7 @@ update_view (BwTraceabilityPage *self)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u path shown", "%u of %u paths shown",
                                             n_all), n_shown, n_all);
   gtk_label_set_label (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_all > 0);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_all > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->gaps_toggle), n_all > 0);
@@ -275,6 +276,7 @@ static GtkWidget *
 build_toolbar (BwTraceabilityPage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *spacer;
 
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
@@ -299,10 +301,13 @@ build_toolbar (BwTraceabilityPage *self)
 
   self->summary_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
   gtk_label_set_xalign (self->summary_label, 0.0);
   gtk_widget_set_margin_start (GTK_WIDGET (self->summary_label), 6);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary_label));
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (bar), spacer);
 
   self->export_button = gtk_button_new_with_mnemonic (_("_Export CSV…"));
   gtk_widget_set_tooltip_text (self->export_button, _("Write the rows shown to a CSV file"));

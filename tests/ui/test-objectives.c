@@ -389,24 +389,31 @@ test_traceability (void)
 static void
 test_empty_pages (void)
 {
-  BwWindow *window = bw_ui_open_window (NULL, "objectives");
+  BwWindow *window = bw_ui_open_window (NULL, "traceability");
   BwProject *project = bw_window_get_project (window);
 
   /* A new project: each page explains itself and offers the first step. */
-  g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Objectives"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_page (window, BW_TYPE_OBJECTIVES_PAGE)),
-                                             "objectives.add", NULL));
-  bw_ui_drain ();
-  g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_objectives (project)), ==, 1);
-  g_assert_null (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Objectives"));
-  bw_ui_screenshot (GTK_WIDGET (window), "objectives-new");
+  g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "Nothing to Trace Yet"));
+  g_assert_cmpuint (g_list_model_get_n_items (bw_traceability_page_get_rows (find_page (window,
+                                                                                        BW_TYPE_TRACEABILITY_PAGE))),
+                    ==, 0);
+  bw_ui_screenshot (GTK_WIDGET (window), "traceability-empty");
 
   g_assert_true (bw_window_select (window, "requirements"));
   bw_ui_settle (50);
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Requirements"));
-  g_assert_true (bw_window_select (window, "traceability"));
+
+  g_assert_true (bw_window_select (window, "objectives"));
   bw_ui_settle (50);
-  bw_ui_screenshot (GTK_WIDGET (window), "traceability-new");
+  g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Objectives"));
+  bw_ui_screenshot (GTK_WIDGET (window), "objectives-empty");
+  bw_ui_click (find_named (window, "_Add Objective"));
+  g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_objectives (project)), ==, 1);
+  g_assert_null (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Objectives"));
+  /* The new objective is selected, its text ready to be typed. */
+  g_assert_cmpstr (bw_objectives_page_get_selected_id (find_page (window, BW_TYPE_OBJECTIVES_PAGE)), ==, "O-1");
+  g_assert_true (gtk_widget_has_focus (find_named (window, "objective-text")));
+  bw_ui_screenshot (GTK_WIDGET (window), "objectives-new");
 
   bw_ui_close_window (window);
 }

@@ -30,6 +30,7 @@ struct _BwTraceabilityPage
 
   BwProject          *project;
   guint               rebuild_id;    /* the pending debounced rebuild */
+  gboolean            stale;         /* changed while hidden: rebuild when shown */
   GListStore         *rows;          /* every path */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;      /* the rows shown, and exported */

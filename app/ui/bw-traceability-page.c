@@ -71,6 +71,7 @@ bw_traceability_page_rebuild (BwTraceabilityPage *self)
   g_return_if_fail (BW_IS_TRACEABILITY_PAGE (self));
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  self->stale = FALSE;
   if (self->project != NULL)
     {
       built = bw_traceability_build (self->project);
@@ -92,11 +93,28 @@ rebuild_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A hidden page only notes the change: a large model is not traced again
+ * on every edit elsewhere, only when the page is shown. */
 static void
 stack_changed_cb (BwTraceabilityPage *self)
 {
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   self->rebuild_id = g_timeout_add (REBUILD_DELAY_MS, rebuild_timeout_cb, self);
+}
+
+static void
+bw_traceability_page_map (GtkWidget *widget)
+{
+  BwTraceabilityPage *self = BW_TRACEABILITY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bw_traceability_page_parent_class)->map (widget);
+  if (self->stale)
+    bw_traceability_page_rebuild (self);
 }
 
 static gboolean
@@ -143,7 +161,7 @@ bw_traceability_page_export_to_file (BwTraceabilityPage *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   /* What the table shows now, not a matrix still waiting to be rebuilt. */
-  if (self->rebuild_id != 0)
+  if (self->rebuild_id != 0 || self->stale)
     bw_traceability_page_rebuild (self);
   csv = bw_traceability_to_csv (G_LIST_MODEL (self->filtered));
   return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
@@ -354,6 +372,7 @@ bw_traceability_page_class_init (BwTraceabilityPageClass *klass)
 
   object_class->dispose = bw_traceability_page_dispose;
   object_class->finalize = bw_traceability_page_finalize;
+  widget_class->map = bw_traceability_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "traceability.export", NULL, export_action);

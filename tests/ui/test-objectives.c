@@ -259,6 +259,15 @@ test_create_requirement (void)
   g_assert_cmpstr (bw_requirement_get_verification_ref (requirement), ==, "");
   g_assert_true (gtk_widget_get_visible (warning));
 
+  /* "None" unlinks the objective (written as null), undone in one step. */
+  g_assert_true (bw_page_select_record (BW_PAGE (requirements), "R-4"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (window, "requirement-objective")), 0);
+  g_assert_null (bw_requirement_get_objective (requirement));
+  bw_command_stack_undo (stack);
+  bw_ui_drain ();
+  g_assert_cmpstr (bw_requirement_get_objective (requirement), ==, "O-5");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (window, "requirement-objective"))), ==, 5);
+
   /* Its objective is one click away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (requirements), "win.show-record", "s", "O-5"));
   bw_ui_drain ();
@@ -267,6 +276,9 @@ test_create_requirement (void)
 
   bw_ui_close_window (window);
 }
+
+/* Longer than the page's debounce. */
+#define REBUILD_WAIT_MS 500
 
 typedef struct
 {
@@ -346,6 +358,13 @@ test_traceability (void)
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_gap_about, "no requirement"));
   bw_ui_screenshot (GTK_WIDGET (window), "traceability-search");
 
+  /* Each ID opens its record. */
+  bw_ui_click (bw_ui_find (GTK_WIDGET (page), bw_ui_match_name, "O-6"));
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "objectives");
+  g_assert_cmpstr (bw_objectives_page_get_selected_id (find_page (window, BW_TYPE_OBJECTIVES_PAGE)), ==, "O-6");
+  g_assert_true (bw_window_select (window, "traceability"));
+  bw_ui_settle (50);
+
   /* Only the rows with gaps. */
   wait = (CountWait) { rows, n_o6 };
   gtk_editable_set_text (search, "");
@@ -382,6 +401,15 @@ test_traceability (void)
                                            bw_command_add_new (project, BW_RECORD (requirement), -1), &error));
   g_assert_no_error (error);
   bw_ui_iterate_until (o6_has_requirement, rows);
+
+  /* Changed while hidden: traced again as soon as it is shown. */
+  g_assert_true (bw_window_select (window, "objectives"));
+  bw_command_stack_undo (bw_project_get_command_stack (project));
+  bw_ui_settle (REBUILD_WAIT_MS);
+  g_assert_true (o6_has_requirement (rows));
+  g_assert_true (bw_window_select (window, "traceability"));
+  bw_ui_drain ();
+  g_assert_false (o6_has_requirement (rows));
 
   bw_ui_close_window (window);
 }

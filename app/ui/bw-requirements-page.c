@@ -523,17 +523,20 @@ delete_action (GtkWidget  *widget,
   g_autofree char *id = g_strdup (self->selected_id);
   const char *ids[] = { id, NULL };
   g_autofree char *title = NULL;
+  GListModel *records;
   guint position, n;
 
   if (lookup_requirement (self, id) == NULL)
     return;
-  position = index_in (bw_project_get_requirements (self->project), id);
+  records = bw_project_get_requirements (self->project);
+  position = index_in (records, id);
   if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
     return;
-  n = g_list_model_get_n_items (bw_project_get_requirements (self->project));
+  /* The one that took its place is shown, as in a list after Delete. */
+  n = g_list_model_get_n_items (records);
   if (n > 0)
     {
-      g_autoptr(BwRecord) neighbour = g_list_model_get_item (bw_project_get_requirements (self->project), MIN (position, n - 1));
+      g_autoptr(BwRecord) neighbour = g_list_model_get_item (records, MIN (position, n - 1));
 
       set_selected_id (self, bw_record_get_id (neighbour));
       refresh (self);

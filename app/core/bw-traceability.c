@@ -755,6 +755,51 @@ bw_traceability_requirements_for_threat (BwProject  *project,
   return result;
 }
 
+/* From an objective to the requirements that implement it. */
+GPtrArray *
+bw_traceability_requirements_for_objective (BwProject  *project,
+                                            const char *objective_id)
+{
+  GListModel *requirements;
+  GPtrArray *result;
+  guint n;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
+
+  result = g_ptr_array_new ();
+  if (!BW_IS_OBJECTIVE (bw_project_lookup (project, objective_id)))
+    return result;
+  requirements = bw_project_get_requirements (project);
+  n = g_list_model_get_n_items (requirements);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
+
+      if (g_strcmp0 (bw_requirement_get_objective (requirement), objective_id) == 0)
+        g_ptr_array_add (result, requirement);
+    }
+  return result;
+}
+
+/* The completeness finding of METHOD.md (the check
+ * "objective-without-requirement"): a system objective that no
+ * requirement makes verifiable.  An environment objective is met by the
+ * labelling or the users and needs none. */
+gboolean
+bw_traceability_objective_lacks_requirement (BwProject   *project,
+                                             BwObjective *objective)
+{
+  g_autoptr(GPtrArray) requirements = NULL;
+
+  g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (BW_IS_OBJECTIVE (objective), FALSE);
+
+  if (g_strcmp0 (bw_objective_get_scope (objective), "system") != 0)
+    return FALSE;
+  requirements = bw_traceability_requirements_for_objective (project, bw_record_get_id (BW_RECORD (objective)));
+  return requirements->len == 0;
+}
+
 /* From a requirement back to the active threats its objective counters. */
 GPtrArray *
 bw_traceability_threats_for_requirement (BwProject  *project,

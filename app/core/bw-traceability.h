@@ -62,6 +62,10 @@ GPtrArray     *bw_traceability_threats_for_asset (BwProject  *project,
                                                const char    *asset_id);
 GPtrArray     *bw_traceability_requirements_for_threat (BwProject *project,
                                                const char    *threat_id);
+GPtrArray     *bw_traceability_requirements_for_objective (BwProject *project,
+                                               const char    *objective_id);
+gboolean       bw_traceability_objective_lacks_requirement (BwProject *project,
+                                               BwObjective   *objective);
 GPtrArray     *bw_traceability_threats_for_requirement (BwProject *project,
                                                const char    *requirement_id);
 GPtrArray     *bw_traceability_assets_for_requirement (BwProject *project,

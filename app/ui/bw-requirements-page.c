@@ -1,19 +1,49 @@
-/* bw-requirements-page.c — step 5: the security requirements and their verification
+/* bw-requirements-page.c — step 5: the security requirements
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
+ *
+ * A list of the project's requirements beside a form for the selected one:
+ * its text, the objective it implements, how it is verified and where
+ * (the test case or record), and its status.  A requirement without a
+ * verification reference, or without an objective, is marked.  From the
+ * form, its objective and the threats it answers are one click away.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "bw-command-add.h"
+#include "bw-command-remove.h"
+#include "bw-command-stack.h"
+#include "bw-objectives-page-helpers.h"
 #include "bw-requirements-page.h"
+#include "bw-traceability.h"
 
 struct _BwRequirementsPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget            parent_instance;
 
-  BwProject *project;
+  BwProject           *project;
+  char                *selected_id;
+  char                *deleted_id;      /* selected again when an undo brings it back */
+  char                *objectives_signature;
+  GPtrArray           *objective_ids;   /* the objective combo's entries after "None" */
+  gboolean             updating;
+
+  AdwToastOverlay     *toasts;
+  GtkStack            *stack;
+  GtkLabel            *count_label;
+  GtkListBox          *list;
+  GtkStack            *detail_stack;
+  AdwPreferencesGroup *requirement_group;
+  GtkTextView         *text_view;
+  AdwComboRow         *objective_row;
+  AdwComboRow         *verification_row;
+  AdwEntryRow         *reference_row;
+  GtkWidget           *reference_warning;
+  AdwComboRow         *status_row;
+  GtkListBox          *trace_list;
 };
 
 static void bw_page_iface_init (BwPageInterface *iface);
@@ -21,19 +51,696 @@ static void bw_page_iface_init (BwPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BwRequirementsPage, bw_requirements_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BW_TYPE_PAGE, bw_page_iface_init))
 
+/* FORMAT.md's values, in the order of the combo rows. */
+static const char * const verifications[] = { "test", "inspection", "analysis", "demonstration" };
+static const char * const verification_labels[] = {
+  N_("Test"), N_("Inspection"), N_("Analysis"), N_("Demonstration")
+};
+static const char * const statuses[] = { "draft", "approved", "implemented", "verified" };
+static const char * const status_labels[] = {
+  N_("Draft"), N_("Approved"), N_("Implemented"), N_("Verified")
+};
+
+static const char *
+label_of (const char * const *values,
+          const char * const *labels,
+          guint               n,
+          const char         *value)
+{
+  guint i = _bw_record_page_index_of (values, n, value);
+
+  return i < n ? _(labels[i]) : (value != NULL ? value : "");
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static BwRequirement *
+lookup_requirement (BwRequirementsPage *self,
+                    const char         *id)
+{
+  BwRecord *record;
+
+  if (self->project == NULL || id == NULL)
+    return NULL;
+  record = bw_project_lookup (self->project, id);
+  return BW_IS_REQUIREMENT (record) ? BW_REQUIREMENT (record) : NULL;
+}
+
+static gboolean
+lacks_objective (BwRequirementsPage *self,
+                 BwRequirement      *requirement)
+{
+  const char *objective = bw_requirement_get_objective (requirement);
+
+  return objective == NULL || !BW_IS_OBJECTIVE (bw_project_lookup (self->project, objective));
+}
+
+static guint
+index_in (GListModel *records,
+          const char *id)
+{
+  guint n = g_list_model_get_n_items (records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (bw_record_get_id (record), id) == 0)
+        return i;
+    }
+  return n;
+}
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_selected_id (BwRequirementsPage *self,
+                 const char         *id)
+{
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return;
+  if (self->project != NULL)
+    bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+}
+
+static GtkWidget *
+warning_icon (const char *why)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_tooltip_text (icon, why);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  return icon;
+}
+
+/* The list */
+
+static char *
+describe_requirement (BwRequirementsPage *self,
+                      BwRequirement      *requirement)
+{
+  const char *objective = bw_requirement_get_objective (requirement);
+  const char *reference = bw_requirement_get_verification_ref (requirement);
+  g_autofree char *verification = NULL;
+
+  if (is_blank (reference))
+    verification = g_strdup (label_of (verifications, verification_labels, G_N_ELEMENTS (verifications),
+                                       bw_requirement_get_verification (requirement)));
+  else
+    /* Translators: how and where a requirement is verified, "Test TC-101" */
+    verification = g_strdup_printf (_("%s %s"),
+                                    label_of (verifications, verification_labels, G_N_ELEMENTS (verifications),
+                                              bw_requirement_get_verification (requirement)),
+                                    reference);
+  /* Translators: a requirement's ID, objective, verification and status, "R-1 · O-1 · Test TC-101 · Approved" */
+  return g_strdup_printf (_("%s · %s · %s · %s"), bw_record_get_id (BW_RECORD (requirement)),
+                          objective != NULL ? objective : _("no objective"), verification,
+                          label_of (statuses, status_labels, G_N_ELEMENTS (statuses),
+                                    bw_requirement_get_status (requirement)));
+}
+
+/* A row of the list; update_list_row fills it. */
+static GtkWidget *
+make_list_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = warning_icon (NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "warning", icon);
+  return row;
+}
+
+static void
+update_list_row (BwRequirementsPage *self,
+                 GtkWidget          *row,
+                 BwRequirement      *requirement)
+{
+  const char *text = bw_requirement_get_text (requirement);
+  g_autofree char *subtitle = describe_requirement (self, requirement);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "warning");
+  const char *why = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled requirement"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (requirement)));
+  if (is_blank (bw_requirement_get_verification_ref (requirement)))
+    why = _("No verification reference: name the test case or record that verifies it");
+  else if (lacks_objective (self, requirement))
+    why = _("Traces to no objective");
+  gtk_widget_set_visible (icon, why != NULL);
+  gtk_widget_set_tooltip_text (icon, why);
+  if (why != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+}
+
+static void
+select_row_of (BwRequirementsPage *self,
+               const char         *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
+      {
+        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+  gtk_list_box_unselect_all (self->list);
+}
+
+/* Rows updated in place while they are the same records, so typing keeps
+ * the list's scroll and focus. */
+static void
+refresh_list (BwRequirementsPage *self)
+{
+  GListModel *requirements = bw_project_get_requirements (self->project);
+  guint n = g_list_model_get_n_items (requirements);
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+  g_autofree char *count = NULL;
+  guint open = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
+
+      if (row == NULL)
+        {
+          row = make_list_row ();
+          gtk_list_box_append (self->list, row);
+        }
+      update_list_row (self, row, requirement);
+      open += is_blank (bw_requirement_get_verification_ref (requirement));
+      row = gtk_widget_get_next_sibling (row);
+    }
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      gtk_list_box_remove (self->list, row);
+      row = next;
+    }
+
+  if (open > 0)
+    /* Translators: the requirements' count, "4 requirements, 1 without verification reference" */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement, %u without verification reference",
+                                          "%u requirements, %u without verification reference", n), n, open);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement", "%u requirements", n), n);
+  gtk_label_set_label (self->count_label, count);
+  select_row_of (self, self->selected_id);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* The form */
+
+/* "O-2 Firmware is signed…": short enough for the combo row. */
+static char *
+objective_choice (BwObjective *objective)
+{
+  const char *text = bw_objective_get_text (objective);
+  g_autofree char *shown = NULL;
+
+  if (g_utf8_strlen (text, -1) > 60)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, 59);
+
+      shown = g_strconcat (cut, "…", NULL);
+    }
+  else
+    shown = g_strdup (text);
+  /* Translators: an objective in the requirement's objective picker, "O-2 Firmware is signed" */
+  return g_strdup_printf (_("%s %s"), bw_record_get_id (BW_RECORD (objective)), shown);
+}
+
+static void
+refresh_objective_choices (BwRequirementsPage *self)
+{
+  GListModel *objectives = bw_project_get_objectives (self->project);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GString *signature = g_string_new (NULL);
+  g_autofree char *joined = NULL;
+
+  gtk_string_list_append (choices, _("None"));
+  g_ptr_array_set_size (self->objective_ids, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(BwObjective) objective = g_list_model_get_item (objectives, i);
+      g_autofree char *choice = objective_choice (objective);
+
+      gtk_string_list_append (choices, choice);
+      g_string_append_printf (signature, "%s\n", choice);
+      g_ptr_array_add (self->objective_ids, g_strdup (bw_record_get_id (BW_RECORD (objective))));
+    }
+  joined = g_string_free (signature, FALSE);
+  /* A new model closes an open popover: only when the objectives changed. */
+  if (g_strcmp0 (joined, self->objectives_signature) == 0)
+    return;
+  g_free (self->objectives_signature);
+  self->objectives_signature = g_steal_pointer (&joined);
+  adw_combo_row_set_model (self->objective_row, G_LIST_MODEL (choices));
+}
+
+static void
+refresh_traces (BwRequirementsPage *self,
+                BwRequirement      *requirement)
+{
+  const char *objective = bw_requirement_get_objective (requirement);
+  g_autoptr(GPtrArray) threats = bw_traceability_threats_for_requirement (self->project, self->selected_id);
+
+  clear_list_box (self->trace_list);
+  if (objective != NULL)
+    gtk_list_box_append (self->trace_list, _bw_record_page_link_row (self->project, objective));
+  else
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No objective"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Pick the security objective this requirement implements"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), warning_icon (_("Traces to no objective")));
+      gtk_list_box_append (self->trace_list, row);
+    }
+  for (guint i = 0; threats != NULL && i < threats->len; i++)
+    gtk_list_box_append (self->trace_list,
+                         _bw_record_page_link_row (self->project,
+                                                   bw_record_get_id (g_ptr_array_index (threats, i))));
+}
+
+static void
+refresh_detail (BwRequirementsPage *self)
+{
+  BwRequirement *requirement = lookup_requirement (self, self->selected_id);
+  g_autofree char *title = NULL;
+  const char *objective;
+  guint selected = 0;
+
+  if (requirement == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  self->updating = TRUE;
+  /* Translators: the form's title, "Requirement R-3" */
+  title = g_strdup_printf (_("Requirement %s"), self->selected_id);
+  adw_preferences_group_set_title (self->requirement_group, title);
+  _bw_record_page_show_view_text (self->text_view, bw_requirement_get_text (requirement));
+  refresh_objective_choices (self);
+  objective = bw_requirement_get_objective (requirement);
+  for (guint i = 0; objective != NULL && i < self->objective_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->objective_ids, i), objective))
+      selected = i + 1;
+  adw_combo_row_set_selected (self->objective_row, selected);
+  adw_combo_row_set_selected (self->verification_row,
+                              _bw_record_page_index_of (verifications, G_N_ELEMENTS (verifications),
+                                                        bw_requirement_get_verification (requirement)));
+  _bw_record_page_show_text (GTK_EDITABLE (self->reference_row), bw_requirement_get_verification_ref (requirement));
+  gtk_widget_set_visible (self->reference_warning, is_blank (bw_requirement_get_verification_ref (requirement)));
+  adw_combo_row_set_selected (self->status_row,
+                              _bw_record_page_index_of (statuses, G_N_ELEMENTS (statuses),
+                                                        bw_requirement_get_status (requirement)));
+  refresh_traces (self, requirement);
+  self->updating = FALSE;
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+static void
+refresh (BwRequirementsPage *self)
+{
+  if (self->project == NULL)
+    return;
+  if (self->selected_id != NULL && lookup_requirement (self, self->selected_id) == NULL)
+    g_clear_pointer (&self->selected_id, g_free);
+  /* An undone delete brings the record back: show it again. */
+  if (self->deleted_id != NULL && lookup_requirement (self, self->deleted_id) != NULL)
+    {
+      set_selected_id (self, self->deleted_id);
+      g_clear_pointer (&self->deleted_id, g_free);
+    }
+  /* While there is one, one is shown. */
+  if (self->selected_id == NULL && g_list_model_get_n_items (bw_project_get_requirements (self->project)) > 0)
+    {
+      g_autoptr(BwRecord) first = g_list_model_get_item (bw_project_get_requirements (self->project), 0);
+
+      set_selected_id (self, bw_record_get_id (first));
+    }
+  self->updating = TRUE;
+  refresh_list (self);
+  self->updating = FALSE;
+  refresh_detail (self);
+}
+
+static void
+stack_changed_cb (BwRequirementsPage *self)
+{
+  refresh (self);
+}
+
+static void
+row_selected_cb (BwRequirementsPage *self,
+                 GtkListBoxRow      *row,
+                 GtkListBox         *list)
+{
+  if (self->updating || row == NULL)
+    return;
+  set_selected_id (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  refresh_detail (self);
+}
+
+/* Edits */
+
+static void
+edit_string (BwRequirementsPage *self,
+             const char         *member,
+             const char         *value)
+{
+  if (self->updating || lookup_requirement (self, self->selected_id) == NULL)
+    return;
+  _bw_record_page_execute (GTK_WIDGET (self), self->toasts, self->project,
+                           _bw_record_page_set_string (self->project, self->selected_id, member, value));
+}
+
+static void
+text_changed_cb (BwRequirementsPage *self,
+                 GtkTextBuffer      *buffer)
+{
+  g_autofree char *text = _bw_record_page_dup_view_text (self->text_view);
+
+  edit_string (self, "text", text);
+}
+
+static void
+reference_changed_cb (BwRequirementsPage *self,
+                      GtkEditable        *editable)
+{
+  edit_string (self, "verification_ref", gtk_editable_get_text (editable));
+}
+
+static void
+objective_selected_cb (BwRequirementsPage *self,
+                       GParamSpec         *pspec,
+                       AdwComboRow        *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected > self->objective_ids->len)
+    return;
+  /* NULL for "None": the member is written as null. */
+  edit_string (self, "objective", selected == 0 ? NULL : g_ptr_array_index (self->objective_ids, selected - 1));
+}
+
+static void
+verification_selected_cb (BwRequirementsPage *self,
+                          GParamSpec         *pspec,
+                          AdwComboRow        *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < G_N_ELEMENTS (verifications))
+    edit_string (self, "verification", verifications[selected]);
+}
+
+static void
+status_selected_cb (BwRequirementsPage *self,
+                    GParamSpec         *pspec,
+                    AdwComboRow        *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < G_N_ELEMENTS (statuses))
+    edit_string (self, "status", statuses[selected]);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (widget);
+  g_autoptr(BwRequirement) requirement = NULL;
+  g_autofree char *id = NULL;
+  BwCommand *command;
+
+  if (self->project == NULL)
+    return;
+  requirement = g_object_new (BW_TYPE_REQUIREMENT, NULL);
+  command = bw_command_add_new (self->project, BW_RECORD (requirement), -1);
+  id = g_strdup (bw_command_add_get_id (BW_COMMAND_ADD (command)));
+  if (!_bw_record_page_execute (widget, self->toasts, self->project, command))
+    return;
+  bw_requirements_page_select (self, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (widget);
+  g_autofree char *id = g_strdup (self->selected_id);
+  const char *ids[] = { id, NULL };
+  g_autofree char *title = NULL;
+  GListModel *records;
+  guint position, n;
+
+  if (lookup_requirement (self, id) == NULL)
+    return;
+  records = bw_project_get_requirements (self->project);
+  position = index_in (records, id);
+  if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
+    return;
+  /* The one that took its place is shown, as in a list after Delete. */
+  n = g_list_model_get_n_items (records);
+  if (n > 0)
+    {
+      g_autoptr(BwRecord) neighbour = g_list_model_get_item (records, MIN (position, n - 1));
+
+      set_selected_id (self, bw_record_get_id (neighbour));
+      refresh (self);
+    }
+  g_free (self->deleted_id);
+  self->deleted_id = g_strdup (id);
+  /* Translators: a toast after deleting, "Deleted R-3" */
+  title = g_strdup_printf (_("Deleted %s"), id);
+  _bw_record_page_undo_toast (self->toasts, title);
+}
+
+/* BwPage */
+
 static void
 bw_requirements_page_set_project (BwPage    *page,
-                        BwProject *project)
+                                  BwProject *project)
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (page);
 
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
   g_set_object (&self->project, project);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->deleted_id, g_free);
+  g_clear_pointer (&self->objectives_signature, g_free);
+  g_signal_connect_object (bw_project_get_command_stack (project), "changed",
+                           G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static gboolean
+bw_requirements_page_select_record (BwPage     *page,
+                                    const char *id)
+{
+  return bw_requirements_page_select (BW_REQUIREMENTS_PAGE (page), id);
 }
 
 static void
 bw_page_iface_init (BwPageInterface *iface)
 {
   iface->set_project = bw_requirements_page_set_project;
+  iface->select_record = bw_requirements_page_select_record;
+}
+
+/* Building */
+
+static GtkWidget *
+status_page (const char *icon_name,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  return status;
+}
+
+static GtkWidget *
+build_empty (void)
+{
+  GtkWidget *empty, *button;
+
+  empty = status_page ("view-list-ordered-symbolic", _("No Security Requirements"),
+                       _("A requirement makes an objective verifiable: what the device shall do, "
+                         "and the test or inspection that shows it does. Add one here, or create "
+                         "it from its objective."));
+  button = gtk_button_new_with_mnemonic (_("_Add Requirement"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "requirements.add");
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
+  return empty;
+}
+
+static GtkWidget *
+build_list_pane (BwRequirementsPage *self)
+{
+  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (_("Security Requirements"));
+  GtkWidget *add = _bw_record_page_icon_button ("list-add-symbolic", _("Add Requirement"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_widget_set_size_request (pane, 380, -1);
+  /* The form takes the room; the list keeps its width. */
+  gtk_widget_set_hexpand (pane, FALSE);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_add_css_class (title, "heading");
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->count_label, 0.0);
+  gtk_label_set_wrap (self->count_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
+  gtk_box_append (GTK_BOX (titles), title);
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->count_label));
+  gtk_widget_set_hexpand (titles, TRUE);
+  gtk_box_append (GTK_BOX (header), titles);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "requirements.add");
+  gtk_box_append (GTK_BOX (header), add);
+  gtk_box_append (GTK_BOX (pane), header);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Security requirements"), -1);
+  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (pane), scrolled);
+
+  return pane;
+}
+
+static AdwComboRow *
+combo_row (AdwPreferencesGroup *group,
+           const char          *title,
+           const char          *name,
+           GListModel          *model)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  if (model != NULL)
+    adw_combo_row_set_model (row, model);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static GtkWidget *
+build_detail (BwRequirementsPage *self)
+{
+  g_autoptr(GListModel) verification_model = _bw_record_page_labels_model (verification_labels,
+                                                                           G_N_ELEMENTS (verification_labels));
+  g_autoptr(GListModel) status_model = _bw_record_page_labels_model (status_labels, G_N_ELEMENTS (status_labels));
+  GtkWidget *delete = _bw_record_page_icon_button ("user-trash-symbolic", _("Delete Requirement"));
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *trace_group;
+  GtkWidget *text_row;
+
+  self->detail_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
+  gtk_stack_add_named (self->detail_stack,
+                       status_page ("view-list-ordered-symbolic", _("No Requirement Selected"),
+                                    _("Select a requirement to edit it and see what it traces to.")),
+                       "none");
+
+  self->requirement_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "requirements.delete");
+  adw_preferences_group_set_header_suffix (self->requirement_group, delete);
+
+  text_row = _bw_record_page_text_row (_("Requirement"), "requirement-text", &self->text_view);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _bw_record_page_watch_field (GTK_WIDGET (self->text_view), &self->project);
+  adw_preferences_group_add (self->requirement_group, text_row);
+
+  self->objective_row = combo_row (self->requirement_group, _("Objective"), "requirement-objective", NULL);
+  g_signal_connect_object (self->objective_row, "notify::selected", G_CALLBACK (objective_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->verification_row = combo_row (self->requirement_group, _("Verification Method"),
+                                      "requirement-verification", verification_model);
+  g_signal_connect_object (self->verification_row, "notify::selected", G_CALLBACK (verification_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->reference_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), _("Verification Reference"));
+  gtk_widget_set_name (GTK_WIDGET (self->reference_row), "requirement-verification-ref");
+  self->reference_warning = warning_icon (_("No verification reference: name the test case, inspection "
+                                            "record or analysis that verifies it"));
+  adw_entry_row_add_suffix (self->reference_row, self->reference_warning);
+  g_signal_connect_object (self->reference_row, "changed", G_CALLBACK (reference_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  _bw_record_page_watch_field (GTK_WIDGET (self->reference_row), &self->project);
+  adw_preferences_group_add (self->requirement_group, GTK_WIDGET (self->reference_row));
+
+  self->status_row = combo_row (self->requirement_group, _("Status"), "requirement-status", status_model);
+  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_page_add (page, self->requirement_group);
+
+  trace_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (trace_group, _("Traces To"));
+  adw_preferences_group_set_description (trace_group, _("Its objective and the threats that objective counters"));
+  self->trace_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->trace_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->trace_list), "boxed-list");
+  adw_preferences_group_add (trace_group, GTK_WIDGET (self->trace_list));
+  adw_preferences_page_add (page, trace_group);
+
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (page), "detail");
+  return GTK_WIDGET (self->detail_stack);
 }
 
 static void
@@ -41,9 +748,29 @@ bw_requirements_page_dispose (GObject *object)
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (object);
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
+  if (self->toasts != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->toasts));
+      self->toasts = NULL;
+    }
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (bw_requirements_page_parent_class)->dispose (object);
+}
+
+static void
+bw_requirements_page_finalize (GObject *object)
+{
+  BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (object);
+
+  g_free (self->selected_id);
+  g_free (self->deleted_id);
+  g_free (self->objectives_signature);
+  g_ptr_array_unref (self->objective_ids);
+
+  G_OBJECT_CLASS (bw_requirements_page_parent_class)->finalize (object);
 }
 
 static void
@@ -53,16 +780,56 @@ bw_requirements_page_class_init (BwRequirementsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_requirements_page_dispose;
+  object_class->finalize = bw_requirements_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "requirements.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "requirements.delete", NULL, delete_action);
 }
 
 static void
 bw_requirements_page_init (BwRequirementsPage *self)
 {
+  GtkWidget *paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  self->objective_ids = g_ptr_array_new_with_free_func (g_free);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (paned), build_list_pane (self));
+  gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (paned), build_detail (self));
+  /* Without records, the explanation and its button take the whole page. */
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, build_empty (), "empty");
+  gtk_stack_add_named (self->stack, paned, "list");
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
 }
 
 GtkWidget *
 bw_requirements_page_new (void)
 {
   return g_object_new (BW_TYPE_REQUIREMENTS_PAGE, NULL);
+}
+
+gboolean
+bw_requirements_page_select (BwRequirementsPage *self,
+                             const char         *id)
+{
+  g_return_val_if_fail (BW_IS_REQUIREMENTS_PAGE (self), FALSE);
+
+  if (lookup_requirement (self, id) == NULL)
+    return FALSE;
+  set_selected_id (self, id);
+  refresh (self);
+  return TRUE;
+}
+
+const char *
+bw_requirements_page_get_selected_id (BwRequirementsPage *self)
+{
+  g_return_val_if_fail (BW_IS_REQUIREMENTS_PAGE (self), NULL);
+
+  return self->selected_id;
 }

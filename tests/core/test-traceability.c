@@ -171,6 +171,10 @@ test_other_directions (void)
     { bw_traceability_requirements_for_threat, "T-5", "R-2" },
     { bw_traceability_requirements_for_threat, "T-9", "" },
     { bw_traceability_requirements_for_threat, "nonsense", "" },
+    { bw_traceability_requirements_for_objective, "O-2", "R-2" },
+    { bw_traceability_requirements_for_objective, "O-6", "" },
+    { bw_traceability_requirements_for_objective, "T-5", "" },
+    { bw_traceability_requirements_for_objective, NULL, "" },
     { bw_traceability_threats_for_requirement, "R-2", "T-5 T-6" },
     { bw_traceability_threats_for_requirement, "R-1", "T-1" },
     { bw_traceability_assets_for_requirement, "R-2", "A-6" },
@@ -186,6 +190,39 @@ test_other_directions (void)
       g_test_message ("case %u: %s", i, cases[i].id);
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
+}
+
+/* Only a system objective needs a requirement. */
+static void
+test_objective_lacks_requirement (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  struct {
+    const char *id;
+    gboolean lacks;
+  } cases[] = {
+    { "O-1", FALSE },  /* system, R-1 */
+    { "O-4", FALSE },  /* environment, none needed */
+    { "O-6", TRUE },   /* system, none */
+  };
+  g_autoptr(BwRequirement) requirement = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BwRecord *objective = bw_project_lookup (project, cases[i].id);
+
+      g_test_message ("case %s", cases[i].id);
+      g_assert_true (BW_IS_OBJECTIVE (objective));
+      g_assert_cmpint (bw_traceability_objective_lacks_requirement (project, BW_OBJECTIVE (objective)), ==,
+                       cases[i].lacks);
+    }
+
+  /* A requirement of O-6 closes it. */
+  requirement = g_object_new (BW_TYPE_REQUIREMENT, "id", "R-50", "objective", "O-6", NULL);
+  g_list_store_append (bw_project_get_collection (project, BW_TYPE_REQUIREMENT), requirement);
+  bw_project_index_record (project, BW_RECORD (requirement));
+  g_assert_false (bw_traceability_objective_lacks_requirement (project,
+                                                               BW_OBJECTIVE (bw_project_lookup (project, "O-6"))));
 }
 
 /* RFC 4180: quotes doubled, fields with , " CR LF quoted, CRLF line ends. */
@@ -236,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/traceability/example-rows", test_example_rows);
   g_test_add_func ("/traceability/orphans", test_orphans);
   g_test_add_func ("/traceability/other-directions", test_other_directions);
+  g_test_add_func ("/traceability/objective-lacks-requirement", test_objective_lacks_requirement);
   g_test_add_func ("/traceability/csv", test_csv);
   g_test_add_func ("/traceability/empty", test_empty);
 

@@ -677,7 +677,8 @@ add_tree (BwReportBuild *build,
   BwReport *report = build->report;
   const char *id = bw_record_get_id (BW_RECORD (tree));
   BwAttackNode *root = bw_attack_tree_get_root (tree);
-  BwTreeGraphOptions graph_options = { .show_values = TRUE };
+  /* Root on the left: trees are wider than deep, pages taller than wide. */
+  BwTreeGraphOptions graph_options = { .show_values = TRUE, .left_to_right = TRUE };
   g_autoptr(GError) error = NULL;
   g_autofree char *threats = bw_report_join_ids (bw_attack_tree_get_threats (tree));
   g_autofree char *heading = g_strdup_printf ("%s %s", id, bw_attack_tree_get_title (tree));

@@ -188,6 +188,32 @@ place (Cursor *cursor,
   cursor->y += piece->height;
 }
 
+static double figure_scale (BwReportPages       *self,
+                            const BwReportBlock *block,
+                            double               caption);
+static double caption_height (BwReportPages       *self,
+                              const BwReportBlock *block);
+
+/* A heading stays with what follows it: with a whole picture, or with a
+ * few lines of text or rows of a table. */
+static double
+room_after_heading (BwReportPages *self,
+                    guint          index)
+{
+  const BwReportBlock *next;
+
+  if (index + 1 >= bw_report_get_n_blocks (self->report))
+    return 0;
+  next = bw_report_get_block (self->report, index + 1);
+  if (next->kind == BW_REPORT_BLOCK_FIGURE)
+    {
+      double caption = caption_height (self, next);
+
+      return next->height * figure_scale (self, next, caption) + caption;
+    }
+  return KEEP_WITH_NEXT;
+}
+
 static void
 paginate_text (Cursor              *cursor,
                guint                index,
@@ -206,7 +232,19 @@ paginate_text (Cursor              *cursor,
 
       if (block->new_page && !page_is_empty (cursor))
         new_page (cursor);
-      else if (cursor->y + space_before + height + KEEP_WITH_NEXT > content_bottom (self) && !page_is_empty (cursor))
+      else if (cursor->y + space_before + height + room_after_heading (self, index) > content_bottom (self) &&
+               !page_is_empty (cursor))
+        new_page (cursor);
+    }
+  else if (index + 1 < bw_report_get_n_blocks (self->report) &&
+           bw_report_get_block (self->report, index + 1)->kind == BW_REPORT_BLOCK_TABLE)
+    {
+      /* A short lead-in ("The cheapest complete attacks:") stays with the
+       * first rows of its table. */
+      double height = g_array_index (tops, double, n_lines);
+
+      if (height < KEEP_WITH_NEXT && cursor->y + height + KEEP_WITH_NEXT > content_bottom (self) &&
+          !page_is_empty (cursor))
         new_page (cursor);
     }
   if (!page_is_empty (cursor))
@@ -393,6 +431,18 @@ caption_height (BwReportPages       *self,
   return height + 4;
 }
 
+/* Scaled down to the page, never up. */
+static double
+figure_scale (BwReportPages       *self,
+              const BwReportBlock *block,
+              double               caption)
+{
+  double full = content_bottom (self) - MARGIN_TOP - caption;
+  double scale = MIN (PX_TO_PT, content_width (self) / block->width);
+
+  return MIN (scale, full / block->height);
+}
+
 static void
 paginate_figure (Cursor              *cursor,
                  guint                index,
@@ -400,12 +450,10 @@ paginate_figure (Cursor              *cursor,
 {
   BwReportPages *self = cursor->self;
   double caption = caption_height (self, block);
-  double full = content_bottom (self) - MARGIN_TOP - caption;
-  double scale = MIN (PX_TO_PT, content_width (self) / block->width);
+  double scale = figure_scale (self, block, caption);
   Piece piece = { index, 0, 0, 0, 0, 0 };
 
-  /* Scaled down to the page, never up; a tall picture starts a page. */
-  scale = MIN (scale, full / block->height);
+  /* A picture that does not fit below starts a page. */
   if (cursor->y + block->height * scale + caption > content_bottom (self) && !page_is_empty (cursor))
     new_page (cursor);
   piece.scale = scale;

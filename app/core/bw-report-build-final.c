@@ -192,7 +192,7 @@ add_conclusion (BwReportBuild *build)
 
   bw_report_add_heading (report, 2, "conclusion", _("Residual-risk conclusion"));
   bw_report_add_paragraph_printf (report,
-                                  _("After the security objectives, %u residual risks are acceptable, %u controlled and %u uncontrolled; %u threats are not rated after their objectives."),
+                                  _("Residual risks after the security objectives: acceptable %u, controlled %u, uncontrolled %u; not rated after the objectives: %u."),
                                   acceptable, controlled, uncontrolled, unrated);
   if (uncontrolled == 0 && unrated == 0)
     bw_report_add_paragraph (report, _("Conclusion: every assessed cybersecurity risk is acceptable or controlled."));

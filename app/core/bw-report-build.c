@@ -794,7 +794,7 @@ add_matrix (BwReportBuild *build,
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
 
   bw_report_add_heading (build->report, bw_report_sub_level (build), NULL, title);
-  g_ptr_array_add (columns, g_strdup (_("Exploitability \\ severity")));
+  g_ptr_array_add (columns, g_strdup (_("Exploitability ↓ severity →")));
   for (guint s = 0; s < n_s; s++)
     g_ptr_array_add (columns, g_strdup (severity[s]));
   g_ptr_array_add (columns, NULL);

@@ -43,10 +43,11 @@ append_escaped (GString    *out,
           line_start = TRUE;
           continue;
         }
-      /* At the start of a line, these make headings, lists and quotes. */
-      if (line_start && (c == '#' || c == '+' || c == '-' || c == '='))
+      /* At the start of a line, these make headings, lists and quotes
+       * (not in a table cell, where no block can start). */
+      if (line_start && !in_table && (c == '#' || c == '+' || c == '-' || c == '='))
         g_string_append_c (out, '\\');
-      else if (line_start && g_ascii_isdigit (c))
+      else if (line_start && !in_table && g_ascii_isdigit (c))
         {
           const char *q = p;
 

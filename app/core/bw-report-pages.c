@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "bw-report-pages.h"
+#include "bw-report-text.h"
 
 #define MARGIN_X       48.0
 #define MARGIN_TOP     64.0
@@ -85,6 +86,12 @@ struct _BwReportPages
   PangoFontDescription *fonts[N_FONTS];
   GPtrArray            *pages;       /* GArray of Piece */
   GHashTable           *tables;      /* block index → TableGeometry */
+  /* Table cells, measured and drawn without shaping each (bw-report-text.h);
+   * Pango for those it refuses, through one reused layout per font. */
+  BwReportText         *cell_text[N_FONTS];
+  PangoLayout          *cell_layout[N_FONTS];
+  GArray               *lines;
+  GArray               *glyphs[N_FONTS];  /* cairo_glyph_t collected for a table piece */
 };
 
 static void
@@ -279,11 +286,17 @@ paginate_text (Cursor              *cursor,
 }
 
 static double
-cell_height (PangoLayout *layout,
-             const char  *text)
+cell_height (BwReportPages *self,
+             Font           font,
+             PangoLayout   *layout,
+             const char    *text,
+             double         width)
 {
+  guint lines = bw_report_text_break (self->cell_text[font], text, width, NULL);
   int height;
 
+  if (lines > 0)
+    return lines * bw_report_text_line_height (self->cell_text[font]) + 2 * CELL_PAD_Y;
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, NULL, &height);
   return height + 2 * CELL_PAD_Y;
@@ -356,13 +369,17 @@ column_widths (BwReportPages       *self,
 }
 
 static double
-row_height (GPtrArray     *layouts,
+row_height (BwReportPages *self,
+            Font           font,
+            GPtrArray     *layouts,
+            const double  *widths,
             char         **cells)
 {
   double height = 0;
 
   for (guint c = 0; c < layouts->len; c++)
-    height = MAX (height, cell_height (g_ptr_array_index (layouts, c), cells[c]));
+    height = MAX (height, cell_height (self, font, g_ptr_array_index (layouts, c), cells[c],
+                                       widths[c] - 2 * CELL_PAD_X));
   return height;
 }
 
@@ -388,9 +405,10 @@ paginate_table (Cursor              *cursor,
       g_ptr_array_add (layouts, new_layout (self, FONT_TABLE, "", width));
       g_ptr_array_add (header_layouts, new_layout (self, FONT_TABLE_HEADER, "", width));
     }
-  geometry->header_height = row_height (header_layouts, block->columns);
+  geometry->header_height = row_height (self, FONT_TABLE_HEADER, header_layouts, geometry->widths, block->columns);
   for (guint r = 0; r < n_rows; r++)
-    geometry->row_heights[r] = row_height (layouts, g_ptr_array_index (block->rows, r));
+    geometry->row_heights[r] = row_height (self, FONT_TABLE, layouts, geometry->widths,
+                                           g_ptr_array_index (block->rows, r));
   g_hash_table_insert (self->tables, GUINT_TO_POINTER (index), geometry);
 
   do
@@ -515,6 +533,7 @@ bw_report_pages_new (BwReport *report,
    * layout drawn, whatever the target surface's resolution. */
   self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_cairo_context_set_resolution (self->context, 72);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -522,6 +541,13 @@ bw_report_pages_new (BwReport *report,
   cairo_font_options_destroy (options);
   for (guint f = 0; f < N_FONTS; f++)
     self->fonts[f] = pango_font_description_from_string (font_names[f]);
+  self->lines = g_array_new (FALSE, FALSE, sizeof (BwReportTextLine));
+  for (Font f = FONT_TABLE; f <= FONT_TABLE_HEADER; f++)
+    {
+      self->cell_text[f] = bw_report_text_new (self->context, self->fonts[f]);
+      self->cell_layout[f] = new_layout (self, f, "", -1);
+      self->glyphs[f] = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+    }
 
   paginate (self);
   return self;
@@ -535,8 +561,14 @@ bw_report_pages_free (BwReportPages *self)
   g_object_unref (self->report);
   g_ptr_array_unref (self->pages);
   g_hash_table_unref (self->tables);
+  g_array_unref (self->lines);
   for (guint f = 0; f < N_FONTS; f++)
-    pango_font_description_free (self->fonts[f]);
+    {
+      pango_font_description_free (self->fonts[f]);
+      g_clear_object (&self->cell_layout[f]);
+      g_clear_pointer (&self->cell_text[f], bw_report_text_free);
+      g_clear_pointer (&self->glyphs[f], g_array_unref);
+    }
   g_object_unref (self->context);
   g_free (self);
 }
@@ -615,34 +647,72 @@ draw_row (BwReportPages  *self,
 
   if (shaded)
     {
+      double grey = font == FONT_TABLE_HEADER ? 0.92 : 0.975;
+
       cairo_rectangle (cr, MARGIN_X, y, content_width (self), height);
-      cairo_set_source_rgb (cr, font == FONT_TABLE_HEADER ? 0.92 : 0.975,
-                            font == FONT_TABLE_HEADER ? 0.92 : 0.975,
-                            font == FONT_TABLE_HEADER ? 0.93 : 0.975);
+      cairo_set_source_rgb (cr, grey, grey, grey);
       cairo_fill (cr);
     }
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   for (guint c = 0; cells[c] != NULL; c++)
     {
       double width = geometry->widths[c];
+      double inner = width - 2 * CELL_PAD_X;
 
-      if (*cells[c] != '\0')
+      if (*cells[c] == '\0')
+        ;
+      else if (bw_report_text_break (self->cell_text[font], cells[c], inner, self->lines) > 0)
+        bw_report_text_collect (self->cell_text[font], cells[c], self->lines, x + CELL_PAD_X, y + CELL_PAD_Y,
+                                self->glyphs[font]);
+      else
         {
-          g_autoptr(PangoLayout) layout = new_layout (self, font, cells[c], width - 2 * CELL_PAD_X);
+          /* One layout per font, reused: a new one per cell costs more
+           * than the drawing. */
+          PangoLayout *layout = self->cell_layout[font];
 
+          pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
+          pango_layout_set_text (layout, cells[c], -1);
           cairo_save (cr);
           cairo_rectangle (cr, x, y, width, height);
           cairo_clip (cr);
-          cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
           cairo_move_to (cr, x + CELL_PAD_X, y + CELL_PAD_Y);
           pango_cairo_show_layout (cr, layout);
           cairo_restore (cr);
         }
-      cairo_set_source_rgb (cr, 0.75, 0.75, 0.74);
-      cairo_set_line_width (cr, 0.5);
-      cairo_rectangle (cr, x, y, width, height);
-      cairo_stroke (cr);
       x += width;
     }
+}
+
+/* The grid of a piece of a table: one path, not a rectangle per cell. */
+static void
+draw_grid (BwReportPages *self,
+           cairo_t       *cr,
+           TableGeometry *geometry,
+           guint          n_columns,
+           const Piece   *piece)
+{
+  double y = piece->y + geometry->header_height;
+  double bottom = piece->y + piece->height;
+  double x = MARGIN_X;
+
+  cairo_rectangle (cr, MARGIN_X, piece->y, content_width (self), piece->height);
+  cairo_move_to (cr, MARGIN_X, y);
+  cairo_rel_line_to (cr, content_width (self), 0);
+  for (guint r = piece->first; r + 1 < piece->last; r++)
+    {
+      y += geometry->row_heights[r];
+      cairo_move_to (cr, MARGIN_X, y);
+      cairo_rel_line_to (cr, content_width (self), 0);
+    }
+  for (guint c = 0; c + 1 < n_columns; c++)
+    {
+      x += geometry->widths[c];
+      cairo_move_to (cr, x, piece->y);
+      cairo_line_to (cr, x, bottom);
+    }
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.74);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
 }
 
 static void
@@ -668,6 +738,10 @@ draw_table (BwReportPages       *self,
                 geometry->row_heights[r], r % 2 == 1);
       y += geometry->row_heights[r];
     }
+  cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
+  bw_report_text_show (self->cell_text[FONT_TABLE_HEADER], cr, self->glyphs[FONT_TABLE_HEADER]);
+  bw_report_text_show (self->cell_text[FONT_TABLE], cr, self->glyphs[FONT_TABLE]);
+  draw_grid (self, cr, geometry, g_strv_length (block->columns), piece);
   cairo_restore (cr);
 }
 

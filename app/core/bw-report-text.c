@@ -211,7 +211,7 @@ bw_report_text_break (BwReportText *self,
       line_width += glyph->advance;
       p = next;
       /* Lines break after a space, or after a hyphen inside a word
-       * ("signature-|checked"). */
+       * ("signature-|checked"), never inside an ID or a number (T-12). */
       if (c == ' ' || (c == '-' && p - 1 > line_start && g_ascii_isalpha (*p) && p[-2] != ' '))
         {
           break_at = p;

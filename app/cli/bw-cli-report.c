@@ -23,7 +23,8 @@ usage (void)
     g_printerr ("  %-16s %s\n", bw_report_document_to_string (i), bw_report_document_title (i));
   g_printerr (_("Formats:\n"));
   for (guint i = 0; i < BW_REPORT_N_FORMATS; i++)
-    g_printerr ("  %-16s %s\n", bw_report_format_to_string (i), bw_report_format_describe (i));
+    g_printerr ("  %-16s %s: %s\n", bw_report_format_to_string (i), bw_report_format_title (i),
+                bw_report_format_describe (i));
   g_printerr (_("Markdown writes its pictures into OUT-figures/ beside OUT; CSV writes the first table\n"
                 "(threats) to OUT and the others beside it (OUT-traceability.csv).\n"));
 }

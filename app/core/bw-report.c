@@ -53,12 +53,13 @@ static const struct {
 static const struct {
   const char *name;
   const char *extension;
+  const char *title;
   const char *description;
 } formats[] = {
-  [BW_REPORT_FORMAT_HTML] = { "html", "html", N_("HTML — one self-contained file, prints well") },
-  [BW_REPORT_FORMAT_MARKDOWN] = { "md", "md", N_("Markdown — pictures as SVG files beside it") },
-  [BW_REPORT_FORMAT_CSV] = { "csv", "csv", N_("CSV — the tables, for spreadsheets") },
-  [BW_REPORT_FORMAT_PDF] = { "pdf", "pdf", N_("PDF — paginated, A4") },
+  [BW_REPORT_FORMAT_HTML] = { "html", "html", N_("HTML"), N_("One self-contained file with the pictures inline; prints well") },
+  [BW_REPORT_FORMAT_MARKDOWN] = { "md", "md", N_("Markdown"), N_("Text for a repository; the pictures as SVG files in a folder beside it") },
+  [BW_REPORT_FORMAT_CSV] = { "csv", "csv", N_("CSV"), N_("The threats (and the traceability matrix beside them) for spreadsheets") },
+  [BW_REPORT_FORMAT_PDF] = { "pdf", "pdf", N_("PDF"), N_("Paginated A4 pages with a header, as printed") },
 };
 
 const char *
@@ -126,6 +127,13 @@ bw_report_format_extension (BwReportFormat format)
 {
   g_return_val_if_fail (format < BW_REPORT_N_FORMATS, NULL);
   return formats[format].extension;
+}
+
+const char *
+bw_report_format_title (BwReportFormat format)
+{
+  g_return_val_if_fail (format < BW_REPORT_N_FORMATS, NULL);
+  return _(formats[format].title);
 }
 
 const char *

@@ -87,6 +87,7 @@ const char     *bw_report_format_to_string   (BwReportFormat    format);
 gboolean        bw_report_format_from_string (const char       *name,
                                               BwReportFormat   *format);
 const char     *bw_report_format_extension   (BwReportFormat    format);
+const char     *bw_report_format_title       (BwReportFormat    format);
 const char     *bw_report_format_describe    (BwReportFormat    format);
 
 BwReport       *bw_report_new                (const char       *title,

@@ -163,7 +163,10 @@ format_selected_cb (AdwComboRow  *row,
   guint selected = adw_combo_row_get_selected (row);
 
   if (selected < BW_REPORT_N_FORMATS)
-    self->format = selected;
+    {
+      self->format = selected;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bw_report_format_describe (selected));
+    }
 }
 
 static void
@@ -237,10 +240,11 @@ build_format (BwReportPage *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   for (guint i = 0; i < BW_REPORT_N_FORMATS; i++)
-    gtk_string_list_append (formats, bw_report_format_describe (i));
+    gtk_string_list_append (formats, bw_report_format_title (i));
   self->format_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("Format"));
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), bw_report_format_describe (BW_REPORT_FORMAT_HTML));
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (format_selected_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
 

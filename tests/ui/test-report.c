@@ -110,6 +110,12 @@ test_report_export (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "/nonexistent-folder/report.html"));
 
+  /* Readable in the dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  bw_ui_settle (100);
+  bw_ui_screenshot (GTK_WIDGET (window), "report-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
   bw_ui_close_window (window);
   g_unlink (svg_path);
   g_rmdir (figures);

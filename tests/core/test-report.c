@@ -444,6 +444,35 @@ test_example_pdf (void)
   g_rmdir (dir);
 }
 
+/* The small model's final report: each part and final section starts a
+ * page (title page, concept, analysis with its diagram, vulnerabilities,
+ * retirement, traceability, checks with conclusion and history). */
+static void
+test_small_pdf_pages (void)
+{
+  g_autoptr(BwProject) project = load_small ();
+  g_autoptr(BwReport) report = bw_report_build (project, BW_REPORT_FINAL);
+  g_autoptr(BwReportPages) pages = bw_report_pages_new (report, BW_REPORT_PAGE_WIDTH, BW_REPORT_PAGE_HEIGHT);
+  g_autofree char *dir = g_dir_make_tmp ("bw-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "small.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (bw_report_pages_get_n (pages), ==, 8);
+  g_assert_true (bw_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  if (have_poppler ())
+    {
+      g_autofree char *text = pdf_text (path, 0);
+
+      g_assert_cmpint (pdf_pages (path), ==, 8);
+      /* Escaped in HTML, the name is plain text in the PDF. */
+      g_assert_nonnull (strstr (text, "<script>alert(1)</script>"));
+      g_assert_nonnull (strstr (text, "Page 8 of 8"));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A table longer than a page continues on the next with its header row. */
 static void
 test_pdf_table_breaks (void)
@@ -551,6 +580,7 @@ main (int    argc,
   g_test_add_func ("/report/csv", test_csv);
   g_test_add_func ("/report/csv/without-table", test_csv_without_table);
   g_test_add_func ("/report/write-error", test_write_error);
+  g_test_add_func ("/report/pdf/small-pages", test_small_pdf_pages);
   g_test_add_func ("/report/pdf/table-breaks", test_pdf_table_breaks);
   g_test_add_func ("/report/pages/any-size", test_pages_any_size);
   g_test_add_func ("/report/empty-project", test_empty_project);

@@ -455,7 +455,8 @@ figure_scale (BwReportPages       *self,
               const BwReportBlock *block,
               double               caption)
 {
-  double full = content_bottom (self) - MARGIN_TOP - caption;
+  /* Room is left for a heading above it, which stays with it. */
+  double full = content_bottom (self) - MARGIN_TOP - caption - KEEP_WITH_NEXT;
   double scale = MIN (PX_TO_PT, content_width (self) / block->width);
 
   return MIN (scale, full / block->height);

@@ -120,9 +120,15 @@ bw_report_page_set_project (BwPage    *page,
       self->stack = g_object_ref (bw_project_get_command_stack (project));
       self->stack_changed_id = g_signal_connect (self->stack, "changed", G_CALLBACK (stack_changed_cb), self);
     }
-  /* Shown at once for a new project: the empty state or the outline. */
+  /* The empty state at once; the outline (which builds the whole
+   * report) only once the page is on screen. */
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  rebuild_preview (self);
+  if (project != NULL)
+    gtk_stack_set_visible_child_name (self->stack_view, project_is_empty (project) ? "empty" : "report");
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_preview (self);
+  else
+    self->preview_dirty = TRUE;
 }
 
 static void
@@ -138,7 +144,7 @@ bw_report_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (bw_report_page_parent_class)->map (widget);
   if (self->preview_dirty)
-    queue_preview (self);
+    rebuild_preview (self);
 }
 
 static void

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bw-report.h"
@@ -26,8 +28,9 @@ static const char style[] =
   "nav.toc ol { margin: .3rem 0; }\n"
   "table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: 9.5pt; }\n"
   "th, td { border: 1px solid #c0bfbc; padding: .25rem .45rem; text-align: left; vertical-align: top;"
-  " overflow-wrap: anywhere; }\n"
+  " overflow-wrap: break-word; }\n"
   "th { background: #ebebed; }\n"
+  "td.w { white-space: nowrap; }\n"
   "tbody tr:nth-child(even) { background: #fafafa; }\n"
   "figure { margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }\n"
   "figure svg { max-width: 100%; height: auto; border: 1px solid #deddda; }\n"
@@ -118,7 +121,11 @@ append_table (GString             *out,
       g_string_append (out, "<tr>");
       for (guint c = 0; row[c] != NULL; c++)
         {
-          g_string_append (out, "<td>");
+          /* A short word (an ID, "TC-101", a date) never breaks, even
+           * at its hyphen. */
+          gboolean word = strlen (row[c]) <= 24 && strpbrk (row[c], " \n") == NULL;
+
+          g_string_append (out, word ? "<td class=\"w\">" : "<td>");
           append_escaped_lines (out, row[c]);
           g_string_append (out, "</td>");
         }

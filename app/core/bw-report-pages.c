@@ -326,6 +326,8 @@ column_widths (BwReportPages       *self,
           const char *text = cells[c];
           glong length = g_utf8_strlen (text, -1);
           glong word = 0, longest = 0;
+          /* The header row is bold: its letters are wider. */
+          double weight = r == 0 ? 1.15 : 1.0;
 
           for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
             {
@@ -334,8 +336,8 @@ column_widths (BwReportPages       *self,
               else
                 longest = MAX (longest, ++word);
             }
-          natural[c] = MAX (natural[c], MIN (length, 80));
-          minimum[c] = MAX (minimum[c], MIN (longest, 16));
+          natural[c] = MAX (natural[c], MIN (length, 80) * weight);
+          minimum[c] = MAX (minimum[c], MIN (longest, 16) * weight);
         }
     }
   for (guint c = 0; c < n_columns; c++)

@@ -28,7 +28,8 @@ build: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
 # With a display, the app on the built-in example; without one, the
-# headless path: validate, summarise and draw the example with the CLI.
+# headless path: validate, summarise and draw the example with the CLI,
+# and write its final report as HTML and PDF.
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	  GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/app/bulwark --example; \
@@ -41,7 +42,9 @@ run: build
 	    $(BUILD)/app/cli/bulwark-cli render $(EXAMPLE) --diagram $$d -o $(OUT)/$$d.svg || exit 1; \
 	    $(BUILD)/app/cli/bulwark-cli render $(EXAMPLE) --diagram $$d -o $(OUT)/$$d.png || exit 1; \
 	  done; \
-	  echo "Output written to $(abspath $(OUT)): info.txt, D-1.svg, D-1.png, D-2.svg, D-2.png"; \
+	  $(BUILD)/app/cli/bulwark-cli report $(EXAMPLE) --document final --format html -o $(OUT)/final-report.html || exit 1; \
+	  $(BUILD)/app/cli/bulwark-cli report $(EXAMPLE) --document final --format pdf -o $(OUT)/final-report.pdf || exit 1; \
+	  echo "Output written to $(abspath $(OUT)): info.txt, D-1.svg, D-1.png, D-2.svg, D-2.png, final-report.html, final-report.pdf"; \
 	fi
 
 test: test-deps build

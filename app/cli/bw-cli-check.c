@@ -13,6 +13,29 @@
 
 #include "bw-cli.h"
 
+/* The groups a CI gate names (issue 7: `--fail-on
+ * uncontrolled,silent,incomplete,open`), each a set of finding kinds. */
+static const struct {
+  const char         *name;
+  const char         *description;
+  const char * const *kinds;
+} groups[] = {
+  { "uncontrolled", N_("uncontrolled residual risks without a benefit-risk rationale"),
+    (const char * const[]) { "uncontrolled-residual", NULL } },
+  { "silent", N_("accept or transfer decisions without a rationale"),
+    (const char * const[]) { "silent-decision", NULL } },
+  { "open", N_("decisions not yet taken: untriaged threats, unanswered safety questions, untreated vulnerabilities"),
+    (const char * const[]) { "threat-not-triaged", "safety-impact-unanswered", "vulnerability-without-treatment",
+                             "kev-not-fixed", NULL } },
+  { "incomplete", N_("gaps in the analysis and its traceability"),
+    (const char * const[]) { "asset-not-carried", "missing-stride", "out-of-scope-without-reason",
+                             "addressed-without-treatment", "treatment-without-rationale", "risk-not-rated",
+                             "invalid-cvss", "safety-impact-without-hazard", "mitigation-without-objective",
+                             "objective-without-requirement", "requirement-without-objective",
+                             "requirement-without-verification", "component-without-support-data",
+                             "not-affected-without-justification", NULL } },
+};
+
 static void
 usage (void)
 {
@@ -22,10 +45,13 @@ usage (void)
                 "Kinds:\n"));
   for (const char * const *kind = bw_checks_get_kinds (); *kind != NULL; kind++)
     g_printerr ("  %-36s %s\n", *kind, bw_checks_describe_kind (*kind));
+  g_printerr (_("Groups of kinds, for a CI gate (e.g. --fail-on uncontrolled,silent,incomplete,open):\n"));
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    g_printerr ("  %-36s %s\n", groups[g].name, _(groups[g].description));
 }
 
-/* Adds the kinds of "a,b,c" to @counted; FALSE (with a message) for an
- * unknown kind. */
+/* Adds the kinds of "a,b,c" (kinds or groups) to @counted; FALSE (with a
+ * message) for an unknown one. */
 static gboolean
 parse_kinds (const char *list,
              GHashTable *counted)
@@ -36,7 +62,18 @@ parse_kinds (const char *list,
     {
       const char *kind = g_strstrip (kinds[i]);
 
+      gboolean group = FALSE;
+
       if (*kind == '\0')
+        continue;
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        if (g_str_equal (kind, groups[g].name))
+          {
+            for (guint k = 0; groups[g].kinds[k] != NULL; k++)
+              g_hash_table_add (counted, (gpointer) g_intern_string (groups[g].kinds[k]));
+            group = TRUE;
+          }
+      if (group)
         continue;
       if (!bw_checks_is_kind (kind))
         {

@@ -244,6 +244,7 @@ static const struct {
   { "export", bw_cli_export, N_("Export a project to Threat Dragon v2 or OTM") },
   { "trace", bw_cli_trace, N_("Print the traceability matrix (text or CSV)") },
   { "sbom", bw_cli_sbom, N_("Merge a CycloneDX or SPDX SBOM into the components (sbom import FILE SBOM)") },
+  { "report", bw_cli_report, N_("Write a document of the method (final, concept, analysis, …) as HTML, Markdown, CSV or PDF") },
   { "vulns", bw_cli_vulns, N_("List the components' known vulnerabilities; import OSV, VEX and KEV files") },
 };
 

@@ -29,6 +29,8 @@ int        bw_cli_export         (int         argc,
                                   char      **argv);
 int        bw_cli_import         (int         argc,
                                   char      **argv);
+int        bw_cli_report         (int         argc,
+                                  char      **argv);
 int        bw_cli_trace          (int         argc,
                                   char      **argv);
 int        bw_cli_sbom           (int         argc,

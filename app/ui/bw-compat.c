@@ -187,3 +187,26 @@ bw_compat_choose_file_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+void
+bw_compat_open_file (GtkWindow *parent,
+                     GFile     *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, parent, NULL, NULL, NULL);
+  }
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+  }
+#endif
+}

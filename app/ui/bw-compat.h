@@ -42,4 +42,10 @@ void   bw_compat_choose_file_filtered_async (GtkWindow            *parent,
 GFile *bw_compat_choose_file_finish (GAsyncResult         *result,
                                      GError              **error);
 
+/* Opens a file in the application the desktop uses for its type (a
+ * report in the browser or PDF viewer): GtkFileLauncher from GTK 4.10,
+ * gtk_show_uri() before. */
+void   bw_compat_open_file          (GtkWindow            *parent,
+                                     GFile                *file);
+
 G_END_DECLS

@@ -96,6 +96,8 @@ recent_row_new (BwStartPage   *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *where = NULL;
   g_autofree char *remove_label = NULL;
+  g_autofree char *escaped_title = NULL;
+  g_autofree char *escaped_subtitle = NULL;
   GDateTime *modified = NULL;
   g_autoptr(GDateTime) file_modified = NULL;
   GtkWidget *row;
@@ -117,16 +119,18 @@ recent_row_new (BwStartPage   *self,
   /* Translators: a recent project's subtitle: "<file name> · <when it changed>" */
   subtitle = g_strdup_printf (_("%s · %s"), basename, date);
 
+  /* Row titles are markup: a title like "Pump <v3> & gateway" is text. */
+  escaped_title = g_markup_escape_text (title != NULL ? title : basename, -1);
+  escaped_subtitle = g_markup_escape_text (subtitle, -1);
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title != NULL ? title : basename);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   where = g_file_get_parse_name (file);
   gtk_widget_set_tooltip_text (row, where);
   g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
 
-  button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  button = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove From the List"));
@@ -279,7 +283,13 @@ bw_start_page_init (BwStartPage *self)
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  adw_status_page_set_icon_name (self->status_page, APP_ID);
+  /* An uninstalled build has no app icon in the theme: a broken image
+   * would be the first thing a user sees. */
+  if (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                               APP_ID))
+    adw_status_page_set_icon_name (self->status_page, APP_ID);
+  else
+    adw_status_page_set_icon_name (self->status_page, "security-high-symbolic");
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

@@ -65,5 +65,7 @@ void _bw_window_recovery_set_project (BwWindow      *self);
 void _bw_window_recovery_dispose     (BwWindow      *self);
 gboolean _bw_window_recovery_save_now (BwWindow     *self,
                                       GError      **error);
+void _bw_window_settings_init        (BwWindow      *self);
+void _bw_window_class_shortcuts_init (BwWindowClass *klass);
 
 G_END_DECLS

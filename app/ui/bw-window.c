@@ -636,6 +636,7 @@ bw_window_class_init (BwWindowClass *klass)
   _bw_window_class_actions_init (klass);
   _bw_window_class_diagrams_init (klass);
   _bw_window_class_import_init (klass);
+  _bw_window_class_shortcuts_init (klass);
 }
 
 static void
@@ -654,6 +655,7 @@ bw_window_init (BwWindow *self)
   _bw_window_init_toolbar (self);
   _bw_window_import_init (self);
   _bw_window_recovery_init (self);
+  _bw_window_settings_init (self);
   zoom_changed_cb (self, NULL, self->diagram_view);
 }
 

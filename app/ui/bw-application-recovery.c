@@ -122,7 +122,7 @@ static char *
 describe_saved (BwRecoveryEntry *entry)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (bw_recovery_entry_get_saved (entry));
-  g_autofree char *when = g_date_time_format (local, "%x %X");
+  g_autofree char *when = g_date_time_format (local, "%x, %H:%M");
   const char *title = bw_recovery_entry_get_title (entry);
 
   if (bw_recovery_entry_get_original_file (entry) != NULL && *title != '\0')
@@ -173,12 +173,12 @@ bw_application_offer_recovery (BwApplication *self,
   dialog = adw_message_dialog_new (parent, _("Restore Unsaved Work?"), NULL);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                g_dngettext (GETTEXT_PACKAGE,
-                                            "Bulwark quit before this project was saved. An automatic copy "
-                                            "holds the changes. Restored, it opens with unsaved changes; "
-                                            "save it to keep them.",
-                                            "Bulwark quit before these projects were saved. Automatic copies "
-                                            "hold the changes. Choose the ones to restore: they open with "
-                                            "unsaved changes, the others are deleted.",
+                                            "Bulwark quit before your changes to this project were saved. "
+                                            "Restore them from the automatic copy, then save the project "
+                                            "to keep them.",
+                                            "Bulwark quit before your changes to these projects were saved. "
+                                            "Choose the ones to restore from their automatic copies (the "
+                                            "others are deleted), then save each to keep its changes.",
                                             entries->len));
   /* A title for window lists and the accessibility tree. */
   gtk_window_set_title (GTK_WINDOW (dialog), _("Restore Unsaved Work"));

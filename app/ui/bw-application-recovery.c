@@ -91,12 +91,18 @@ response_cb (AdwMessageDialog *dialog,
              const char       *response,
              Offer            *offer)
 {
+  g_autoptr(GtkWindow) held = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  /* A restored project's window replaces the start page the dialog sat
-   * on: later messages go over the newest window. */
   if (parent == NULL)
     parent = gtk_application_get_active_window (GTK_APPLICATION (offer->app));
+  /* A restored project's window replaces the start page the dialog sits
+   * on: detach the dialog first (GTK 4.8 does not expect its parent to go
+   * before it) and keep the page alive for messages until then; later
+   * messages go over the newest window. */
+  if (parent != NULL)
+    held = g_object_ref (parent);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
 
   if (g_str_equal (response, "restore"))
     {

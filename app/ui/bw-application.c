@@ -59,6 +59,24 @@ bw_application_get_settings (BwApplication *self)
   return self->settings;
 }
 
+const char *
+bw_application_get_icon_name (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme;
+
+  if (display == NULL)
+    return APP_ID;
+
+  /* Installed, the theme has the icon under the profile's id; an
+   * uninstalled build has only the copy in the resources, under the
+   * release id (a broken image would be the first thing a user sees). */
+  theme = gtk_icon_theme_get_for_display (display);
+  if (gtk_icon_theme_has_icon (theme, APP_ID))
+    return APP_ID;
+  return "io.github.bulwarkapp.Bulwark";
+}
+
 /* A key of the schema, or NULL when the settings lack it (an older
  * compiled schema in the search path). */
 static gboolean
@@ -501,7 +519,7 @@ about_action_cb (GSimpleAction *action,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "modal", TRUE,
                         "application-name", _("Bulwark"),
-                        "application-icon", APP_ID,
+                        "application-icon", bw_application_get_icon_name (),
                         "developer-name", _("The Bulwark authors"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Threat modeling for connected medical devices: data flow diagrams, "

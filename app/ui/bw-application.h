@@ -37,6 +37,8 @@ GtkWindow     *bw_application_new_window   (BwApplication     *self,
 /* The window shown while no project is open (presented, created when
  * needed). */
 GtkWindow     *bw_application_show_start_page (BwApplication  *self);
+/* The app's icon as the icon theme knows it (installed or not). */
+const char    *bw_application_get_icon_name (void);
 /* The app's settings (io.github.bulwarkapp.Bulwark), or NULL when the
  * schema is not installed. */
 GSettings     *bw_application_get_settings (BwApplication     *self);

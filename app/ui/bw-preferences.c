@@ -321,7 +321,15 @@ bw_preferences_add_rule_library (BwPreferences  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->settings != NULL, FALSE);
 
-  if ((path = g_file_get_path (file)) == NULL)
+  if ((path = g_file_get_path (file)) != NULL)
+    {
+      /* One spelling per file: "a/../b.json" and "b.json" are the same. */
+      g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+      g_free (path);
+      path = g_steal_pointer (&canonical);
+    }
+  else
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Rule libraries must be local files."));
@@ -411,7 +419,8 @@ add_general_page (BwPreferences *self)
                              combo_row (self->settings, "new-project-risk-method",
                                         _("Risk Method of New Projects"),
                                         _("Both rate exploitability and severity on five levels; the "
-                                          "conservative matrix rates each pair one step stricter."),
+                                          "conservative matrix treats more pairs as controlled or "
+                                          "uncontrolled. Open projects keep their method."),
                                         risk_choices, G_N_ELEMENTS (risk_choices)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
@@ -420,7 +429,7 @@ add_general_page (BwPreferences *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              switch_row (self->settings, "snap-to-grid",
                                          _("_Snap to Grid"),
-                                         _("New windows start with snapping on; G switches it in a diagram.")));
+                                         _("Moved and drawn elements land on the grid. G switches it for the moment in one window.")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();
@@ -428,8 +437,7 @@ add_general_page (BwPreferences *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              combo_row (self->settings, "presentation-theme",
                                         _("Presentation Theme"),
-                                        _("The style of the presentation mode, whatever the style of "
-                                          "the editor."),
+                                        _("Light or dark slides, whatever the editor uses."),
                                         theme_choices, G_N_ELEMENTS (theme_choices)));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 

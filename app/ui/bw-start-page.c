@@ -283,13 +283,8 @@ bw_start_page_init (BwStartPage *self)
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  /* An uninstalled build has no app icon in the theme: a broken image
-   * would be the first thing a user sees. */
-  if (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
-                               APP_ID))
-    adw_status_page_set_icon_name (self->status_page, APP_ID);
-  else
-    adw_status_page_set_icon_name (self->status_page, "security-high-symbolic");
+  adw_status_page_set_icon_name (self->status_page,
+                                 bw_application_get_icon_name ());
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

@@ -475,6 +475,86 @@ test_about (void)
   destroy_all_windows ();
 }
 
+static void
+collect_accelerators (GtkWidget *widget,
+                      GPtrArray *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_ptr_array_add (out, g_steal_pointer (&accelerator));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, out);
+}
+
+static gboolean
+listed (GPtrArray  *accelerators,
+        const char *accelerator)
+{
+  for (guint i = 0; i < accelerators->len; i++)
+    {
+      g_auto(GStrv) keys = g_strsplit (g_ptr_array_index (accelerators, i), " ", 0);
+
+      if (g_strv_contains ((const char * const *) keys, accelerator))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The shortcuts window comes with every window of the app, the start
+ * page's too, and lists the app's keys: those of the application, of the
+ * window, of the method's steps. (Read from its definition: GTK 4.8 warns
+ * about a label's size when the window is shown under the test's fatal
+ * warnings.) */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(BwProject) project = bw_ui_load_example ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GPtrArray) accelerators = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window;
+  GObject *overlay;
+  static const char *expected[] = {
+    "<Control>n", "<Control>o", "<Control>i", "<Control>s", "<Control><Shift>s", "<Control>w",
+    "<Control>q", "<Control>z", "<Control><Shift>z", "<Control>comma", "<Control>question", "F10",
+    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>Up", "<Alt>Down",
+    "<Control>plus", "<Control>minus", "<Control>0", "<Control>1",
+    "v", "e", "p", "s", "f", "b", "l", "g", "Escape", "Delete", "F2", "<Control>a",
+    "<Control>c", "<Control>x", "<Control>v", "<Control>d",
+  };
+
+  builder = gtk_builder_new_from_resource ("/io/github/bulwarkapp/Bulwark/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  collect_accelerators (GTK_WIDGET (overlay), accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!listed (accelerators, expected[i]))
+      g_error ("The shortcuts window does not list %s", expected[i]);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  /* Every window offers it, and the app's own accelerators are the ones
+   * it lists. */
+  window = bw_application_new_window (app, project);
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+    g_assert_cmpstr (accels[0], ==, "<Control>comma");
+  }
+
+  /* What Alt+1…Alt+5 activate (bw-window-shortcuts.c). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "threats"));
+  g_assert_cmpstr (bw_window_get_selected_key (BW_WINDOW (window)), ==, "threats");
+
+  destroy_all_windows ();
+  window = bw_application_show_start_page (app);
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  destroy_all_windows ();
+}
+
 /* One private home for the whole run, in the build folder (see
  * test-window.c for why not G_TEST_OPTION_ISOLATE_DIRS). */
 static void
@@ -530,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/recovery-offer", test_recovery_offer);
   g_test_add_func ("/ui/app/preferences", test_preferences);
   g_test_add_func ("/ui/app/about", test_about);
+  g_test_add_func ("/ui/app/shortcuts", test_shortcuts);
 
   /* Non-unique: no session bus needed, and no running Bulwark answers. */
   app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);

@@ -174,7 +174,7 @@ bw_application_offer_recovery (BwApplication *self,
   offer = g_new0 (Offer, 1);
   offer->app = g_object_ref (self);
   offer->entries = g_ptr_array_ref (entries);
-  offer->checks = g_ptr_array_new ();
+  offer->checks = g_ptr_array_new_with_free_func (g_object_unref);
 
   dialog = adw_message_dialog_new (parent, _("Restore Unsaved Work?"), NULL);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
@@ -213,12 +213,15 @@ bw_application_offer_recovery (BwApplication *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
       g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), dialog);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      /* One copy: restoring it or not is what the buttons say. */
-      gtk_widget_set_visible (check, entries->len > 1);
+      /* One copy: restoring it or not is what the buttons say, and the
+       * check (always on) stays out of the row. */
+      if (entries->len > 1)
+        {
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+        }
       gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_ptr_array_add (offer->checks, check);
+      g_ptr_array_add (offer->checks, g_object_ref_sink (check));
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 

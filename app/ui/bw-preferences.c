@@ -288,10 +288,11 @@ static void
 rebuild_rule_list (BwPreferences *self)
 {
   g_auto(GStrv) paths = g_settings_get_strv (self->settings, "rule-libraries");
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rule_list))))
-    gtk_list_box_remove (self->rule_list, child);
+  /* Rows only: the placeholder is a child of the list too. */
+  while ((row = gtk_list_box_get_row_at_index (self->rule_list, 0)))
+    gtk_list_box_remove (self->rule_list, GTK_WIDGET (row));
 
   for (guint i = 0; paths[i] != NULL; i++)
     gtk_list_box_append (self->rule_list, rule_row_new (self, paths[i]));
@@ -464,11 +465,16 @@ add_general_page (BwPreferences *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rule_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Extra Rule Libraries"),
                                   -1);
-  self->rule_placeholder = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rule_placeholder),
-                                 _("Only the built-in library"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rule_placeholder),
-                               _("Add a library file to derive its threats too."));
+  /* A row is no placeholder in GTK 4.8 (it is not drawn): a label. */
+  self->rule_placeholder = gtk_label_new (_("Only the built-in library is used. Add a library file to "
+                                            "derive its threats too."));
+  gtk_label_set_wrap (GTK_LABEL (self->rule_placeholder), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->rule_placeholder), 0.0);
+  gtk_widget_set_margin_top (self->rule_placeholder, 12);
+  gtk_widget_set_margin_bottom (self->rule_placeholder, 12);
+  gtk_widget_set_margin_start (self->rule_placeholder, 12);
+  gtk_widget_set_margin_end (self->rule_placeholder, 12);
+  gtk_widget_add_css_class (self->rule_placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->rule_list, self->rule_placeholder);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->rule_list));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));

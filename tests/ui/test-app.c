@@ -407,7 +407,10 @@ test_preferences (void)
   bw_ui_drain ();
   g_assert_true (bw_diagram_view_get_snap (bw_window_get_diagram_view (BW_WINDOW (window))));
 
-  /* Rule libraries. */
+  /* Rule libraries: none yet, and the empty list says so. */
+  g_assert_null (gtk_list_box_get_row_at_index (bw_preferences_get_rule_list (preferences), 0));
+  g_assert_nonnull (bw_ui_find (GTK_WIDGET (preferences), bw_ui_match_label,
+                                "Only the built-in library is used. Add a library file to derive its threats too."));
   g_assert_false (bw_preferences_add_rule_library (preferences, bad, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
@@ -416,7 +419,7 @@ test_preferences (void)
   paths = g_settings_get_strv (settings, "rule-libraries");
   g_assert_cmpuint (g_strv_length (paths), ==, 1);
   bw_ui_drain ();
-  row = gtk_widget_get_first_child (GTK_WIDGET (bw_preferences_get_rule_list (preferences)));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (bw_preferences_get_rule_list (preferences), 0));
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (row_title (row), ==, "ACME extra rules");
 
@@ -444,7 +447,7 @@ test_preferences (void)
   bw_ui_screenshot (GTK_WIDGET (preferences), "preferences-rules");
 
   /* Remove the first, then undo from the toast. */
-  row = gtk_widget_get_first_child (GTK_WIDGET (bw_preferences_get_rule_list (preferences)));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (bw_preferences_get_rule_list (preferences), 0));
   remove = bw_ui_find (row, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_BUTTON));
   g_assert_nonnull (remove);
   bw_ui_click (remove);

@@ -6,11 +6,12 @@ the sidebar in turn (as a screen-reader user would select the rows), and
 after each one walks the whole accessibility tree of the window: a push or
 toggle button whose name is empty, or only GTK's fallback of its type name
 ("GtkMenuButton"), fails. The start page and the preferences window are
-walked the same way.
+walked the same way (the preferences opened with Ctrl+,).
 
 Usage: test-app-a11y.py BULWARK EXAMPLE   (prints TAP; needs a display)
 """
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -18,6 +19,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bw_atspi as A  # noqa: E402
 
+if shutil.which("xdotool") is None:
+    A.skip_all("xdotool not installed")
 A.reexec_in_session_bus()
 
 bulwark, example = sys.argv[1:3]
@@ -99,6 +102,13 @@ try:
                   all(A.find(page, role="push button", match=m) for m in
                       (r"New Project", r"Open…", r"Open Example")))
         report("the start page", A.unnamed_buttons(page))
+
+        # Ctrl+, from the keyboard: the preferences.
+        subprocess.run(["xdotool", "mousemove", "--sync", "450", "300", "key", "ctrl+comma"], env=env)
+        prefs = A.wait_for(lambda: A.window_titled(r"^Preferences$"), timeout=10)
+        tap.check("Ctrl+, opens the preferences", prefs is not None)
+        if prefs is not None:
+            report("the preferences", A.unnamed_buttons(prefs))
 finally:
     stop(app)
 

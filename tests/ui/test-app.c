@@ -214,6 +214,28 @@ test_start_page (void)
   gtk_recent_manager_purge_items (recent, NULL);
 }
 
+/* Whether `widget` itself takes dropped files. */
+static gboolean
+has_file_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      const GType *types;
+      gsize n = 0;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+      types = gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), &n);
+      for (gsize j = 0; j < n; j++)
+        if (types[j] == GDK_TYPE_FILE_LIST)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* A recent row, a dropped project and a dropped non-model: the first two
  * open (the start page goes), the last is refused over the start page. */
 static void
@@ -233,6 +255,8 @@ test_start_page_opens (void)
 
   /* Dropped junk: a message over the start page, which stays. */
   page = BW_START_PAGE (bw_application_show_start_page (app));
+  /* Files can be dropped anywhere on the page and on a project window. */
+  g_assert_true (has_file_drop_target (GTK_WIDGET (page)));
   g_assert_true (bw_start_page_open_dropped_file (page, junk));
   bw_ui_drain ();
   dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
@@ -249,6 +273,7 @@ test_start_page_opens (void)
   g_assert_nonnull (window);
   g_assert_true (g_file_equal (bw_project_get_file (bw_window_get_project (window)), project));
   g_assert_null (find_window_of_type (BW_TYPE_START_PAGE));
+  g_assert_true (has_file_drop_target (GTK_WIDGET (window)));
   destroy_all_windows ();
 
   /* A recent row opens its file. */

@@ -14,7 +14,7 @@
 #include "bw-window.h"
 
 /* The refusal sits on the window the user acted in; launched with only
- * this file, there is none yet, and the user needs one to carry on in. */
+ * this file, there is none yet: the start page is where to carry on. */
 static void
 show_refusal (BwApplication *self,
               GtkWindow     *window,
@@ -26,10 +26,7 @@ show_refusal (BwApplication *self,
   if (window == NULL)
     window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    {
-      g_autoptr(BwProject) empty = bw_project_new ();
-      window = bw_application_new_window (self, empty);
-    }
+    window = bw_application_show_start_page (self);
 
   dialog = adw_message_dialog_new (window, heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));

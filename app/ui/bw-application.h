@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bw-project.h"
+#include "bw-rule-set.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,29 @@ void           bw_application_open_file    (BwApplication     *self,
 GtkWindow     *bw_application_import_file  (BwApplication     *self,
                                             GFile             *file,
                                             GtkWindow         *window);
+/* A window on `project`; it replaces the start page. */
 GtkWindow     *bw_application_new_window   (BwApplication     *self,
                                             BwProject         *project);
+/* The window shown while no project is open (presented, created when
+ * needed). */
+GtkWindow     *bw_application_show_start_page (BwApplication  *self);
+/* The app's icon as the icon theme knows it (installed or not). */
+const char    *bw_application_get_icon_name (void);
+/* The app's settings (io.github.bulwarkapp.Bulwark), or NULL when the
+ * schema is not installed. */
+GSettings     *bw_application_get_settings (BwApplication     *self);
+/* A new project with the risk method the preferences choose for new
+ * projects. */
+BwProject     *bw_application_new_project  (BwApplication     *self);
+/* The rules derivation uses: the built-in library and the extra libraries
+ * of the preferences. An extra library that cannot be used is left out
+ * and described in `problems` (strings, may be NULL). */
+BwRuleSet     *bw_application_dup_rule_set (BwApplication     *self,
+                                            GPtrArray        **problems);
+/* Looks for recovery copies that a crash left behind and, when there are
+ * any, asks over `parent` whether to restore them; returns the dialog, or
+ * NULL when there is nothing to restore. */
+GtkWindow     *bw_application_offer_recovery (BwApplication   *self,
+                                              GtkWindow       *parent);
 
 G_END_DECLS

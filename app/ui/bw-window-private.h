@@ -24,6 +24,13 @@ struct _BwWindow
   guint                 close_confirmed : 1;
   guint                 close_after_save : 1;
 
+  /* Autosave (bw-window-recovery.c) */
+  char                 *recovery_name;
+  guint                 recovery_idle_id;
+  guint                 recovery_interval_id;
+  guint                 recovery_dirty : 1;   /* edited since the last copy */
+  guint                 recovery_written : 1; /* a copy is on disk */
+
   /* Template children */
   AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
@@ -53,5 +60,12 @@ void _bw_window_class_import_init (BwWindowClass *klass);
 void _bw_window_import_init       (BwWindow      *self);
 BwPage *_bw_window_get_page       (BwWindow      *self,
                                    const char    *key);
+void _bw_window_recovery_init        (BwWindow      *self);
+void _bw_window_recovery_set_project (BwWindow      *self);
+void _bw_window_recovery_dispose     (BwWindow      *self);
+gboolean _bw_window_recovery_save_now (BwWindow     *self,
+                                      GError      **error);
+void _bw_window_settings_init        (BwWindow      *self);
+void _bw_window_class_shortcuts_init (BwWindowClass *klass);
 
 G_END_DECLS

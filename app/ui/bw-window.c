@@ -528,6 +528,7 @@ bw_window_dispose (GObject *object)
 {
   BwWindow *self = BW_WINDOW (object);
 
+  _bw_window_recovery_dispose (self);
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -643,6 +644,7 @@ bw_window_class_init (BwWindowClass *klass)
   _bw_window_class_actions_init (klass);
   _bw_window_class_diagrams_init (klass);
   _bw_window_class_import_init (klass);
+  _bw_window_class_shortcuts_init (klass);
 }
 
 static void
@@ -662,6 +664,8 @@ bw_window_init (BwWindow *self)
   _bw_window_actions_init (self);
   _bw_window_init_toolbar (self);
   _bw_window_import_init (self);
+  _bw_window_recovery_init (self);
+  _bw_window_settings_init (self);
   zoom_changed_cb (self, NULL, self->diagram_view);
 }
 
@@ -747,6 +751,7 @@ bw_window_set_project (BwWindow  *self,
   rebuild_sidebar (self);
   update_title (self);
   _bw_window_actions_update (self);
+  _bw_window_recovery_set_project (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }

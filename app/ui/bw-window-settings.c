@@ -1,0 +1,26 @@
+/* bw-window-settings.c — BwWindow follows the preferences: snapping
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "config.h"
+
+#include "bw-window-private.h"
+
+/* The preference sets snapping in every window at once; G (and the
+ * toolbar toggle) switch it in one window for the moment, without
+ * changing the preference. */
+void
+_bw_window_settings_init (BwWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, "snap-to-grid"))
+    return;
+
+  g_settings_bind (self->settings, "snap-to-grid", self->snap_button, "active",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
+}

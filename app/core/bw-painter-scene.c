@@ -15,6 +15,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "bw-open-threats.h"
 #include "bw-painter-scene.h"
 
 #define NODE_FONT        "Cantarell, Sans 10"
@@ -787,6 +788,7 @@ bw_painter_scene_new_from (BwProject      *project,
 {
   g_autoptr(BwPainterScene) scene = g_new0 (BwPainterScene, 1);
   g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (project, diagram_id);
+  g_autoptr(GHashTable) open_threats = NULL;
 
   scene->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   if (previous != NULL)
@@ -818,6 +820,7 @@ bw_painter_scene_new_from (BwProject      *project,
       return g_steal_pointer (&scene);
     }
 
+  open_threats = bw_open_threats_by_target (project);
   for (guint i = 0; i < elements->len; i++)
     {
       BwElement *element = g_ptr_array_index (elements, i);
@@ -826,6 +829,8 @@ bw_painter_scene_new_from (BwProject      *project,
         .kind = bw_element_get_kind_enum (element),
         .out_of_scope = bw_element_get_out_of_scope (element),
         .is_node = bw_element_is_node (element),
+        .open_threats = GPOINTER_TO_UINT (g_hash_table_lookup (open_threats,
+                                                               bw_record_get_id (BW_RECORD (element)))),
       };
 
       if (bw_element_is_line (element))

@@ -48,6 +48,7 @@ typedef struct
   BwRect          label_rect;   /* where the label's halo goes */
   BwVec           label_origin; /* where pango draws the layout */
   GArray         *bends;        /* flows: a copy of the element's points (BwPoint) */
+  guint           open_threats; /* drawn as a badge when not 0 */
 } BwPainterItem;
 
 typedef struct _BwPainterScene

@@ -25,6 +25,7 @@
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-diagram-view-private.h"
+#include "bw-open-threats.h"
 #include "bw-geometry.h"
 #include "bw-threat.h"
 
@@ -1325,23 +1326,27 @@ _bw_diagram_view_update_accessible (BwDiagramView *self)
   if (element != NULL)
     {
       const char *name = bw_element_get_name (element);
-      GListModel *threats = bw_project_get_threats (self->project);
-      guint open = 0;
+      g_autoptr(GPtrArray) open = bw_open_threats_dup_for (self->project, bw_record_get_id (BW_RECORD (element)));
+      const char *kind;
 
-      for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+      switch (bw_element_get_kind_enum (element))
         {
-          g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
-          const char *status = bw_threat_get_status (threat);
-
-          if (g_strcmp0 (bw_threat_get_target (threat), bw_record_get_id (BW_RECORD (element))) == 0 &&
-              (g_strcmp0 (status, "not_started") == 0 || g_strcmp0 (status, "needs_investigation") == 0))
-            open++;
+        case BW_ELEMENT_EXTERNAL_ENTITY: kind = _("External entity"); break;
+        case BW_ELEMENT_PROCESS: kind = _("Process"); break;
+        case BW_ELEMENT_DATA_STORE: kind = _("Data store"); break;
+        case BW_ELEMENT_DATA_FLOW: kind = _("Data flow"); break;
+        case BW_ELEMENT_TRUST_BOUNDARY:
+        default: kind = _("Trust boundary"); break;
         }
-      /* Translators: the element with the focus on the canvas, e.g.
-       * "a process “Pump firmware”, 3 open threats" */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s “%s”, %u open threat", "%s “%s”, %u open threats", open),
-                               bw_element_kind_describe (bw_element_get_kind_enum (element)),
-                               name ? name : "", open);
+      if (open->len == 0)
+        /* Translators: the element with the focus on the canvas, e.g.
+         * "Process Pump firmware, no open threats" */
+        label = g_strdup_printf (_("%s %s, no open threats"), kind, name ? name : "");
+      else
+        /* Translators: the element with the focus on the canvas, e.g.
+         * "Process Pump firmware, 3 open threats" */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %s, %u open threat", "%s %s, %u open threats", open->len),
+                                 kind, name ? name : "", open->len);
     }
   else
     label = g_strdup (BW_IS_DIAGRAM (diagram) ? bw_diagram_get_name (BW_DIAGRAM (diagram)) : _("Diagram"));

@@ -399,6 +399,15 @@ nearest_segment (GArray *route,
 
 /* The pointer */
 
+static gboolean
+modifiers_cb (BwDiagramView         *self,
+              GdkModifierType        state,
+              GtkEventControllerKey *controller)
+{
+  self->modifiers = state;
+  return FALSE;
+}
+
 static void
 drag_begin_cb (BwDiagramView  *self,
                double          x,
@@ -408,6 +417,11 @@ drag_begin_cb (BwDiagramView  *self,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double dx, dy;
   BwElement *element;
+
+  /* A press that comes without an event (an accessibility tool, a test)
+   * gets the modifiers the keyboard holds. */
+  if (gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture)) == NULL)
+    state = self->modifiers;
 
   if (self->project == NULL || self->diagram_id == NULL)
     {
@@ -452,15 +466,16 @@ drag_begin_cb (BwDiagramView  *self,
       set_str (&self->drag_id, bw_record_get_id (BW_RECORD (element)));
       if (self->drag_extend)
         {
-          g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+          /* Copies: setting the selection frees the strings it had. */
+          g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
           const char * const *selection = bw_diagram_view_get_selection (self);
           gboolean was = is_selected (self, self->drag_id);
 
           for (guint i = 0; selection[i] != NULL; i++)
             if (!was || g_strcmp0 (selection[i], self->drag_id) != 0)
-              g_ptr_array_add (ids, (gpointer) selection[i]);
+              g_ptr_array_add (ids, g_strdup (selection[i]));
           if (!was)
-            g_ptr_array_add (ids, self->drag_id);
+            g_ptr_array_add (ids, g_strdup (self->drag_id));
           g_ptr_array_add (ids, NULL);
           bw_diagram_view_set_selection (self, (const char * const *) ids->pdata);
           self->drag = was ? DRAG_NONE : DRAG_MOVE;
@@ -1383,6 +1398,7 @@ _bw_diagram_view_init_edit (BwDiagramView *self)
   gtk_event_controller_set_name (controller, "edit-keys");
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
+  g_signal_connect_swapped (controller, "modifiers", G_CALLBACK (modifiers_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->rename_entry = gtk_entry_new ();

@@ -81,6 +81,7 @@ struct _BwDiagramView
   BwRect          drag_rect;       /* the rectangle before a resize */
   GStrv           drag_before;     /* the selection before the drag */
   guint           drag_extend : 1; /* Shift was down */
+  GdkModifierType modifiers;       /* held now, as the key controller saw them */
 
   /* Inline rename */
   GtkWidget      *rename_popover;

@@ -972,10 +972,15 @@ bw_diagram_view_set_selection (BwDiagramView      *self,
                                const char * const *ids)
 {
   g_autofree char *old_first = NULL;
+  /* The caller may pass (parts of) the selection itself, which is freed
+   * below. */
+  g_auto(GStrv) copy = g_strdupv ((char **) ids);
   gboolean same = TRUE;
   guint n = ids ? g_strv_length ((char **) ids) : 0;
 
   g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+
+  ids = (const char * const *) copy;
 
   if (n + 1 != self->selection->len)
     same = FALSE;

@@ -1366,9 +1366,13 @@ _bw_diagram_view_update_accessible (BwDiagramView *self)
   else
     label = g_strdup (BW_IS_DIAGRAM (diagram) ? bw_diagram_get_name (BW_DIAGRAM (diagram)) : _("Diagram"));
 
+  if (g_strcmp0 (label, self->accessible_label) == 0)
+    return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  g_free (self->accessible_label);
+  self->accessible_label = g_steal_pointer (&label);
 }
 
 /* Set-up */

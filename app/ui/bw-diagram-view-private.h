@@ -91,6 +91,7 @@ struct _BwDiagramView
   int             focus_index;     /* Tab order position, -1: none */
   guint           paste_count;     /* pastes since the last copy */
   guint           draw_count;
+  char           *accessible_label;
 };
 
 void        _bw_diagram_view_init_edit          (BwDiagramView *self);

@@ -628,6 +628,7 @@ bw_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->diagram_id, g_free);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->accessible_label, g_free);
 
   G_OBJECT_CLASS (bw_diagram_view_parent_class)->finalize (object);
 }
@@ -1134,6 +1135,14 @@ bw_diagram_view_diagram_to_widget (BwDiagramView *self,
   g_return_if_fail (wx != NULL && wy != NULL);
 
   _bw_diagram_view_diagram_to_widget (self, dx, dy, wx, wy);
+}
+
+const char *
+bw_diagram_view_get_accessible_label (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->accessible_label;
 }
 
 guint

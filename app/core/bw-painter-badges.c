@@ -21,7 +21,6 @@
 #define BADGE_HEIGHT 18.0
 #define BADGE_PAD_X  5.0
 #define BADGE_RING   1.5
-#define BADGE_FONT   "Sans Bold 9"
 
 static void
 set_rgb (cairo_t *cr,
@@ -30,10 +29,10 @@ set_rgb (cairo_t *cr,
   cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
 }
 
-static void
-format_count (guint  count,
-              char  *buffer,
-              gsize  size)
+void
+_bw_painter_badge_text (guint  count,
+                        char  *buffer,
+                        gsize  size)
 {
   if (count > 99)
     g_strlcpy (buffer, "99+", size);
@@ -49,7 +48,7 @@ badge_width (guint count)
   char digits[8];
   gsize n;
 
-  format_count (count, digits, sizeof digits);
+  _bw_painter_badge_text (count, digits, sizeof digits);
   n = strlen (digits);
   return MAX (BADGE_HEIGHT, n * 7.0 + 2 * BADGE_PAD_X);
 }
@@ -112,56 +111,100 @@ path_pill (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
-void
-_bw_painter_draw_badge (cairo_t             *cr,
-                        const BwPainterItem *item,
-                        gboolean             dark,
-                        gboolean             text)
-{
-  /* GNOME's orange, dark enough for white digits (4.6:1) on light; a
-   * light orange with dark digits on dark. */
-  guint32 fill = dark ? 0xffa348 : 0xc64600;
-  guint32 ink = dark ? 0x241f31 : 0xffffff;
-  guint32 ring = dark ? 0x242424 : 0xffffff;
-  BwRect r;
+/* GNOME's orange, dark enough for white digits (4.6:1) on light; a light
+ * orange with dark digits on dark. */
+#define FILL_LIGHT 0xc64600
+#define FILL_DARK  0xffa348
 
-  if (!_bw_painter_badge_rect (item, &r))
-    return;
+/* All visible badges at once: every ring in one path and every pill in
+ * another, each filled once, then the digits. Hundreds of badges drawn
+ * one by one would cost more than the diagram under them. `text`: with
+ * digits; without (small scales) plain pills. */
+void
+_bw_painter_draw_badges (cairo_t             *cr,
+                         const BwPainterItem *items,
+                         guint                n_items,
+                         const gboolean      *visible,
+                         gboolean             dark,
+                         gboolean             text)
+{
+  gboolean any = FALSE;
 
   cairo_save (cr);
-  if (!text)
+  for (guint i = 0; i < n_items; i++)
     {
-      /* An overview: a dot where the badge would be. */
-      cairo_arc (cr, r.x + r.width / 2, r.y + r.height / 2, r.height / 2, 0, 2 * M_PI);
-      set_rgb (cr, fill);
-      cairo_fill (cr);
+      BwRect r;
+
+      if (!visible[i] || !_bw_painter_badge_rect (&items[i], &r))
+        continue;
+      /* The ring: the background colour around the pill, so it stands
+       * apart from the outline under it. */
+      r = bw_rect_grow (&r, BADGE_RING);
+      path_pill (cr, &r);
+      any = TRUE;
+    }
+  if (!any)
+    {
       cairo_restore (cr);
       return;
     }
-  path_pill (cr, &r);
-  set_rgb (cr, fill);
-  cairo_fill_preserve (cr);
-  set_rgb (cr, ring);
-  cairo_set_line_width (cr, BADGE_RING);
-  cairo_stroke (cr);
+  set_rgb (cr, dark ? 0x242424 : 0xffffff);
+  cairo_fill (cr);
 
-  {
-    g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-    PangoFontDescription *font = pango_font_description_from_string (BADGE_FONT);
-    PangoRectangle ink_rect, logical;
-    char digits[8];
+  for (guint i = 0; i < n_items; i++)
+    {
+      BwRect r;
 
-    format_count (item->open_threats, digits, sizeof digits);
-    pango_layout_set_font_description (layout, font);
-    pango_font_description_free (font);
-    pango_layout_set_text (layout, digits, -1);
-    pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
-    set_rgb (cr, ink);
-    /* Centred on the digits' ink, not the line box: it looks centred. */
-    cairo_move_to (cr,
-                   r.x + r.width / 2 - ink_rect.x - ink_rect.width / 2.0,
-                   r.y + r.height / 2 - ink_rect.y - ink_rect.height / 2.0);
-    pango_cairo_show_layout (cr, layout);
-  }
+      if (visible[i] && _bw_painter_badge_rect (&items[i], &r))
+        path_pill (cr, &r);
+    }
+  set_rgb (cr, dark ? FILL_DARK : FILL_LIGHT);
+  cairo_fill (cr);
+
+  set_rgb (cr, dark ? 0x241f31 : 0xffffff);
+  for (guint i = 0; i < n_items && text; i++)
+    {
+      const BwPainterItem *item = &items[i];
+      PangoRectangle ink_rect;
+      BwRect r;
+
+      if (!visible[i] || item->badge == NULL || !_bw_painter_badge_rect (item, &r))
+        continue;
+      pango_layout_get_pixel_extents (item->badge, &ink_rect, NULL);
+      /* Centred on the digits' ink, not the line box: it looks centred. */
+      cairo_move_to (cr,
+                     r.x + r.width / 2 - ink_rect.x - ink_rect.width / 2.0,
+                     r.y + r.height / 2 - ink_rect.y - ink_rect.height / 2.0);
+      pango_cairo_show_layout (cr, item->badge);
+    }
+  cairo_restore (cr);
+}
+
+/* An overview's badges: a square of a few pixels each, in one path filled
+ * once without antialiasing, like the rest of the overview. */
+void
+_bw_painter_draw_badge_dots (cairo_t             *cr,
+                             const BwPainterItem *items,
+                             guint                n_items,
+                             const gboolean      *visible,
+                             gboolean             dark)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      BwRect r;
+
+      if (!visible[i] || !_bw_painter_badge_rect (&items[i], &r))
+        continue;
+      cairo_rectangle (cr, r.x + r.width / 2 - r.height / 2, r.y, r.height, r.height);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  set_rgb (cr, dark ? FILL_DARK : FILL_LIGHT);
+  cairo_fill (cr);
   cairo_restore (cr);
 }

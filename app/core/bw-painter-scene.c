@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "bw-open-threats.h"
+#include "bw-painter-badges.h"
 #include "bw-painter-scene.h"
 
 #define NODE_FONT        "Cantarell, Sans 10"
@@ -35,6 +36,7 @@ item_clear (gpointer data)
   g_clear_pointer (&item->path, g_array_unref);
   g_clear_pointer (&item->bends, g_array_unref);
   g_clear_object (&item->label);
+  g_clear_object (&item->badge);
 }
 
 void
@@ -885,6 +887,24 @@ bw_painter_scene_new_from (BwProject      *project,
         layout_line_boundary (scene, item);
       else if (item->kind == BW_ELEMENT_TRUST_BOUNDARY)
         layout_box_boundary (scene, item);
+    }
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+      char digits[8];
+      g_autofree char *key = NULL;
+
+      if (item->open_threats == 0)
+        continue;
+      _bw_painter_badge_text (item->open_threats, digits, sizeof digits);
+      key = g_strconcat ("badge|", digits, NULL);
+      if ((item->badge = g_hash_table_lookup (scene->layouts, key)) != NULL)
+        g_object_ref (item->badge);
+      else if ((item->badge = reuse_layout (scene, key)) == NULL)
+        {
+          item->badge = create_layout (scene->context, BW_PAINTER_BADGE_FONT, FALSE, digits);
+          remember_layout (scene, key, item->badge);
+        }
     }
   if (previous != NULL)
     collect_dirty (scene, previous);

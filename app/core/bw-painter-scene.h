@@ -49,6 +49,7 @@ typedef struct
   BwVec           label_origin; /* where pango draws the layout */
   GArray         *bends;        /* flows: a copy of the element's points (BwPoint) */
   guint           open_threats; /* drawn as a badge when not 0 */
+  PangoLayout    *badge;        /* its digits, shaped once per scene */
 } BwPainterItem;
 
 typedef struct _BwPainterScene

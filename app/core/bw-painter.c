@@ -592,9 +592,8 @@ draw_overview (cairo_t              *cr,
         overview_stroke (cr);
       }
 
-  for (guint i = 0; i < scene->items->len; i++)
-    if (visible[i])
-      _bw_painter_draw_badge (cr, &g_array_index (scene->items, BwPainterItem, i), options->dark, FALSE);
+  _bw_painter_draw_badge_dots (cr, (const BwPainterItem *) scene->items->data, scene->items->len,
+                               visible, options->dark);
 
   for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
     {
@@ -694,9 +693,8 @@ bw_painter_draw_scene (cairo_t              *cr,
         draw_label (cr, palette, item);
     }
   /* Badges over names: a count must never hide under a label. */
-  for (guint i = 0; i < scene->items->len; i++)
-    if (visible[i])
-      _bw_painter_draw_badge (cr, &g_array_index (scene->items, BwPainterItem, i), options->dark, text);
+  _bw_painter_draw_badges (cr, (const BwPainterItem *) scene->items->data, scene->items->len,
+                           visible, options->dark, text);
   for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);

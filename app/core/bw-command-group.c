@@ -11,6 +11,7 @@ struct _BwCommandGroup
 {
   BwCommand  parent_instance;
   GPtrArray *commands;
+  gboolean   wrapper;    /* commands[0] is the step, the rest follow from it */
 };
 
 G_DEFINE_FINAL_TYPE (BwCommandGroup, bw_command_group, BW_TYPE_COMMAND)
@@ -96,4 +97,30 @@ bw_command_group_get_size (BwCommandGroup *self)
   g_return_val_if_fail (BW_IS_COMMAND_GROUP (self), 0);
 
   return self->commands->len;
+}
+
+BwCommandGroup *
+bw_command_group_new_wrapper (BwCommand *applied)
+{
+  BwCommandGroup *self;
+
+  g_return_val_if_fail (BW_IS_COMMAND (applied), NULL);
+
+  self = bw_command_group_new (bw_command_get_label (applied));
+  self->wrapper = TRUE;
+  bw_command_set_selection (BW_COMMAND (self),
+                            bw_command_get_selection_before (applied),
+                            bw_command_get_selection_after (applied));
+  bw_command_group_append (self, applied);
+  return self;
+}
+
+BwCommand *
+bw_command_group_get_wrapped (BwCommandGroup *self)
+{
+  g_return_val_if_fail (BW_IS_COMMAND_GROUP (self), NULL);
+
+  if (!self->wrapper || self->commands->len == 0)
+    return NULL;
+  return g_ptr_array_index (self->commands, 0);
 }

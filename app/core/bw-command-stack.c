@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "bw-auto-derive.h"
+#include "bw-command-derive.h"
 #include "bw-command-group.h"
 #include "bw-command-stack.h"
 #include "bw-project.h"
@@ -19,6 +21,7 @@ struct _BwCommandStack
   GPtrArray  *groups;        /* open groups, innermost last */
   gint64      clean_depth;   /* undo->len at the last save; -1 if unreachable */
   gboolean    sealed;        /* the top command takes no more merges */
+  BwAutoDerive *auto_derive; /* NULL: no derivation after edits */
 };
 
 G_DEFINE_FINAL_TYPE (BwCommandStack, bw_command_stack, G_TYPE_OBJECT)
@@ -59,6 +62,7 @@ bw_command_stack_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_object (&self->auto_derive);
 
   G_OBJECT_CLASS (bw_command_stack_parent_class)->finalize (object);
 }
@@ -153,6 +157,56 @@ bw_command_stack_new (BwProject *project)
   return self;
 }
 
+/* Merges `command` into the top step; a step that derivation followed
+ * merges through to the command it was made for (the rest of a drag). */
+static gboolean
+merge_into_top (BwCommandStack *self,
+                BwCommand      *command)
+{
+  BwCommand *top = g_ptr_array_index (self->undo, self->undo->len - 1);
+  BwCommand *wrapped = BW_IS_COMMAND_GROUP (top) ? bw_command_group_get_wrapped (BW_COMMAND_GROUP (top)) : NULL;
+
+  if (wrapped == NULL)
+    return bw_command_merge (top, command);
+  if (!bw_command_merge (wrapped, command))
+    return FALSE;
+  bw_command_set_selection (top, bw_command_get_selection_before (top),
+                            bw_command_get_selection_after (wrapped));
+  return TRUE;
+}
+
+/* Derives on what the step on top of the undo history touched and makes
+ * the derivation part of that step, so one undo takes back both. A
+ * derivation that fails leaves the edit as it is: the threats page offers
+ * to derive again. */
+static void
+fold_derivation (BwCommandStack *self,
+                 BwProject      *project)
+{
+  g_autoptr(BwCommand) derivation = bw_auto_derive_finish (self->auto_derive);
+  g_autoptr(GError) error = NULL;
+  BwCommand *top;
+
+  if (derivation == NULL)
+    return;
+  if (!bw_command_apply (derivation, project, &error))
+    {
+      g_warning ("Derivation after an edit failed: %s", error->message);
+      return;
+    }
+  top = g_ptr_array_index (self->undo, self->undo->len - 1);
+  if (!BW_IS_COMMAND_GROUP (top))
+    {
+      BwCommandGroup *wrapper = bw_command_group_new_wrapper (top);
+
+      /* Replaces (and unrefs) the step, which the wrapper now holds. */
+      g_ptr_array_index (self->undo, self->undo->len - 1) = wrapper;
+      g_object_unref (top);
+      top = BW_COMMAND (wrapper);
+    }
+  bw_command_group_append (BW_COMMAND_GROUP (top), derivation);
+}
+
 /* Applies `command` and records it; a failed command changes nothing. */
 gboolean
 bw_command_stack_execute (BwCommandStack  *self,
@@ -161,6 +215,7 @@ bw_command_stack_execute (BwCommandStack  *self,
 {
   g_autoptr(BwProject) project = NULL;
   gboolean was_modified;
+  gboolean derive;
 
   g_return_val_if_fail (BW_IS_COMMAND_STACK (self), FALSE);
   g_return_val_if_fail (BW_IS_COMMAND (command), FALSE);
@@ -168,8 +223,16 @@ bw_command_stack_execute (BwCommandStack  *self,
   project = g_weak_ref_get (&self->project);
   g_return_val_if_fail (project != NULL, FALSE);
 
+  /* Inside a group, the outermost group collects for all its commands. */
+  derive = self->auto_derive != NULL && self->groups->len == 0 && !BW_IS_COMMAND_DERIVE (command);
+  if (derive)
+    bw_auto_derive_begin (self->auto_derive);
   if (!bw_command_apply (command, project, error))
-    return FALSE;
+    {
+      if (derive)
+        g_strfreev (bw_auto_derive_end (self->auto_derive));
+      return FALSE;
+    }
 
   if (self->groups->len > 0)
     {
@@ -190,8 +253,10 @@ bw_command_stack_execute (BwCommandStack  *self,
     }
 
   if (!self->sealed && self->undo->len > 0 && self->clean_depth != (gint64) self->undo->len &&
-      bw_command_merge (g_ptr_array_index (self->undo, self->undo->len - 1), command))
+      merge_into_top (self, command))
     {
+      if (derive)
+        fold_derivation (self, project);
       if (was_modified != bw_command_stack_get_modified (self))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
       g_signal_emit (self, signals[CHANGED], 0);
@@ -199,6 +264,8 @@ bw_command_stack_execute (BwCommandStack  *self,
     }
 
   g_ptr_array_add (self->undo, g_object_ref (command));
+  if (derive)
+    fold_derivation (self, project);
   self->sealed = FALSE;
   notify_all (self);
   return TRUE;
@@ -219,6 +286,8 @@ bw_command_stack_begin_group (BwCommandStack *self,
 {
   g_return_if_fail (BW_IS_COMMAND_STACK (self));
 
+  if (self->groups->len == 0 && self->auto_derive != NULL)
+    bw_auto_derive_begin (self->auto_derive);
   g_ptr_array_add (self->groups, bw_command_group_new (label));
 }
 
@@ -232,7 +301,11 @@ bw_command_stack_end_group (BwCommandStack *self)
 
   group = g_ptr_array_steal_index (self->groups, self->groups->len - 1);
   if (bw_command_group_get_size (group) == 0)
-    return;
+    {
+      if (self->groups->len == 0 && self->auto_derive != NULL)
+        g_strfreev (bw_auto_derive_end (self->auto_derive));
+      return;
+    }
 
   if (self->groups->len > 0)
     {
@@ -247,6 +320,13 @@ bw_command_stack_end_group (BwCommandStack *self)
       g_ptr_array_set_size (self->redo, 0);
     }
   g_ptr_array_add (self->undo, g_object_ref (group));
+  if (self->auto_derive != NULL)
+    {
+      g_autoptr(BwProject) project = g_weak_ref_get (&self->project);
+
+      if (project != NULL)
+        fold_derivation (self, project);
+    }
   self->sealed = TRUE;
   notify_all (self);
 }
@@ -380,4 +460,29 @@ bw_command_stack_get_depth (BwCommandStack *self)
 {
   g_return_val_if_fail (BW_IS_COMMAND_STACK (self), 0);
   return self->undo->len;
+}
+
+void
+bw_command_stack_set_auto_derive (BwCommandStack *self,
+                                  BwRuleSet      *rules)
+{
+  g_autoptr(BwProject) project = NULL;
+
+  g_return_if_fail (BW_IS_COMMAND_STACK (self));
+  g_return_if_fail (rules == NULL || BW_IS_RULE_SET (rules));
+
+  if (self->auto_derive != NULL && bw_auto_derive_get_rules (self->auto_derive) == rules)
+    return;
+  g_clear_object (&self->auto_derive);
+  project = g_weak_ref_get (&self->project);
+  if (rules != NULL && project != NULL)
+    self->auto_derive = bw_auto_derive_new (project, rules);
+}
+
+BwRuleSet *
+bw_command_stack_get_auto_derive (BwCommandStack *self)
+{
+  g_return_val_if_fail (BW_IS_COMMAND_STACK (self), NULL);
+
+  return self->auto_derive ? bw_auto_derive_get_rules (self->auto_derive) : NULL;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bw-command.h"
+#include "bw-rule-set.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,11 @@ gboolean        bw_command_stack_get_modified   (BwCommandStack  *self);
 void            bw_command_stack_mark_clean     (BwCommandStack  *self);
 void            bw_command_stack_mark_unsaved   (BwCommandStack  *self);
 guint           bw_command_stack_get_depth      (BwCommandStack  *self);
+/* With a rule set, every edit is followed by derivation on what it touched,
+ * in the same undo step (windows); NULL turns it off (the default: the CLI
+ * derives when asked). */
+void            bw_command_stack_set_auto_derive (BwCommandStack *self,
+                                                  BwRuleSet      *rules);
+BwRuleSet      *bw_command_stack_get_auto_derive (BwCommandStack *self);
 
 G_END_DECLS

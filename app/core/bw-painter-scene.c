@@ -15,6 +15,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "bw-open-threats.h"
+#include "bw-painter-badges.h"
 #include "bw-painter-scene.h"
 
 #define NODE_FONT        "Cantarell, Sans 10"
@@ -34,6 +36,7 @@ item_clear (gpointer data)
   g_clear_pointer (&item->path, g_array_unref);
   g_clear_pointer (&item->bends, g_array_unref);
   g_clear_object (&item->label);
+  g_clear_object (&item->badge);
 }
 
 void
@@ -787,6 +790,7 @@ bw_painter_scene_new_from (BwProject      *project,
 {
   g_autoptr(BwPainterScene) scene = g_new0 (BwPainterScene, 1);
   g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (project, diagram_id);
+  g_autoptr(GHashTable) open_threats = NULL;
 
   scene->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   if (previous != NULL)
@@ -818,6 +822,7 @@ bw_painter_scene_new_from (BwProject      *project,
       return g_steal_pointer (&scene);
     }
 
+  open_threats = bw_open_threats_by_target (project);
   for (guint i = 0; i < elements->len; i++)
     {
       BwElement *element = g_ptr_array_index (elements, i);
@@ -826,6 +831,8 @@ bw_painter_scene_new_from (BwProject      *project,
         .kind = bw_element_get_kind_enum (element),
         .out_of_scope = bw_element_get_out_of_scope (element),
         .is_node = bw_element_is_node (element),
+        .open_threats = GPOINTER_TO_UINT (g_hash_table_lookup (open_threats,
+                                                               bw_record_get_id (BW_RECORD (element)))),
       };
 
       if (bw_element_is_line (element))
@@ -880,6 +887,24 @@ bw_painter_scene_new_from (BwProject      *project,
         layout_line_boundary (scene, item);
       else if (item->kind == BW_ELEMENT_TRUST_BOUNDARY)
         layout_box_boundary (scene, item);
+    }
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
+      char digits[8];
+      g_autofree char *key = NULL;
+
+      if (item->open_threats == 0)
+        continue;
+      _bw_painter_badge_text (item->open_threats, digits, sizeof digits);
+      key = g_strconcat ("badge|", digits, NULL);
+      if ((item->badge = g_hash_table_lookup (scene->layouts, key)) != NULL)
+        g_object_ref (item->badge);
+      else if ((item->badge = reuse_layout (scene, key)) == NULL)
+        {
+          item->badge = create_layout (scene->context, BW_PAINTER_BADGE_FONT, FALSE, digits);
+          remember_layout (scene, key, item->badge);
+        }
     }
   if (previous != NULL)
     collect_dirty (scene, previous);

@@ -48,6 +48,8 @@ typedef struct
   BwRect          label_rect;   /* where the label's halo goes */
   BwVec           label_origin; /* where pango draws the layout */
   GArray         *bends;        /* flows: a copy of the element's points (BwPoint) */
+  guint           open_threats; /* drawn as a badge when not 0 */
+  PangoLayout    *badge;        /* its digits, shaped once per scene */
 } BwPainterItem;
 
 typedef struct _BwPainterScene

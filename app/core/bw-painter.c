@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "bw-painter.h"
+#include "bw-painter-badges.h"
 #include "bw-painter-scene.h"
 
 #define FLOW_LINE        1.4
@@ -591,6 +592,9 @@ draw_overview (cairo_t              *cr,
         overview_stroke (cr);
       }
 
+  _bw_painter_draw_badge_dots (cr, (const BwPainterItem *) scene->items->data, scene->items->len,
+                               visible, options->dark);
+
   for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
@@ -606,9 +610,12 @@ static BwRect
 item_paint_rect (const BwPainterItem *item)
 {
   BwRect r = bw_rect_grow (&item->bbox, MAX (ARROW_HALF_WIDTH, HANDLE_SIZE) + SELECTION_GAP + 2);
+  BwRect badge;
 
   if (item->label != NULL)
     r = bw_rect_union (&r, &item->label_rect);
+  if (_bw_painter_badge_rect (item, &badge))
+    r = bw_rect_union (&r, &badge);
   return r;
 }
 
@@ -685,6 +692,9 @@ bw_painter_draw_scene (cairo_t              *cr,
       if (visible[i] && !item->is_node)
         draw_label (cr, palette, item);
     }
+  /* Badges over names: a count must never hide under a label. */
+  _bw_painter_draw_badges (cr, (const BwPainterItem *) scene->items->data, scene->items->len,
+                           visible, options->dark, text);
   for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);
@@ -771,6 +781,12 @@ bw_painter_get_scene_extents (BwPainterScene *scene,
         }
       if (item->label != NULL && !item->is_node)
         extents_add (&acc, &have, &item->label_rect);
+      {
+        BwRect badge;
+
+        if (_bw_painter_badge_rect (item, &badge))
+          extents_add (&acc, &have, &badge);
+      }
     }
   *extents = acc;
   return have;

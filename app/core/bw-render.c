@@ -115,6 +115,24 @@ bw_render_diagram_to_file_full (BwProject             *project,
                                 const BwPaintOptions  *options,
                                 GError               **error)
 {
+  return bw_render_diagram_export (project, diagram_id, path, options, FALSE, error);
+}
+
+/**
+ * bw_render_diagram_export:
+ * @transparent: leave the background out (SVG and PNG; a PDF page always
+ *   has one), for pictures placed on coloured slides or pages
+ *
+ * As bw_render_diagram_to_file_full(), with the choice of a background.
+ */
+gboolean
+bw_render_diagram_export (BwProject             *project,
+                          const char            *diagram_id,
+                          const char            *path,
+                          const BwPaintOptions  *options,
+                          gboolean               transparent,
+                          GError               **error)
+{
   BwPaintOptions paint = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
@@ -134,7 +152,7 @@ bw_render_diagram_to_file_full (BwProject             *project,
 
   if (options != NULL)
     paint = *options;
-  paint.background = TRUE;
+  paint.background = !transparent || format == FORMAT_PDF;
 
   /* An empty diagram still gives a (blank) picture, not an error: the
    * export of a new model should not fail. */

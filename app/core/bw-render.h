@@ -34,5 +34,12 @@ gboolean bw_render_diagram_to_file_full (BwProject             *project,
                                          const char            *path,
                                          const BwPaintOptions  *options,
                                          GError               **error);
+/* The same; `transparent` leaves the background out of SVG and PNG. */
+gboolean bw_render_diagram_export       (BwProject             *project,
+                                         const char            *diagram_id,
+                                         const char            *path,
+                                         const BwPaintOptions  *options,
+                                         gboolean               transparent,
+                                         GError               **error);
 
 G_END_DECLS

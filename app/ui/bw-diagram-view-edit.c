@@ -25,6 +25,7 @@
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-diagram-view-private.h"
+#include "bw-open-threats.h"
 #include "bw-geometry.h"
 #include "bw-threat.h"
 
@@ -398,6 +399,15 @@ nearest_segment (GArray *route,
 
 /* The pointer */
 
+static gboolean
+modifiers_cb (BwDiagramView         *self,
+              GdkModifierType        state,
+              GtkEventControllerKey *controller)
+{
+  self->modifiers = state;
+  return FALSE;
+}
+
 static void
 drag_begin_cb (BwDiagramView  *self,
                double          x,
@@ -407,6 +417,11 @@ drag_begin_cb (BwDiagramView  *self,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double dx, dy;
   BwElement *element;
+
+  /* A press that comes without an event (an accessibility tool, a test)
+   * gets the modifiers the keyboard holds. */
+  if (gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture)) == NULL)
+    state = self->modifiers;
 
   if (self->project == NULL || self->diagram_id == NULL)
     {
@@ -451,15 +466,16 @@ drag_begin_cb (BwDiagramView  *self,
       set_str (&self->drag_id, bw_record_get_id (BW_RECORD (element)));
       if (self->drag_extend)
         {
-          g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+          /* Copies: setting the selection frees the strings it had. */
+          g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
           const char * const *selection = bw_diagram_view_get_selection (self);
           gboolean was = is_selected (self, self->drag_id);
 
           for (guint i = 0; selection[i] != NULL; i++)
             if (!was || g_strcmp0 (selection[i], self->drag_id) != 0)
-              g_ptr_array_add (ids, (gpointer) selection[i]);
+              g_ptr_array_add (ids, g_strdup (selection[i]));
           if (!was)
-            g_ptr_array_add (ids, self->drag_id);
+            g_ptr_array_add (ids, g_strdup (self->drag_id));
           g_ptr_array_add (ids, NULL);
           bw_diagram_view_set_selection (self, (const char * const *) ids->pdata);
           self->drag = was ? DRAG_NONE : DRAG_MOVE;
@@ -1325,30 +1341,38 @@ _bw_diagram_view_update_accessible (BwDiagramView *self)
   if (element != NULL)
     {
       const char *name = bw_element_get_name (element);
-      GListModel *threats = bw_project_get_threats (self->project);
-      guint open = 0;
+      g_autoptr(GPtrArray) open = bw_open_threats_dup_for (self->project, bw_record_get_id (BW_RECORD (element)));
+      const char *kind;
 
-      for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+      switch (bw_element_get_kind_enum (element))
         {
-          g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
-          const char *status = bw_threat_get_status (threat);
-
-          if (g_strcmp0 (bw_threat_get_target (threat), bw_record_get_id (BW_RECORD (element))) == 0 &&
-              (g_strcmp0 (status, "not_started") == 0 || g_strcmp0 (status, "needs_investigation") == 0))
-            open++;
+        case BW_ELEMENT_EXTERNAL_ENTITY: kind = _("External entity"); break;
+        case BW_ELEMENT_PROCESS: kind = _("Process"); break;
+        case BW_ELEMENT_DATA_STORE: kind = _("Data store"); break;
+        case BW_ELEMENT_DATA_FLOW: kind = _("Data flow"); break;
+        case BW_ELEMENT_TRUST_BOUNDARY:
+        default: kind = _("Trust boundary"); break;
         }
-      /* Translators: the element with the focus on the canvas, e.g.
-       * "a process “Pump firmware”, 3 open threats" */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s “%s”, %u open threat", "%s “%s”, %u open threats", open),
-                               bw_element_kind_describe (bw_element_get_kind_enum (element)),
-                               name ? name : "", open);
+      if (open->len == 0)
+        /* Translators: the element with the focus on the canvas, e.g.
+         * "Process Pump firmware, no open threats" */
+        label = g_strdup_printf (_("%s %s, no open threats"), kind, name ? name : "");
+      else
+        /* Translators: the element with the focus on the canvas, e.g.
+         * "Process Pump firmware, 3 open threats" */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %s, %u open threat", "%s %s, %u open threats", open->len),
+                                 kind, name ? name : "", open->len);
     }
   else
     label = g_strdup (BW_IS_DIAGRAM (diagram) ? bw_diagram_get_name (BW_DIAGRAM (diagram)) : _("Diagram"));
 
+  if (g_strcmp0 (label, self->accessible_label) == 0)
+    return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  g_free (self->accessible_label);
+  self->accessible_label = g_steal_pointer (&label);
 }
 
 /* Set-up */
@@ -1378,6 +1402,7 @@ _bw_diagram_view_init_edit (BwDiagramView *self)
   gtk_event_controller_set_name (controller, "edit-keys");
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   g_signal_connect_swapped (controller, "key-released", G_CALLBACK (key_released_cb), self);
+  g_signal_connect_swapped (controller, "modifiers", G_CALLBACK (modifiers_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   self->rename_entry = gtk_entry_new ();

@@ -81,6 +81,7 @@ struct _BwDiagramView
   BwRect          drag_rect;       /* the rectangle before a resize */
   GStrv           drag_before;     /* the selection before the drag */
   guint           drag_extend : 1; /* Shift was down */
+  GdkModifierType modifiers;       /* held now, as the key controller saw them */
 
   /* Inline rename */
   GtkWidget      *rename_popover;
@@ -90,6 +91,7 @@ struct _BwDiagramView
   int             focus_index;     /* Tab order position, -1: none */
   guint           paste_count;     /* pastes since the last copy */
   guint           draw_count;
+  char           *accessible_label;
 };
 
 void        _bw_diagram_view_init_edit          (BwDiagramView *self);

@@ -628,6 +628,7 @@ bw_diagram_view_finalize (GObject *object)
   g_clear_pointer (&self->diagram_id, g_free);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->accessible_label, g_free);
 
   G_OBJECT_CLASS (bw_diagram_view_parent_class)->finalize (object);
 }
@@ -972,10 +973,15 @@ bw_diagram_view_set_selection (BwDiagramView      *self,
                                const char * const *ids)
 {
   g_autofree char *old_first = NULL;
+  /* The caller may pass (parts of) the selection itself, which is freed
+   * below. */
+  g_auto(GStrv) copy = g_strdupv ((char **) ids);
   gboolean same = TRUE;
   guint n = ids ? g_strv_length ((char **) ids) : 0;
 
   g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+
+  ids = (const char * const *) copy;
 
   if (n + 1 != self->selection->len)
     same = FALSE;
@@ -1129,6 +1135,14 @@ bw_diagram_view_diagram_to_widget (BwDiagramView *self,
   g_return_if_fail (wx != NULL && wy != NULL);
 
   _bw_diagram_view_diagram_to_widget (self, dx, dy, wx, wy);
+}
+
+const char *
+bw_diagram_view_get_accessible_label (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->accessible_label;
 }
 
 guint

@@ -88,6 +88,9 @@ void        bw_diagram_view_diagram_to_widget (BwDiagramView *self,
                                                double         dy,
                                                double        *wx,
                                                double        *wy);
+/* What the canvas tells assistive technology: the focused element and its
+ * open threats ("Process Pump firmware, 3 open threats"), or the diagram. */
+const char *bw_diagram_view_get_accessible_label (BwDiagramView *self);
 /* How many times the diagram was drawn; tests use it to see a redraw. */
 guint       bw_diagram_view_get_draw_count  (BwDiagramView *self);
 

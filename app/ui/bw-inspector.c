@@ -13,7 +13,9 @@
 #include "bw-command-stack.h"
 #include "bw-component.h"
 #include "bw-inspector.h"
+#include "bw-inspector-links.h"
 #include "bw-rule-library.h"
+#include "bw-rule-set.h"
 #include "bw-rule-property.h"
 
 struct _BwInspector
@@ -45,6 +47,7 @@ struct _BwInspector
   GPtrArray    *node_ids;         /* the combo rows' items, as IDs */
   GtkWidget    *properties_group;
   GPtrArray    *property_rows;    /* rows with "property" data */
+  BwInspectorLinks *links;        /* assets and threats */
   gboolean      updating;         /* values being shown, not edited */
 };
 
@@ -280,6 +283,56 @@ property_choice_cb (BwInspector *self,
   set_property_value (self, g_object_get_data (G_OBJECT (row), "property"), node);
 }
 
+/* The vocabulary names properties for files ("controls_therapy"); rows
+ * say it in words ("Controls therapy"). */
+static char *
+humanize (const char *name)
+{
+  char *text = g_strdup (name);
+
+  g_strdelimit (text, "_-", ' ');
+  if (text[0] != '\0')
+    text[0] = g_ascii_toupper (text[0]);
+  return text;
+}
+
+/* The properties every loaded library declares for `kind`, first
+ * declaration of a name winning: the window's rule set when it derives,
+ * else the built-in library. */
+static GPtrArray *
+dup_vocabulary (BwInspector *self,
+                const char  *kind)
+{
+  GPtrArray *vocabulary = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  BwRuleSet *rules = bw_command_stack_get_auto_derive (bw_project_get_command_stack (self->project));
+  g_autoptr(GPtrArray) libraries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (rules != NULL)
+    {
+      GListModel *loaded = bw_rule_set_get_libraries (rules);
+
+      for (guint i = 0; i < g_list_model_get_n_items (loaded); i++)
+        g_ptr_array_add (libraries, g_list_model_get_item (loaded, i));
+    }
+  else
+    g_ptr_array_add (libraries, g_object_ref (bw_rule_library_get_builtin ()));
+
+  for (guint l = 0; l < libraries->len; l++)
+    {
+      GListModel *declared = bw_rule_library_get_properties (g_ptr_array_index (libraries, l), kind);
+
+      for (guint i = 0; declared != NULL && i < g_list_model_get_n_items (declared); i++)
+        {
+          g_autoptr(BwRuleProperty) property = g_list_model_get_item (declared, i);
+
+          if (g_hash_table_add (seen, (gpointer) bw_rule_property_get_name (property)))
+            g_ptr_array_add (vocabulary, g_steal_pointer (&property));
+        }
+    }
+  return vocabulary;
+}
+
 static GtkWidget *
 switch_row (const char  *title,
             const char  *subtitle,
@@ -309,6 +362,7 @@ clear_details (BwInspector *self)
   self->details_group = self->flow_group = self->properties_group = NULL;
   self->description_row = self->reason_row = NULL;
   self->components_row = NULL;
+  self->links = NULL;
   self->out_of_scope_switch = self->bidirectional_switch = NULL;
   self->source_row = self->target_row = NULL;
   g_ptr_array_set_size (self->property_rows, 0);
@@ -393,34 +447,43 @@ build_details (BwInspector *self,
   /* The rule library's vocabulary for this kind, with a typed field each. */
   if (scoped)
     {
-      GListModel *vocabulary = bw_rule_library_get_properties (bw_rule_library_get_builtin (),
-                                                               bw_element_get_kind (element));
-      guint n = vocabulary ? g_list_model_get_n_items (vocabulary) : 0;
+      g_autoptr(GPtrArray) vocabulary = dup_vocabulary (self, bw_element_get_kind (element));
 
       self->properties_group = adw_preferences_group_new ();
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->properties_group), _("Properties"));
-      for (guint i = 0; i < n; i++)
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->properties_group),
+                                             _("What the rules ask about; hover a row for the full explanation"));
+      for (guint i = 0; i < vocabulary->len; i++)
         {
-          g_autoptr(BwRuleProperty) property = g_list_model_get_item (vocabulary, i);
+          BwRuleProperty *property = g_ptr_array_index (vocabulary, i);
           const char *name = bw_rule_property_get_name (property);
           const char *help = bw_rule_property_get_help (property);
           const char * const *values = bw_rule_property_get_values (property);
+          g_autofree char *title = humanize (name);
           GtkWidget *target;
 
           if (bw_rule_property_get_value_type (property) == BW_RULE_PROPERTY_BOOL)
             {
               GtkSwitch *toggle;
 
-              row = switch_row (name, NULL, &toggle);
+              row = switch_row (title, help, &toggle);
               target = GTK_WIDGET (toggle);
               g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (property_switch_cb), self);
             }
           else if (values != NULL && values[0] != NULL)
             {
-              g_autoptr(GtkStringList) choices = gtk_string_list_new ((const char * const *) values);
+              g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
 
+              for (guint k = 0; values[k] != NULL; k++)
+                {
+                  g_autofree char *choice = humanize (values[k]);
+
+                  gtk_string_list_append (choices, choice);
+                }
               row = adw_combo_row_new ();
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+              if (help != NULL)
+                adw_action_row_set_subtitle (ADW_ACTION_ROW (row), help);
               adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
               target = row;
               g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (property_choice_cb), self);
@@ -428,19 +491,25 @@ build_details (BwInspector *self,
           else
             {
               row = adw_entry_row_new ();
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
               target = row;
               g_signal_connect_swapped (row, "changed", G_CALLBACK (property_entry_cb), self);
             }
-          /* The vocabulary's help is long: a tooltip keeps the rows compact. */
+          /* The help is long: two lines under the name, all of it on hover. */
           if (help != NULL)
-            gtk_widget_set_tooltip_text (row, help);
+            {
+              gtk_widget_set_tooltip_text (row, help);
+              if (ADW_IS_ACTION_ROW (row))
+                adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+            }
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          gtk_widget_set_name (row, name);
           g_object_set_data_full (G_OBJECT (target), "property", g_strdup (name), g_free);
           g_object_set_data_full (G_OBJECT (target), "rule-property", g_object_ref (property), g_object_unref);
           g_ptr_array_add (self->property_rows, target);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->properties_group), row);
         }
-      if (n > 0)
+      if (vocabulary->len > 0)
         gtk_box_append (self->details_box, self->properties_group);
       else
         {
@@ -449,6 +518,9 @@ build_details (BwInspector *self,
           self->properties_group = NULL;
         }
     }
+
+  self->links = BW_INSPECTOR_LINKS (bw_inspector_links_new ());
+  gtk_box_append (self->details_box, GTK_WIDGET (self->links));
 }
 
 static void
@@ -504,6 +576,7 @@ refresh_details (BwInspector *self,
   self->updating = TRUE;
   show_text (GTK_EDITABLE (self->description_row), bw_element_get_description (element));
   refresh_components (self);
+  bw_inspector_links_refresh (self->links, self->project, self->element_id);
   if (self->out_of_scope_switch != NULL)
     {
       gtk_switch_set_active (self->out_of_scope_switch, bw_element_get_out_of_scope (element));
@@ -774,6 +847,14 @@ bw_inspector_init (BwInspector *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (name_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->name_row), controller);
+}
+
+BwInspectorLinks *
+bw_inspector_get_links (BwInspector *self)
+{
+  g_return_val_if_fail (BW_IS_INSPECTOR (self), NULL);
+
+  return self->links;
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bw-inspector-links.h"
 #include "bw-project.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,7 @@ void        bw_inspector_set_element_id (BwInspector *self,
 gboolean    bw_inspector_apply_name     (BwInspector *self,
                                          const char  *name,
                                          GError     **error);
+/* The assets and threats of the shown element; NULL when none is shown. */
+BwInspectorLinks *bw_inspector_get_links (BwInspector *self);
 
 G_END_DECLS

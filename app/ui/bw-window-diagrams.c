@@ -1,5 +1,6 @@
 /* bw-window-diagrams.c — the diagrams of a project: add, rename, delete,
- * decompose, go up and down the refinement hierarchy, arrange
+ * reorder, decompose, go up and down the refinement hierarchy, arrange,
+ * align and distribute the selection
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
@@ -9,10 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "bw-command-add.h"
+#include "bw-command-align.h"
 #include "bw-command-arrange.h"
 #include "bw-command-decompose.h"
 #include "bw-command-group.h"
 #include "bw-command-remove.h"
+#include "bw-command-reorder.h"
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-window-private.h"
@@ -187,6 +190,145 @@ diagram_delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Reorder: the sidebar lists the diagrams in file order. */
+
+static int
+diagram_position (BwWindow   *self,
+                  const char *id,
+                  guint      *n_diagrams)
+{
+  GListModel *diagrams = bw_project_get_diagrams (self->project);
+  guint n = g_list_model_get_n_items (diagrams);
+
+  if (n_diagrams != NULL)
+    *n_diagrams = n;
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
+
+      if (g_strcmp0 (bw_record_get_id (BW_RECORD (diagram)), id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+diagram_move_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *id = current_diagram (self);
+  gboolean up = g_str_equal (action_name, "win.diagram-move-up");
+  g_autofree char *diagram_id = g_strdup (id);
+  guint n;
+  int position = diagram_position (self, id, &n);
+  BwCommand *command;
+
+  if (position < 0 || (up && position == 0) || (!up && (guint) position + 1 >= n))
+    return;
+  command = bw_command_reorder_new (self->project, id, up ? position - 1 : position + 1);
+  bw_command_set_label (command, up ? _("Move Diagram Up") : _("Move Diagram Down"));
+  if (run (self, command, NULL))
+    /* The sidebar is rebuilt: keep the moved diagram shown and selected. */
+    show_diagram (self, diagram_id);
+}
+
+/* Align and distribute the selection of the canvas */
+
+static const struct
+{
+  const char *name;
+  BwAlign     how;
+} aligns[] = {
+  { "left", BW_ALIGN_LEFT },
+  { "center", BW_ALIGN_CENTER },
+  { "right", BW_ALIGN_RIGHT },
+  { "top", BW_ALIGN_TOP },
+  { "middle", BW_ALIGN_MIDDLE },
+  { "bottom", BW_ALIGN_BOTTOM },
+  { "horizontal", BW_DISTRIBUTE_HORIZONTAL },
+  { "vertical", BW_DISTRIBUTE_VERTICAL },
+};
+
+/* How many selected elements have bounds, the ones aligning moves. */
+static guint
+count_alignable (BwWindow *self)
+{
+  const char * const *ids = bw_diagram_view_get_selection (self->diagram_view);
+  guint n = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      BwRecord *record = bw_project_lookup (self->project, ids[i]);
+
+      if (BW_IS_ELEMENT (record) &&
+          (bw_element_is_node (BW_ELEMENT (record)) ||
+           (bw_element_get_kind_enum (BW_ELEMENT (record)) == BW_ELEMENT_TRUST_BOUNDARY &&
+            !bw_element_is_line (BW_ELEMENT (record)))))
+        n++;
+    }
+  return n;
+}
+
+static void
+align_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  BwWindow *self = BW_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+  const char * const *ids;
+  BwCommand *command;
+
+  if (current_diagram (self) == NULL)
+    return;
+  ids = bw_diagram_view_get_selection (self->diagram_view);
+  for (guint i = 0; i < G_N_ELEMENTS (aligns); i++)
+    {
+      if (!g_str_equal (aligns[i].name, name))
+        continue;
+      command = bw_command_align_new (self->project, ids, aligns[i].how);
+      if (command == NULL)
+        {
+          /* Nothing to move is no error, but say why nothing happened. */
+          const char *why = aligns[i].how >= BW_DISTRIBUTE_HORIZONTAL && count_alignable (self) < 3
+                              ? _("Select three or more shapes to distribute")
+                              : count_alignable (self) < 2 ? _("Select two or more shapes to align")
+                                                           : _("The selection is aligned already");
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (why));
+          return;
+        }
+      bw_command_set_selection (command, ids, ids);
+      /* Never merged into the drag before it. */
+      bw_command_stack_seal (bw_project_get_command_stack (self->project));
+      run (self, command, NULL);
+      return;
+    }
+  g_warning ("Unknown alignment “%s”", name);
+}
+
+/* Derivation after each edit: windows derive, the CLI derives on request.
+ * The built-in library is loaded once for all windows. */
+static BwRuleSet *
+shared_rules (void)
+{
+  static gsize rules = 0;
+
+  if (g_once_init_enter (&rules))
+    g_once_init_leave (&rules, (gsize) bw_rule_set_new_builtin ());
+  return (BwRuleSet *) rules;
+}
+
+void
+_bw_window_diagrams_attach (BwWindow *self)
+{
+  g_return_if_fail (BW_IS_WINDOW (self));
+
+  bw_command_stack_set_auto_derive (bw_project_get_command_stack (self->project), shared_rules ());
+}
+
 /* The hierarchy */
 
 static BwElement *
@@ -331,6 +473,18 @@ _bw_window_diagrams_update (BwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-down", refined);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-up",
                                  BW_IS_DIAGRAM (diagram) && bw_diagram_get_refines (BW_DIAGRAM (diagram)) != NULL);
+  {
+    guint n_diagrams, alignable = diagram != NULL ? count_alignable (self) : 0;
+    int position = diagram_position (self, id, &n_diagrams);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-move-up", position > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.diagram-move-down",
+                                   position >= 0 && (guint) position + 1 < n_diagrams);
+    /* Enabled from two shapes: the action tells why three are needed to
+     * distribute, a greyed-out item could not. */
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.align", alignable >= 2);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-diagram", diagram != NULL);
+  }
 }
 
 void
@@ -345,7 +499,24 @@ _bw_window_class_diagrams_init (BwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.diagram-up", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "win.diagram-down", NULL, go_action);
   gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
+  gtk_widget_class_install_action (widget_class, "win.diagram-move-up", NULL, diagram_move_action);
+  gtk_widget_class_install_action (widget_class, "win.diagram-move-down", NULL, diagram_move_action);
+  gtk_widget_class_install_action (widget_class, "win.align", "s", align_action);
+  _bw_window_class_export_init (klass);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.diagram-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.diagram-down", NULL);
+
+  /* Alt+Shift and the initial of the edge, as the menu shows them. */
+  {
+    static const struct { guint key; const char *name; } keys[] = {
+      { GDK_KEY_l, "left" }, { GDK_KEY_c, "center" }, { GDK_KEY_r, "right" },
+      { GDK_KEY_t, "top" }, { GDK_KEY_m, "middle" }, { GDK_KEY_b, "bottom" },
+      { GDK_KEY_h, "horizontal" }, { GDK_KEY_v, "vertical" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                           "win.align", "s", keys[i].name);
+  }
 }

@@ -56,6 +56,8 @@ void _bw_window_update_recent_menu (BwWindow      *self);
 void _bw_window_init_toolbar       (BwWindow      *self);
 void _bw_window_class_diagrams_init (BwWindowClass *klass);
 void _bw_window_diagrams_update    (BwWindow      *self);
+void _bw_window_diagrams_attach    (BwWindow      *self);
+void _bw_window_class_export_init  (BwWindowClass *klass);
 void _bw_window_class_import_init (BwWindowClass *klass);
 void _bw_window_import_init       (BwWindow      *self);
 BwPage *_bw_window_get_page       (BwWindow      *self,

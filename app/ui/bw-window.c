@@ -740,6 +740,7 @@ bw_window_set_project (BwWindow  *self,
   g_signal_connect_object (bw_project_get_elements (project), "items-changed",
                            G_CALLBACK (collection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  _bw_window_diagrams_attach (self);
   bw_diagram_view_set_project (self->diagram_view, project);
   bw_inspector_set_project (self->inspector, project);
   bw_components_page_set_project (self->components_page, project);

@@ -71,5 +71,12 @@ gboolean       bw_window_open_dropped_file (BwWindow     *self,
 gboolean       bw_window_save_to_file     (BwWindow      *self,
                                            GFile         *file,
                                            GError       **error);
+/* Draws a diagram to an SVG, PNG or PDF file (by its extension), as
+ * Export Diagram does once it has a file. */
+gboolean       bw_window_export_diagram   (BwWindow      *self,
+                                           const char    *diagram_id,
+                                           const char    *path,
+                                           gboolean       transparent,
+                                           GError       **error);
 
 G_END_DECLS

@@ -416,6 +416,37 @@ test_extents (Fixture       *fixture,
   g_assert_false (bw_painter_get_diagram_extents (fixture->project, "D-99", &extents));
 }
 
+/* The GUI's export option: a PNG without background has clear corners;
+ * the default export has an opaque one. */
+static void
+test_transparent (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *clear = g_build_filename (fixture->dir, "clear.png", NULL);
+  g_autofree char *opaque = g_build_filename (fixture->dir, "opaque.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  guint32 corner;
+
+  g_assert_true (bw_render_diagram_export (fixture->project, "D-2", clear, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (bw_render_diagram_export (fixture->project, "D-2", opaque, NULL, FALSE, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (clear);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  corner = *(guint32 *) cairo_image_surface_get_data (surface);
+  g_assert_cmpuint (corner >> 24, ==, 0);
+  cairo_surface_destroy (surface);
+
+  surface = cairo_image_surface_create_from_png (opaque);
+  cairo_surface_flush (surface);
+  corner = *(guint32 *) cairo_image_surface_get_data (surface);
+  g_assert_cmpuint (corner >> 24, ==, 0xff);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +457,8 @@ main (int    argc,
               fixture_set_up, test_context_diagram, fixture_tear_down);
   g_test_add ("/render/dataflow-diagram", Fixture, NULL,
               fixture_set_up, test_dataflow_diagram, fixture_tear_down);
+  g_test_add ("/render/transparent", Fixture, NULL,
+              fixture_set_up, test_transparent, fixture_tear_down);
   g_test_add ("/render/dark", Fixture, NULL,
               fixture_set_up, test_dark, fixture_tear_down);
   g_test_add ("/render/selection", Fixture, NULL,

@@ -381,6 +381,53 @@ test_editor_select_and_delete (void)
   close_window (window);
 }
 
+/* Shift+click adds an element to the selection and takes a selected one
+ * out again; the rest of the selection stays. */
+static void
+test_editor_shift_click (void)
+{
+  g_autoptr(BwProject) project = load_example ();
+  BwWindow *window = open_window (project);
+  BwDiagramView *view = bw_window_get_diagram_view (window);
+  GtkEventController *keys = find_controller (view, "edit-keys");
+  const char * const *selection;
+  gboolean handled;
+
+  /* Patient (60, 80, 140×60), Clinician (60, 420), CGM sensor (840, 80). */
+  click (view, 130, 110);
+  g_assert_cmpstrv (bw_diagram_view_get_selection (view), ((const char *[]) { "EE-1", NULL }));
+
+  g_signal_emit_by_name (keys, "modifiers", GDK_SHIFT_MASK, &handled);
+  click (view, 130, 450);
+  selection = bw_diagram_view_get_selection (view);
+  g_assert_cmpuint (g_strv_length ((char **) selection), ==, 2);
+  g_assert_true (g_strv_contains (selection, "EE-1"));
+  g_assert_true (g_strv_contains (selection, "EE-2"));
+  click (view, 915, 110);
+  g_assert_cmpuint (g_strv_length ((char **) bw_diagram_view_get_selection (view)), ==, 3);
+
+  /* Again on a selected one: out it goes. */
+  click (view, 130, 110);
+  selection = bw_diagram_view_get_selection (view);
+  g_assert_cmpuint (g_strv_length ((char **) selection), ==, 2);
+  g_assert_false (g_strv_contains (selection, "EE-1"));
+  g_assert_true (g_strv_contains (selection, "EE-2"));
+  g_assert_true (g_strv_contains (selection, "EE-3"));
+
+  /* Shift on empty canvas keeps the selection. */
+  click (view, 300, 700);
+  g_assert_cmpuint (g_strv_length ((char **) bw_diagram_view_get_selection (view)), ==, 2);
+
+  /* Without Shift a click selects just the one again. */
+  g_signal_emit_by_name (keys, "modifiers", 0, &handled);
+  click (view, 130, 110);
+  g_assert_cmpstrv (bw_diagram_view_get_selection (view), ((const char *[]) { "EE-1", NULL }));
+  /* Selecting is no edit. */
+  g_assert_false (bw_command_stack_get_can_undo (bw_project_get_command_stack (project)));
+
+  close_window (window);
+}
+
 /* Resize by a corner handle, bend a flow by dragging its line, reconnect
  * a flow's end by dragging it to another node, draw a box boundary. */
 static void
@@ -669,6 +716,23 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* A property row: its title is in words, its widget name the JSON name. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkSwitch *
 switch_of (GtkWidget *row)
 {
@@ -732,8 +796,10 @@ test_editor_inspector (void)
     {
       g_autoptr(BwRuleProperty) property = g_list_model_get_item (vocabulary, i);
 
-      row = find_row (inspector, bw_rule_property_get_name (property));
+      row = find_named (inspector, bw_rule_property_get_name (property));
       g_assert_nonnull (row);
+      /* Titled in words, not by the file's name for it. */
+      g_assert_null (strchr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), '_'));
       if (bw_rule_property_get_value_type (property) == BW_RULE_PROPERTY_BOOL)
         {
           GtkSwitch *toggle = switch_of (row);
@@ -820,6 +886,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/editor/draw-undo-save", test_editor_draw_undo_save);
   g_test_add_func ("/ui/editor/select-and-delete", test_editor_select_and_delete);
+  g_test_add_func ("/ui/editor/shift-click", test_editor_shift_click);
   g_test_add_func ("/ui/editor/resize-bend-reconnect", test_editor_resize_bend_reconnect);
   g_test_add_func ("/ui/editor/keyboard-focus", test_editor_keyboard_focus);
   g_test_add_func ("/ui/editor/copy-paste", test_editor_copy_paste);

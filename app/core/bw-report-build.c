@@ -29,6 +29,7 @@
 #include "bw-model.h"
 #include "bw-objective.h"
 #include "bw-painter.h"
+#include "bw-painter-scene.h"
 #include "bw-requirement.h"
 #include "bw-retirement.h"
 #include "bw-risk-assessment.h"
@@ -303,11 +304,13 @@ bw_report_build_concept (BwReportBuild *build)
 
 /* ---- Security analysis: figures -------------------------------------- */
 
+/* The scene is laid out once and drawn for every writer (the HTML's SVG,
+ * the PDF, a printout): on a large diagram the layout costs more than the
+ * drawing. */
 typedef struct
 {
-  BwProject *project;
-  char      *diagram_id;
-  BwRect     extents;
+  BwPainterScene *scene;
+  BwRect          extents;
 } DiagramFigure;
 
 static void
@@ -315,8 +318,7 @@ diagram_figure_free (gpointer data)
 {
   DiagramFigure *figure = data;
 
-  g_object_unref (figure->project);
-  g_free (figure->diagram_id);
+  bw_painter_scene_free (figure->scene);
   g_free (figure);
 }
 
@@ -332,7 +334,7 @@ draw_diagram (cairo_t  *cr,
                    figure->extents.height + 2 * FIGURE_MARGIN);
   cairo_clip (cr);
   cairo_translate (cr, FIGURE_MARGIN - figure->extents.x, FIGURE_MARGIN - figure->extents.y);
-  bw_painter_draw_diagram (cr, figure->project, figure->diagram_id, &options);
+  bw_painter_draw_scene (cr, figure->scene, &options);
   cairo_restore (cr);
 }
 
@@ -389,6 +391,7 @@ add_diagrams (BwReportBuild *build)
       const char *refines = bw_diagram_get_refines (diagram);
       g_autofree char *caption = NULL;
       g_autofree char *refined = NULL;
+      g_autoptr(BwPainterScene) scene = NULL;
       DiagramFigure *figure;
       BwRect extents;
 
@@ -403,14 +406,14 @@ add_diagrams (BwReportBuild *build)
       else
         caption = g_strdup_printf (_("%s, %s"), id, bw_report_label (bw_diagram_get_kind (diagram)));
 
-      if (!bw_painter_get_diagram_extents (build->project, id, &extents))
+      scene = bw_painter_scene_new (build->project, id);
+      if (scene == NULL || !bw_painter_get_scene_extents (scene, &extents))
         {
           bw_report_add_paragraph_printf (build->report, _("%s: this diagram is empty."), caption);
           continue;
         }
       figure = g_new0 (DiagramFigure, 1);
-      figure->project = g_object_ref (build->project);
-      figure->diagram_id = g_strdup (id);
+      figure->scene = g_steal_pointer (&scene);
       figure->extents = extents;
       bw_report_add_figure (build->report, id, caption,
                             ceil (extents.width + 2 * FIGURE_MARGIN),

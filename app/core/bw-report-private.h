@@ -32,6 +32,7 @@ int         bw_report_sub_level    (BwReportBuild *build);
 
 void        bw_report_build_concept         (BwReportBuild *build);
 void        bw_report_build_analysis        (BwReportBuild *build);
+void        bw_report_build_attack_trees    (BwReportBuild *build);
 void        bw_report_build_vulnerabilities (BwReportBuild *build);
 void        bw_report_build_retirement      (BwReportBuild *build);
 void        bw_report_build_final_sections  (BwReportBuild *build);

@@ -177,6 +177,19 @@ bw_report_describe_risk (BwProject *project,
                           bw_outcome_describe (outcome));
 }
 
+BwReportTone
+bw_report_tone_of (BwOutcome outcome)
+{
+  switch (outcome)
+    {
+    case BW_OUTCOME_ACCEPTABLE: return BW_REPORT_TONE_GOOD;
+    case BW_OUTCOME_CONTROLLED: return BW_REPORT_TONE_CAUTION;
+    case BW_OUTCOME_UNCONTROLLED: return BW_REPORT_TONE_BAD;
+    case BW_OUTCOME_UNRATED:
+    default: return BW_REPORT_TONE_NONE;
+    }
+}
+
 int
 bw_report_sub_level (BwReportBuild *build)
 {
@@ -555,6 +568,7 @@ add_threats (BwReportBuild *build)
   const char * const columns[] = { _("Element"), _("STRIDE"), _("ID"), _("Threat"), _("Status"), _("Treatment"),
                                    _("Rationale"), _("Risk before"), _("Risk after"), NULL };
   gboolean any_scenario = FALSE;
+  BwRiskMethod *method = bw_project_get_risk_method (build->project);
 
   bw_report_add_heading (report, build->level, "analysis-threats", _("Threats by element and STRIDE"));
   if (keys->len == 0)
@@ -601,6 +615,8 @@ add_threats (BwReportBuild *build)
                          bw_record_get_id (BW_RECORD (threat)), bw_threat_get_title (threat),
                          threat_status (threat), bw_report_label (bw_threat_get_treatment (threat)),
                          bw_threat_get_rationale (threat), before, after, NULL);
+      bw_report_set_cell_tone (report, 7, bw_report_tone_of (bw_risk_assessment_get_outcome (method, threat, BW_RISK_BEFORE)));
+      bw_report_set_cell_tone (report, 8, bw_report_tone_of (bw_risk_assessment_get_outcome (method, threat, BW_RISK_AFTER)));
     }
 
   if (any_scenario)
@@ -651,6 +667,9 @@ add_matrix (BwReportBuild *build,
                                                bw_outcome_describe (bw_risk_counts_get_cell_outcome (counts, e, s))));
       g_ptr_array_add (row, NULL);
       bw_report_add_row_strv (build->report, (GStrv) row->pdata);
+      for (guint s = 1; s <= n_s; s++)
+        bw_report_set_cell_tone (build->report, s,
+                                 bw_report_tone_of (bw_risk_counts_get_cell_outcome (counts, e, s)));
     }
   bw_report_add_paragraph_printf (build->report,
                                   _("Acceptable: %u · controlled: %u · uncontrolled: %u · not rated: %u."),

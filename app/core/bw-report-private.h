@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bw-report.h"
+#include "bw-risk-assessment.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ char       *bw_report_join_ids     (const char * const *ids);
 char       *bw_report_describe_risk (BwProject    *project,
                                     BwThreat      *threat,
                                     int            stage);
+BwReportTone bw_report_tone_of    (BwOutcome      outcome);
 /* A sub-heading one level below the part's sections (at most 4). */
 int         bw_report_sub_level    (BwReportBuild *build);
 

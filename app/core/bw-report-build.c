@@ -586,7 +586,8 @@ add_threats (BwReportBuild *build)
       for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
         if (g_strcmp0 (status, statuses[s]) == 0)
           counts[key->category][s + 1]++;
-      any_scenario |= *bw_threat_get_scenario (key->threat) != '\0';
+      any_scenario |= *bw_threat_get_scenario (key->threat) != '\0' ||
+                      *bw_threat_get_description (key->threat) != '\0';
     }
   bw_report_add_paragraph_printf (report,
                                   g_dngettext (GETTEXT_PACKAGE, "%u threat, by STRIDE category and status:",
@@ -619,18 +620,21 @@ add_threats (BwReportBuild *build)
       bw_report_set_cell_tone (report, 8, bw_report_tone_of (bw_risk_assessment_get_outcome (method, threat, BW_RISK_AFTER)));
     }
 
+  /* What each threat is and how it would be carried out, in the same
+   * order; too long for a column of the table above. */
   if (any_scenario)
     {
-      const char * const scenario_columns[] = { _("ID"), _("Threat"), _("Scenario"), NULL };
+      const char * const scenario_columns[] = { _("ID"), _("Description"), _("Scenario"), NULL };
 
-      bw_report_add_heading (report, bw_report_sub_level (build), "analysis-scenarios", _("Scenarios"));
+      bw_report_add_heading (report, bw_report_sub_level (build), "analysis-scenarios",
+                             _("Descriptions and scenarios"));
       bw_report_add_table (report, NULL, scenario_columns);
       for (guint i = 0; i < keys->len; i++)
         {
           BwThreat *threat = g_array_index (keys, ThreatKey, i).threat;
 
-          if (*bw_threat_get_scenario (threat) != '\0')
-            bw_report_add_row (report, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_title (threat),
+          if (*bw_threat_get_scenario (threat) != '\0' || *bw_threat_get_description (threat) != '\0')
+            bw_report_add_row (report, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_description (threat),
                                bw_threat_get_scenario (threat), NULL);
         }
     }

@@ -16,8 +16,11 @@
 static void
 usage (void)
 {
-  g_printerr (_("Usage: bulwark-cli report FILE --document DOCUMENT --format FORMAT -o OUT\n"
-                "Writes one document of the method's documentation set.\n"
+  g_printerr (_("Usage: bulwark-cli report FILE [--document DOCUMENT] [--format FORMAT] -o OUT\n"
+                "Writes one document of the method's documentation set (the final report unless\n"
+                "--document names another) in a format (the one OUT's extension names unless --format\n"
+                "says). Exits 0 when written, 1 when the project cannot be read or the file written,\n"
+                "2 on wrong usage.\n"
                 "Documents:\n"));
   for (guint i = 0; i < BW_REPORT_N_DOCUMENTS; i++)
     g_printerr ("  %-16s %s\n", bw_report_document_to_string (i), bw_report_document_title (i));

@@ -11,6 +11,7 @@
 #include "bw-checks.h"
 #include "bw-component-support.h"
 #include "bw-component.h"
+#include "bw-cvss.h"
 #include "bw-project-io.h"
 #include "bw-requirement.h"
 #include "bw-risk-assessment.h"
@@ -19,6 +20,25 @@
 #include "bw-vulnerability.h"
 
 #include "bw-report-private.h"
+
+/* "9.8 Critical (CVSS:3.1/AV:N/…)": the score first, as reviewers read
+ * it; a vector that does not parse is shown as it is. */
+static char *
+describe_cvss (const char *vector)
+{
+  BwCvssVector parsed;
+
+  if (vector == NULL || *vector == '\0')
+    return g_strdup ("");
+  if (!bw_cvss_parse (vector, &parsed, NULL))
+    return g_strdup (vector);
+  {
+    double score = bw_cvss_base_score (&parsed);
+
+    return g_strdup_printf ("%.1f %s (%s)", score,
+                            bw_cvss_rating_describe (bw_cvss_rating_for_score (score)), vector);
+  }
+}
 
 void
 bw_report_build_vulnerabilities (BwReportBuild *build)
@@ -93,9 +113,9 @@ bw_report_build_vulnerabilities (BwReportBuild *build)
           g_autofree char *threats = bw_report_join_ids (bw_vulnerability_get_threats (vuln));
           g_autofree char *objectives = bw_report_join_ids (bw_vulnerability_get_objectives (vuln));
           const char *cvss = bw_vulnerability_get_cvss (vuln);
+          g_autofree char *cvss_text = describe_cvss (cvss);
 
-          bw_report_add_row (report, name, bw_record_get_id (BW_RECORD (vuln)), cwe,
-                             cvss != NULL ? cvss : "",
+          bw_report_add_row (report, name, bw_record_get_id (BW_RECORD (vuln)), cwe, cvss_text,
                              bw_vulnerability_get_kev (vuln) ? _("Yes") : _("No"),
                              bw_report_label (bw_vulnerability_get_status (vuln)),
                              bw_vulnerability_get_justification (vuln), threats, objectives, NULL);

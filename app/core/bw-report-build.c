@@ -16,19 +16,17 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-attack-node.h"
-#include "bw-attack-tree-eval.h"
-#include "bw-attack-tree-painter.h"
 #include "bw-attack-tree.h"
 #include "bw-asset.h"
 #include "bw-assumption.h"
 #include "bw-device.h"
 #include "bw-diagram.h"
 #include "bw-element.h"
-#include "bw-graphviz.h"
 #include "bw-hazard.h"
 #include "bw-model.h"
 #include "bw-objective.h"
 #include "bw-painter.h"
+#include "bw-painter-scene.h"
 #include "bw-requirement.h"
 #include "bw-retirement.h"
 #include "bw-risk-assessment.h"
@@ -40,7 +38,6 @@
 #include "bw-report-private.h"
 
 #define FIGURE_MARGIN 16.0
-#define N_TOP_ATTACKS 5
 
 static const struct {
   const char *value;
@@ -180,6 +177,19 @@ bw_report_describe_risk (BwProject *project,
                           bw_outcome_describe (outcome));
 }
 
+BwReportTone
+bw_report_tone_of (BwOutcome outcome)
+{
+  switch (outcome)
+    {
+    case BW_OUTCOME_ACCEPTABLE: return BW_REPORT_TONE_GOOD;
+    case BW_OUTCOME_CONTROLLED: return BW_REPORT_TONE_CAUTION;
+    case BW_OUTCOME_UNCONTROLLED: return BW_REPORT_TONE_BAD;
+    case BW_OUTCOME_UNRATED:
+    default: return BW_REPORT_TONE_NONE;
+    }
+}
+
 int
 bw_report_sub_level (BwReportBuild *build)
 {
@@ -303,11 +313,13 @@ bw_report_build_concept (BwReportBuild *build)
 
 /* ---- Security analysis: figures -------------------------------------- */
 
+/* The scene is laid out once and drawn for every writer (the HTML's SVG,
+ * the PDF, a printout): on a large diagram the layout costs more than the
+ * drawing. */
 typedef struct
 {
-  BwProject *project;
-  char      *diagram_id;
-  BwRect     extents;
+  BwPainterScene *scene;
+  BwRect          extents;
 } DiagramFigure;
 
 static void
@@ -315,8 +327,7 @@ diagram_figure_free (gpointer data)
 {
   DiagramFigure *figure = data;
 
-  g_object_unref (figure->project);
-  g_free (figure->diagram_id);
+  bw_painter_scene_free (figure->scene);
   g_free (figure);
 }
 
@@ -332,41 +343,7 @@ draw_diagram (cairo_t  *cr,
                    figure->extents.height + 2 * FIGURE_MARGIN);
   cairo_clip (cr);
   cairo_translate (cr, FIGURE_MARGIN - figure->extents.x, FIGURE_MARGIN - figure->extents.y);
-  bw_painter_draw_diagram (cr, figure->project, figure->diagram_id, &options);
-  cairo_restore (cr);
-}
-
-typedef struct
-{
-  BwAttackTree *tree;
-  BwTreeLayout *layout;
-  BwAttackEval *eval;
-} TreeFigure;
-
-static void
-tree_figure_free (gpointer data)
-{
-  TreeFigure *figure = data;
-
-  g_object_unref (figure->tree);
-  bw_tree_layout_free (figure->layout);
-  g_clear_pointer (&figure->eval, bw_attack_eval_unref);
-  g_free (figure);
-}
-
-static void
-draw_tree (cairo_t  *cr,
-           gpointer  data)
-{
-  TreeFigure *figure = data;
-  BwTreePaintOptions options = { 0 };
-
-  options.background = TRUE;
-  options.eval = figure->eval;
-  options.view = BW_ATTACK_VIEW_RESIDUAL;
-  cairo_save (cr);
-  cairo_translate (cr, FIGURE_MARGIN, FIGURE_MARGIN);
-  bw_attack_tree_paint (cr, figure->tree, figure->layout, &options);
+  bw_painter_draw_scene (cr, figure->scene, &options);
   cairo_restore (cr);
 }
 
@@ -389,6 +366,7 @@ add_diagrams (BwReportBuild *build)
       const char *refines = bw_diagram_get_refines (diagram);
       g_autofree char *caption = NULL;
       g_autofree char *refined = NULL;
+      g_autoptr(BwPainterScene) scene = NULL;
       DiagramFigure *figure;
       BwRect extents;
 
@@ -403,14 +381,14 @@ add_diagrams (BwReportBuild *build)
       else
         caption = g_strdup_printf (_("%s, %s"), id, bw_report_label (bw_diagram_get_kind (diagram)));
 
-      if (!bw_painter_get_diagram_extents (build->project, id, &extents))
+      scene = bw_painter_scene_new (build->project, id);
+      if (scene == NULL || !bw_painter_get_scene_extents (scene, &extents))
         {
           bw_report_add_paragraph_printf (build->report, _("%s: this diagram is empty."), caption);
           continue;
         }
       figure = g_new0 (DiagramFigure, 1);
-      figure->project = g_object_ref (build->project);
-      figure->diagram_id = g_strdup (id);
+      figure->scene = g_steal_pointer (&scene);
       figure->extents = extents;
       bw_report_add_figure (build->report, id, caption,
                             ceil (extents.width + 2 * FIGURE_MARGIN),
@@ -590,6 +568,7 @@ add_threats (BwReportBuild *build)
   const char * const columns[] = { _("Element"), _("STRIDE"), _("ID"), _("Threat"), _("Status"), _("Treatment"),
                                    _("Rationale"), _("Risk before"), _("Risk after"), NULL };
   gboolean any_scenario = FALSE;
+  BwRiskMethod *method = bw_project_get_risk_method (build->project);
 
   bw_report_add_heading (report, build->level, "analysis-threats", _("Threats by element and STRIDE"));
   if (keys->len == 0)
@@ -607,7 +586,8 @@ add_threats (BwReportBuild *build)
       for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
         if (g_strcmp0 (status, statuses[s]) == 0)
           counts[key->category][s + 1]++;
-      any_scenario |= *bw_threat_get_scenario (key->threat) != '\0';
+      any_scenario |= *bw_threat_get_scenario (key->threat) != '\0' ||
+                      *bw_threat_get_description (key->threat) != '\0';
     }
   bw_report_add_paragraph_printf (report,
                                   g_dngettext (GETTEXT_PACKAGE, "%u threat, by STRIDE category and status:",
@@ -636,147 +616,27 @@ add_threats (BwReportBuild *build)
                          bw_record_get_id (BW_RECORD (threat)), bw_threat_get_title (threat),
                          threat_status (threat), bw_report_label (bw_threat_get_treatment (threat)),
                          bw_threat_get_rationale (threat), before, after, NULL);
+      bw_report_set_cell_tone (report, 7, bw_report_tone_of (bw_risk_assessment_get_outcome (method, threat, BW_RISK_BEFORE)));
+      bw_report_set_cell_tone (report, 8, bw_report_tone_of (bw_risk_assessment_get_outcome (method, threat, BW_RISK_AFTER)));
     }
 
+  /* What each threat is and how it would be carried out, in the same
+   * order; too long for a column of the table above. */
   if (any_scenario)
     {
-      const char * const scenario_columns[] = { _("ID"), _("Threat"), _("Scenario"), NULL };
+      const char * const scenario_columns[] = { _("ID"), _("Description"), _("Scenario"), NULL };
 
-      bw_report_add_heading (report, bw_report_sub_level (build), "analysis-scenarios", _("Scenarios"));
+      bw_report_add_heading (report, bw_report_sub_level (build), "analysis-scenarios",
+                             _("Descriptions and scenarios"));
       bw_report_add_table (report, NULL, scenario_columns);
       for (guint i = 0; i < keys->len; i++)
         {
           BwThreat *threat = g_array_index (keys, ThreatKey, i).threat;
 
-          if (*bw_threat_get_scenario (threat) != '\0')
-            bw_report_add_row (report, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_title (threat),
+          if (*bw_threat_get_scenario (threat) != '\0' || *bw_threat_get_description (threat) != '\0')
+            bw_report_add_row (report, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_description (threat),
                                bw_threat_get_scenario (threat), NULL);
         }
-    }
-}
-
-static const char *
-attr_label (BwAttackAttr attr)
-{
-  switch (attr)
-    {
-    case BW_ATTACK_ATTR_COST: return _("Cost");
-    case BW_ATTACK_ATTR_TIME_H: return _("Time (hours)");
-    case BW_ATTACK_ATTR_SKILL: return _("Skill (1–5)");
-    case BW_ATTACK_ATTR_DIFFICULTY: return _("Difficulty");
-    case BW_ATTACK_ATTR_PROBABILITY: return _("Probability");
-    case BW_ATTACK_N_ATTRS:
-    default: return "";
-    }
-}
-
-static void
-add_tree (BwReportBuild *build,
-          BwAttackTree  *tree)
-{
-  BwReport *report = build->report;
-  const char *id = bw_record_get_id (BW_RECORD (tree));
-  BwAttackNode *root = bw_attack_tree_get_root (tree);
-  /* Root on the left: trees are wider than deep, pages taller than wide. */
-  BwTreeGraphOptions graph_options = { .show_values = TRUE, .left_to_right = TRUE };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *threats = bw_report_join_ids (bw_attack_tree_get_threats (tree));
-  g_autofree char *heading = g_strdup_printf ("%s %s", id, bw_attack_tree_get_title (tree));
-  g_autoptr(BwAttackEval) eval = NULL;
-  BwTreeLayout *layout;
-  GPtrArray *warnings;
-  g_autoptr(GPtrArray) attacks = NULL;
-  const char * const value_columns[] = { _("Attribute"), _("With the implemented countermeasures"),
-                                         _("With every countermeasure"), NULL };
-
-  bw_report_add_heading (report, bw_report_sub_level (build), NULL, heading);
-  if (*threats != '\0')
-    bw_report_add_paragraph_printf (report, _("Refines the threats %s."), threats);
-  if (root == NULL)
-    {
-      bw_report_add_paragraph (report, _("This tree has no goal yet."));
-      return;
-    }
-
-  eval = bw_attack_eval_new (root);
-  layout = bw_graphviz_layout_tree (tree, &graph_options, &error);
-  if (layout == NULL)
-    bw_report_add_paragraph_printf (report, _("The tree could not be drawn: %s"), error->message);
-  else
-    {
-      TreeFigure *figure = g_new0 (TreeFigure, 1);
-      g_autofree char *caption = g_strdup_printf (_("%s, values with the implemented countermeasures"), id);
-
-      figure->tree = g_object_ref (tree);
-      figure->layout = layout;
-      figure->eval = bw_attack_eval_ref (eval);
-      bw_report_add_figure (report, id, caption, ceil (layout->width + 2 * FIGURE_MARGIN),
-                            ceil (layout->height + 2 * FIGURE_MARGIN), draw_tree, figure, tree_figure_free);
-    }
-
-  bw_report_add_table (report, NULL, value_columns);
-  for (guint a = 0; a < BW_ATTACK_N_ATTRS; a++)
-    {
-      g_autofree char *residual = bw_attack_values_format (bw_attack_eval_get_root (eval, BW_ATTACK_VIEW_RESIDUAL), a);
-      g_autofree char *target = bw_attack_values_format (bw_attack_eval_get_root (eval, BW_ATTACK_VIEW_TARGET), a);
-
-      bw_report_add_row (report, attr_label (a), residual, target, NULL);
-    }
-
-  warnings = bw_attack_eval_get_warnings (eval);
-  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
-    {
-      BwAttackWarning *warning = g_ptr_array_index (warnings, i);
-
-      bw_report_add_paragraph_printf (report, _("Warning: %s"), warning->message);
-    }
-
-  attacks = bw_attack_minimal_attacks (root, BW_ATTACK_VIEW_RESIDUAL, BW_ATTACK_ATTR_COST, N_TOP_ATTACKS);
-  if (attacks != NULL && attacks->len > 0)
-    {
-      const char * const attack_columns[] = { _("Rank"), _("Steps"), _("Cost"), _("Skill"), NULL };
-
-      bw_report_add_paragraph (report, _("The cheapest complete attacks:"));
-      bw_report_add_table (report, NULL, attack_columns);
-      for (guint i = 0; i < attacks->len; i++)
-        {
-          BwAttack *attack = g_ptr_array_index (attacks, i);
-          g_autoptr(GString) steps = g_string_new (NULL);
-          g_autofree char *cost = bw_attack_values_format (&attack->values, BW_ATTACK_ATTR_COST);
-          g_autofree char *skill = bw_attack_values_format (&attack->values, BW_ATTACK_ATTR_SKILL);
-          char rank[16];
-
-          for (guint l = 0; attack->leaf_ids[l] != NULL; l++)
-            {
-              g_autofree char *leaf = bw_report_describe_ref (build->project, attack->leaf_ids[l]);
-
-              if (l > 0)
-                g_string_append (steps, "; ");
-              g_string_append (steps, leaf);
-            }
-          g_snprintf (rank, sizeof rank, "%u", i + 1);
-          bw_report_add_row (report, rank, steps->str, cost, skill, NULL);
-        }
-    }
-}
-
-static void
-add_attack_trees (BwReportBuild *build)
-{
-  GListModel *trees = bw_project_get_attack_trees (build->project);
-  guint n = g_list_model_get_n_items (trees);
-
-  bw_report_add_heading (build->report, build->level, "analysis-attack-trees", _("Attack trees"));
-  if (n == 0)
-    {
-      bw_report_add_paragraph (build->report, _("No attack trees are drawn."));
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwAttackTree) tree = g_list_model_get_item (trees, i);
-
-      add_tree (build, tree);
     }
 }
 
@@ -811,6 +671,9 @@ add_matrix (BwReportBuild *build,
                                                bw_outcome_describe (bw_risk_counts_get_cell_outcome (counts, e, s))));
       g_ptr_array_add (row, NULL);
       bw_report_add_row_strv (build->report, (GStrv) row->pdata);
+      for (guint s = 1; s <= n_s; s++)
+        bw_report_set_cell_tone (build->report, s,
+                                 bw_report_tone_of (bw_risk_counts_get_cell_outcome (counts, e, s)));
     }
   bw_report_add_paragraph_printf (build->report,
                                   _("Acceptable: %u · controlled: %u · uncontrolled: %u · not rated: %u."),
@@ -886,7 +749,7 @@ bw_report_build_analysis (BwReportBuild *build)
   add_diagrams (build);
   add_elements (build);
   add_threats (build);
-  add_attack_trees (build);
+  bw_report_build_attack_trees (build);
   bw_report_add_heading (build->report, build->level, "analysis-risk", _("Risk before and after"));
   add_matrix (build, BW_RISK_BEFORE, _("Before the security objectives"));
   add_matrix (build, BW_RISK_AFTER, _("After the security objectives (residual)"));

@@ -31,6 +31,11 @@ static const char style[] =
   " overflow-wrap: break-word; }\n"
   "th { background: #ebebed; }\n"
   "td.w { white-space: nowrap; }\n"
+  /* The risk outcomes, as the app's matrix colours them; the text says
+   * the outcome too, so nothing depends on colour alone. */
+  "td.t-good { background: #d7f2de; }\n"
+  "td.t-caution { background: #fbeccb; }\n"
+  "td.t-bad { background: #f8d3d3; }\n"
   "tbody tr:nth-child(even) { background: #fafafa; }\n"
   "figure { margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }\n"
   "figure svg { max-width: 100%; height: auto; border: 1px solid #deddda; }\n"
@@ -46,6 +51,7 @@ static const char style[] =
   "  tr { page-break-inside: avoid; break-inside: avoid; }\n"
   "  figure svg { max-height: 24cm; border: none; }\n"
   "  a { color: inherit; text-decoration: none; }\n"
+  "  td.t-good, td.t-caution, td.t-bad { print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n"
   "}\n";
 
 static void
@@ -124,8 +130,13 @@ append_table (GString             *out,
           /* A short word (an ID, "TC-101", a date) never breaks, even
            * at its hyphen. */
           gboolean word = strlen (row[c]) <= 24 && strpbrk (row[c], " \n") == NULL;
+          static const char * const tones[] = { "", " t-good", " t-caution", " t-bad" };
+          BwReportTone tone = bw_report_block_get_tone (block, r, c);
 
-          g_string_append (out, word ? "<td class=\"w\">" : "<td>");
+          if (word || tone != BW_REPORT_TONE_NONE)
+            g_string_append_printf (out, "<td class=\"%s%s\">", word ? "w" : "", tones[tone]);
+          else
+            g_string_append (out, "<td>");
           append_escaped_lines (out, row[c]);
           g_string_append (out, "</td>");
         }

@@ -637,15 +637,20 @@ draw_text (BwReportPages       *self,
 }
 
 static void
-draw_row (BwReportPages  *self,
-          cairo_t        *cr,
-          TableGeometry  *geometry,
-          char          **cells,
-          Font            font,
-          double          y,
-          double          height,
-          gboolean        shaded)
+draw_row (BwReportPages       *self,
+          cairo_t             *cr,
+          const BwReportBlock *block,
+          TableGeometry       *geometry,
+          char               **cells,
+          int                  row,
+          Font                 font,
+          double               y,
+          double               height,
+          gboolean             shaded)
 {
+  static const double tones[][3] = {
+    { 1, 1, 1 }, { 0.84, 0.95, 0.87 }, { 0.98, 0.93, 0.80 }, { 0.97, 0.83, 0.83 },
+  };
   double x = MARGIN_X;
 
   if (shaded)
@@ -656,6 +661,20 @@ draw_row (BwReportPages  *self,
       cairo_set_source_rgb (cr, grey, grey, grey);
       cairo_fill (cr);
     }
+  if (row >= 0 && block->tones != NULL)
+    for (guint c = 0; cells[c] != NULL; c++)
+      {
+        BwReportTone tone = bw_report_block_get_tone (block, row, c);
+
+        if (tone != BW_REPORT_TONE_NONE)
+          {
+            cairo_rectangle (cr, x, y, geometry->widths[c], height);
+            cairo_set_source_rgb (cr, tones[tone][0], tones[tone][1], tones[tone][2]);
+            cairo_fill (cr);
+          }
+        x += geometry->widths[c];
+      }
+  x = MARGIN_X;
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
   for (guint c = 0; cells[c] != NULL; c++)
     {
@@ -733,11 +752,11 @@ draw_table (BwReportPages       *self,
   cairo_rectangle (cr, 0, piece->y, self->page_width, MIN (piece->height, content_bottom (self) - piece->y + 1));
   cairo_clip (cr);
   /* The header row on every page the table spans. */
-  draw_row (self, cr, geometry, block->columns, FONT_TABLE_HEADER, y, geometry->header_height, TRUE);
+  draw_row (self, cr, block, geometry, block->columns, -1, FONT_TABLE_HEADER, y, geometry->header_height, TRUE);
   y += geometry->header_height;
   for (guint r = piece->first; r < piece->last; r++)
     {
-      draw_row (self, cr, geometry, g_ptr_array_index (block->rows, r), FONT_TABLE, y,
+      draw_row (self, cr, block, geometry, g_ptr_array_index (block->rows, r), r, FONT_TABLE, y,
                 geometry->row_heights[r], r % 2 == 1);
       y += geometry->row_heights[r];
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bw-report.h"
+#include "bw-risk-assessment.h"
 
 G_BEGIN_DECLS
 
@@ -27,11 +28,13 @@ char       *bw_report_join_ids     (const char * const *ids);
 char       *bw_report_describe_risk (BwProject    *project,
                                     BwThreat      *threat,
                                     int            stage);
+BwReportTone bw_report_tone_of    (BwOutcome      outcome);
 /* A sub-heading one level below the part's sections (at most 4). */
 int         bw_report_sub_level    (BwReportBuild *build);
 
 void        bw_report_build_concept         (BwReportBuild *build);
 void        bw_report_build_analysis        (BwReportBuild *build);
+void        bw_report_build_attack_trees    (BwReportBuild *build);
 void        bw_report_build_vulnerabilities (BwReportBuild *build);
 void        bw_report_build_retirement      (BwReportBuild *build);
 void        bw_report_build_final_sections  (BwReportBuild *build);

@@ -152,6 +152,7 @@ block_free (gpointer data)
   g_free (block->anchor);
   g_strfreev (block->columns);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_clear_pointer (&block->tones, g_byte_array_unref);
   g_free (block->csv_name);
   g_free (block->figure_name);
   if (block->draw_data_free != NULL)
@@ -343,6 +344,50 @@ bw_report_add_row (BwReport *self,
     }
   va_end (args);
   g_ptr_array_add (table->rows, row);
+}
+
+void
+bw_report_set_cell_tone (BwReport     *self,
+                         guint         column,
+                         BwReportTone  tone)
+{
+  BwReportBlock *table;
+  guint n_columns;
+  gsize index;
+
+  g_return_if_fail (BW_IS_REPORT (self));
+  table = last_table (self);
+  if (table == NULL)
+    return;
+  n_columns = g_strv_length (table->columns);
+  g_return_if_fail (table->rows->len > 0 && column < n_columns);
+
+  index = (gsize) (table->rows->len - 1) * n_columns + column;
+  if (table->tones == NULL)
+    table->tones = g_byte_array_new ();
+  if (table->tones->len <= index)
+    {
+      guint old = table->tones->len;
+
+      g_byte_array_set_size (table->tones, index + 1);
+      memset (table->tones->data + old, BW_REPORT_TONE_NONE, index + 1 - old);
+    }
+  table->tones->data[index] = tone;
+}
+
+BwReportTone
+bw_report_block_get_tone (const BwReportBlock *table,
+                          guint                row,
+                          guint                column)
+{
+  gsize index;
+
+  g_return_val_if_fail (table != NULL && table->kind == BW_REPORT_BLOCK_TABLE, BW_REPORT_TONE_NONE);
+
+  if (table->tones == NULL)
+    return BW_REPORT_TONE_NONE;
+  index = (gsize) row * g_strv_length (table->columns) + column;
+  return index < table->tones->len ? table->tones->data[index] : BW_REPORT_TONE_NONE;
 }
 
 void

@@ -40,6 +40,15 @@ typedef enum
   BW_REPORT_N_FORMATS,
 } BwReportFormat;
 
+/* How a table cell reads at a glance: a risk outcome's colour. */
+typedef enum
+{
+  BW_REPORT_TONE_NONE,
+  BW_REPORT_TONE_GOOD,      /* acceptable */
+  BW_REPORT_TONE_CAUTION,   /* controlled */
+  BW_REPORT_TONE_BAD,       /* uncontrolled */
+} BwReportTone;
+
 typedef enum
 {
   BW_REPORT_BLOCK_HEADING,
@@ -64,6 +73,7 @@ typedef struct
   GStrv             columns;
   GPtrArray        *rows;        /* GStrv, as many cells as columns */
   char             *csv_name;    /* the table's name when written as CSV, or NULL */
+  GByteArray       *tones;       /* BwReportTone per cell, row by row, or NULL */
   /* figures */
   char             *figure_name; /* file name stem for pictures beside a Markdown file */
   double            width;       /* natural size in CSS pixels */
@@ -113,6 +123,13 @@ void            bw_report_add_row            (BwReport         *self,
                                               ...) G_GNUC_NULL_TERMINATED;
 void            bw_report_add_row_strv       (BwReport         *self,
                                               GStrv             cells);
+/* Tones the cell of the last row of the last table. */
+void            bw_report_set_cell_tone      (BwReport         *self,
+                                              guint             column,
+                                              BwReportTone      tone);
+BwReportTone    bw_report_block_get_tone     (const BwReportBlock *table,
+                                              guint             row,
+                                              guint             column);
 void            bw_report_add_figure         (BwReport         *self,
                                               const char       *figure_name,
                                               const char       *caption,

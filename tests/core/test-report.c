@@ -116,6 +116,9 @@ test_example_html (void)
   g_assert_null (strstr (html, "src=\"http"));
   g_assert_null (strstr (html, "<link"));
   g_assert_nonnull (strstr (html, "@media print"));
+  /* Risk outcomes are coloured, and say so in words as well. */
+  g_assert_nonnull (strstr (html, "<td class=\" t-bad\">1 · Uncontrolled</td>"));
+  g_assert_nonnull (strstr (html, "<td class=\" t-good\">0 · Acceptable</td>"));
   /* Each figure's SVG ids are its own. */
   g_assert_nonnull (strstr (html, "id=\"f1-"));
   g_assert_nonnull (strstr (html, "id=\"f3-"));
@@ -157,6 +160,24 @@ test_documents (void)
       g_assert_null (strstr (md, cases[i].absent));
       g_assert_cmpstr (bw_report_get_title (report), ==, bw_report_document_title (cases[i].document));
     }
+}
+
+static void
+test_tones (void)
+{
+  g_autoptr(BwReport) report = bw_report_new ("Tones", "test");
+  const char * const columns[] = { "A", "B", NULL };
+  const BwReportBlock *table;
+
+  bw_report_add_table (report, NULL, columns);
+  bw_report_add_row (report, "1", "2", NULL);
+  bw_report_add_row (report, "3", "4", NULL);
+  bw_report_set_cell_tone (report, 1, BW_REPORT_TONE_BAD);
+  table = bw_report_get_block (report, 0);
+  g_assert_cmpint (bw_report_block_get_tone (table, 1, 1), ==, BW_REPORT_TONE_BAD);
+  g_assert_cmpint (bw_report_block_get_tone (table, 1, 0), ==, BW_REPORT_TONE_NONE);
+  g_assert_cmpint (bw_report_block_get_tone (table, 0, 1), ==, BW_REPORT_TONE_NONE);
+  g_assert_cmpint (bw_report_block_get_tone (table, 7, 1), ==, BW_REPORT_TONE_NONE);
 }
 
 static void
@@ -569,6 +590,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/names", test_names);
+  g_test_add_func ("/report/tones", test_tones);
   g_test_add_func ("/report/example/html", test_example_html);
   g_test_add_func ("/report/example/markdown", test_example_markdown);
   g_test_add_func ("/report/example/pdf", test_example_pdf);

@@ -225,6 +225,55 @@ _bw_record_page_index_of (const char * const *values,
   return GTK_INVALID_LIST_POSITION;
 }
 
+const char *
+_bw_record_page_label_of (const char * const *values,
+                          const char * const *labels,
+                          guint               n,
+                          const char         *value)
+{
+  guint i = _bw_record_page_index_of (values, n, value);
+
+  return i < n ? _(labels[i]) : (value != NULL ? value : "");
+}
+
+guint
+_bw_record_page_position_of (GListModel *records,
+                             const char *id)
+{
+  guint n = g_list_model_get_n_items (records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (bw_record_get_id (record), id) == 0)
+        return i;
+    }
+  return n;
+}
+
+void
+_bw_record_page_clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+GtkWidget *
+_bw_record_page_status_page (const char *icon_name,
+                             const char *title,
+                             const char *description)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  return status;
+}
+
 GtkWidget *
 _bw_record_page_icon_button (const char *icon_name,
                              const char *tooltip)

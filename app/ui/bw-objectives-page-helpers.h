@@ -59,6 +59,20 @@ GListModel *_bw_record_page_labels_model (const char * const *labels,
 guint       _bw_record_page_index_of     (const char * const *values,
                                           guint               n,
                                           const char         *value);
+/* The translated label of `value` (labels[i] for values[i]), or the value
+ * itself when it is none of them. */
+const char *_bw_record_page_label_of     (const char * const *values,
+                                          const char * const *labels,
+                                          guint               n,
+                                          const char         *value);
+/* The position of the record `id` in `records`, or their number. */
+guint       _bw_record_page_position_of  (GListModel         *records,
+                                          const char         *id);
+void        _bw_record_page_clear_list_box (GtkListBox       *list);
+/* An AdwStatusPage: an empty page or "nothing selected". */
+GtkWidget  *_bw_record_page_status_page  (const char         *icon_name,
+                                          const char         *title,
+                                          const char         *description);
 
 /* An icon-only button with its tooltip and accessible label. */
 GtkWidget  *_bw_record_page_icon_button  (const char         *icon_name,

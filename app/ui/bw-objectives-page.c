@@ -62,17 +62,6 @@ static const char * const category_labels[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (category_labels) == 8);
 
-static const char *
-label_of (const char * const *values,
-          const char * const *labels,
-          guint               n,
-          const char         *value)
-{
-  guint i = _bw_record_page_index_of (values, n, value);
-
-  return i < n ? _(labels[i]) : (value != NULL ? value : "");
-}
-
 static BwObjective *
 lookup_objective (BwObjectivesPage *self,
                   const char       *id)
@@ -83,31 +72,6 @@ lookup_objective (BwObjectivesPage *self,
     return NULL;
   record = bw_project_lookup (self->project, id);
   return BW_IS_OBJECTIVE (record) ? BW_OBJECTIVE (record) : NULL;
-}
-
-static guint
-index_in (GListModel *records,
-          const char *id)
-{
-  guint n = g_list_model_get_n_items (records);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwRecord) record = g_list_model_get_item (records, i);
-
-      if (g_strcmp0 (bw_record_get_id (record), id) == 0)
-        return i;
-    }
-  return n;
-}
-
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -128,12 +92,14 @@ set_selected_id (BwObjectivesPage *self,
 static char *
 describe_objective (BwObjective *objective)
 {
+  const char *scope = _bw_record_page_label_of (scopes, scope_labels, G_N_ELEMENTS (scopes),
+                                                bw_objective_get_scope (objective));
+  const char *category = _bw_record_page_label_of (bw_objective_categories, category_labels,
+                                                   G_N_ELEMENTS (category_labels),
+                                                   bw_objective_get_category (objective));
+
   /* Translators: an objective's ID, scope and category, "O-1 · System · Authentication" */
-  return g_strdup_printf (_("%s · %s · %s"), bw_record_get_id (BW_RECORD (objective)),
-                          label_of (scopes, scope_labels, G_N_ELEMENTS (scopes),
-                                    bw_objective_get_scope (objective)),
-                          label_of (bw_objective_categories, category_labels,
-                                    G_N_ELEMENTS (category_labels), bw_objective_get_category (objective)));
+  return g_strdup_printf (_("%s · %s · %s"), bw_record_get_id (BW_RECORD (objective)), scope, category);
 }
 
 /* A row of the list; update_list_row fills it. */
@@ -219,7 +185,7 @@ refresh_list (BwObjectivesPage *self)
   if (open > 0)
     /* Translators: the objectives' count, "6 objectives, 1 without requirement" */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective, %u without requirement",
-                                          "%u objectives, %u without requirement", n), n, open);
+                                         "%u objectives, %u without requirement", n), n, open);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives", n), n);
   gtk_label_set_label (self->count_label, count);
@@ -238,7 +204,7 @@ refresh_threats (BwObjectivesPage *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   guint n_choices = 0;
 
-  clear_list_box (self->threat_list);
+  _bw_record_page_clear_list_box (self->threat_list);
   for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
     {
       GtkWidget *row = _bw_record_page_link_row (self->project, linked[i]);
@@ -288,7 +254,7 @@ refresh_requirements (BwObjectivesPage *self,
   const char *id = bw_record_get_id (BW_RECORD (objective));
   g_autoptr(GPtrArray) requirements = bw_traceability_requirements_for_objective (self->project, id);
 
-  clear_list_box (self->requirement_list);
+  _bw_record_page_clear_list_box (self->requirement_list);
   for (guint i = 0; i < requirements->len; i++)
     {
       BwRecord *requirement = g_ptr_array_index (requirements, i);
@@ -493,7 +459,7 @@ delete_action (GtkWidget  *widget,
     return;
   /* The command also drops the links to it (threats, requirements). */
   records = bw_project_get_objectives (self->project);
-  position = index_in (records, id);
+  position = _bw_record_page_position_of (records, id);
   if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
     return;
   /* The one that took its place is shown, as in a list after Delete. */
@@ -559,19 +525,6 @@ bw_page_iface_init (BwPageInterface *iface)
 /* Building */
 
 static GtkWidget *
-status_page (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  return status;
-}
-
-static GtkWidget *
 boxed_list (void)
 {
   GtkWidget *list = gtk_list_box_new ();
@@ -586,9 +539,9 @@ build_empty (void)
 {
   GtkWidget *empty, *button;
 
-  empty = status_page ("emblem-ok-symbolic", _("No Security Objectives"),
-                       _("Security objectives say what the device, or its environment, must achieve "
-                         "to counter the threats. Add one, then link the threats it counters."));
+  empty = _bw_record_page_status_page ("emblem-ok-symbolic", _("No Security Objectives"),
+                                       _("Security objectives say what the device, or its environment, must achieve "
+                                         "to counter the threats. Add one, then link the threats it counters."));
   button = gtk_button_new_with_mnemonic (_("_Add Objective"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
@@ -653,14 +606,14 @@ build_detail (BwObjectivesPage *self)
   GtkWidget *create = gtk_button_new_with_mnemonic (_("Create _Requirement"));
   GtkWidget *delete = _bw_record_page_icon_button ("user-trash-symbolic", _("Delete Objective"));
   AdwPreferencesGroup *threats_group, *requirements_group;
-  GtkWidget *add_requirement, *text_row;
+  GtkWidget *add_requirement, *text_row, *none;
 
   self->detail_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
-  gtk_stack_add_named (self->detail_stack,
-                       status_page ("emblem-ok-symbolic", _("No Objective Selected"),
-                                    _("Select an objective to edit it and trace its threats and requirements.")),
-                       "none");
+  none = _bw_record_page_status_page ("emblem-ok-symbolic", _("No Objective Selected"),
+                                      _("Select an objective to edit it and trace its threats "
+                                        "and requirements."));
+  gtk_stack_add_named (self->detail_stack, none, "none");
 
   self->detail_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   self->objective_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

@@ -61,17 +61,6 @@ static const char * const status_labels[] = {
   N_("Draft"), N_("Approved"), N_("Implemented"), N_("Verified")
 };
 
-static const char *
-label_of (const char * const *values,
-          const char * const *labels,
-          guint               n,
-          const char         *value)
-{
-  guint i = _bw_record_page_index_of (values, n, value);
-
-  return i < n ? _(labels[i]) : (value != NULL ? value : "");
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -102,31 +91,6 @@ lacks_objective (BwRequirementsPage *self,
   const char *objective = bw_requirement_get_objective (requirement);
 
   return objective == NULL || !BW_IS_OBJECTIVE (bw_project_lookup (self->project, objective));
-}
-
-static guint
-index_in (GListModel *records,
-          const char *id)
-{
-  guint n = g_list_model_get_n_items (records);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwRecord) record = g_list_model_get_item (records, i);
-
-      if (g_strcmp0 (bw_record_get_id (record), id) == 0)
-        return i;
-    }
-  return n;
-}
-
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -161,22 +125,20 @@ describe_requirement (BwRequirementsPage *self,
 {
   const char *objective = bw_requirement_get_objective (requirement);
   const char *reference = bw_requirement_get_verification_ref (requirement);
+  const char *method = _bw_record_page_label_of (verifications, verification_labels, G_N_ELEMENTS (verifications),
+                                                 bw_requirement_get_verification (requirement));
+  const char *status = _bw_record_page_label_of (statuses, status_labels, G_N_ELEMENTS (statuses),
+                                                 bw_requirement_get_status (requirement));
   g_autofree char *verification = NULL;
 
   if (is_blank (reference))
-    verification = g_strdup (label_of (verifications, verification_labels, G_N_ELEMENTS (verifications),
-                                       bw_requirement_get_verification (requirement)));
+    verification = g_strdup (method);
   else
     /* Translators: how and where a requirement is verified, "Test TC-101" */
-    verification = g_strdup_printf (_("%s %s"),
-                                    label_of (verifications, verification_labels, G_N_ELEMENTS (verifications),
-                                              bw_requirement_get_verification (requirement)),
-                                    reference);
+    verification = g_strdup_printf (_("%s %s"), method, reference);
   /* Translators: a requirement's ID, objective, verification and status, "R-1 · O-1 · Test TC-101 · Approved" */
   return g_strdup_printf (_("%s · %s · %s · %s"), bw_record_get_id (BW_RECORD (requirement)),
-                          objective != NULL ? objective : _("no objective"), verification,
-                          label_of (statuses, status_labels, G_N_ELEMENTS (statuses),
-                                    bw_requirement_get_status (requirement)));
+                          objective != NULL ? objective : _("no objective"), verification, status);
 }
 
 /* A row of the list; update_list_row fills it. */
@@ -265,7 +227,7 @@ refresh_list (BwRequirementsPage *self)
   if (open > 0)
     /* Translators: the requirements' count, "4 requirements, 1 without verification reference" */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement, %u without verification reference",
-                                          "%u requirements, %u without verification reference", n), n, open);
+                                         "%u requirements, %u without verification reference", n), n, open);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement", "%u requirements", n), n);
   gtk_label_set_label (self->count_label, count);
@@ -329,7 +291,7 @@ refresh_traces (BwRequirementsPage *self,
   const char *objective = bw_requirement_get_objective (requirement);
   g_autoptr(GPtrArray) threats = bw_traceability_threats_for_requirement (self->project, self->selected_id);
 
-  clear_list_box (self->trace_list);
+  _bw_record_page_clear_list_box (self->trace_list);
   if (objective != NULL)
     gtk_list_box_append (self->trace_list, _bw_record_page_link_row (self->project, objective));
   else
@@ -529,7 +491,7 @@ delete_action (GtkWidget  *widget,
   if (lookup_requirement (self, id) == NULL)
     return;
   records = bw_project_get_requirements (self->project);
-  position = index_in (records, id);
+  position = _bw_record_page_position_of (records, id);
   if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
     return;
   /* The one that took its place is shown, as in a list after Delete. */
@@ -586,27 +548,14 @@ bw_page_iface_init (BwPageInterface *iface)
 /* Building */
 
 static GtkWidget *
-status_page (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  return status;
-}
-
-static GtkWidget *
 build_empty (void)
 {
   GtkWidget *empty, *button;
 
-  empty = status_page ("view-list-ordered-symbolic", _("No Security Requirements"),
-                       _("A requirement makes an objective verifiable: what the device shall do, "
-                         "and the test or inspection that shows it does. Add one here, or create "
-                         "it from its objective."));
+  empty = _bw_record_page_status_page ("view-list-ordered-symbolic", _("No Security Requirements"),
+                                       _("A requirement makes an objective verifiable: what the device shall do, "
+                                         "and the test or inspection that shows it does. Add one here, or create "
+                                         "it from its objective."));
   button = gtk_button_new_with_mnemonic (_("_Add Requirement"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
@@ -687,14 +636,13 @@ build_detail (BwRequirementsPage *self)
   GtkWidget *delete = _bw_record_page_icon_button ("user-trash-symbolic", _("Delete Requirement"));
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *trace_group;
-  GtkWidget *text_row;
+  GtkWidget *text_row, *none;
 
   self->detail_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->detail_stack), TRUE);
-  gtk_stack_add_named (self->detail_stack,
-                       status_page ("view-list-ordered-symbolic", _("No Requirement Selected"),
-                                    _("Select a requirement to edit it and see what it traces to.")),
-                       "none");
+  none = _bw_record_page_status_page ("view-list-ordered-symbolic", _("No Requirement Selected"),
+                                      _("Select a requirement to edit it and see what it traces to."));
+  gtk_stack_add_named (self->detail_stack, none, "none");
 
   self->requirement_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "requirements.delete");
@@ -718,7 +666,7 @@ build_detail (BwRequirementsPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), _("Verification Reference"));
   gtk_widget_set_name (GTK_WIDGET (self->reference_row), "requirement-verification-ref");
   self->reference_warning = warning_icon (_("No verification reference: name the test case, inspection "
-                                            "record or analysis that verifies it"));
+                                           "record or analysis that verifies it"));
   adw_entry_row_add_suffix (self->reference_row, self->reference_warning);
   g_signal_connect_object (self->reference_row, "changed", G_CALLBACK (reference_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -17,6 +17,7 @@
 
 #include "bw-command-stack.h"
 #include "bw-compat.h"
+#include "bw-objectives-page-helpers.h"
 #include "bw-traceability-page-private.h"
 
 #define REBUILD_DELAY_MS 300
@@ -278,19 +279,6 @@ bw_page_iface_init (BwPageInterface *iface)
 /* Building */
 
 static GtkWidget *
-status_page (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  return status;
-}
-
-static GtkWidget *
 build_toolbar (BwTraceabilityPage *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -383,7 +371,7 @@ bw_traceability_page_init (BwTraceabilityPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *empty, *button;
+  GtkWidget *empty, *button, *none;
 
   self->rows = g_list_store_new (BW_TYPE_TRACE_ROW);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -400,10 +388,11 @@ bw_traceability_page_init (BwTraceabilityPage *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  empty = status_page ("view-continuous-symbolic", _("Nothing to Trace Yet"),
-                       _("The matrix follows each asset to the elements that carry it, their threats and "
-                         "risk, the objectives that counter them and the requirements that verify those. "
-                         "Add assets and derive threats to start."));
+  empty = _bw_record_page_status_page ("view-continuous-symbolic", _("Nothing to Trace Yet"),
+                                       _("The matrix follows each asset to the elements that carry it, "
+                                         "their threats and risk, the objectives that counter them and "
+                                         "the requirements that verify those. Add assets and derive "
+                                         "threats to start."));
   button = gtk_button_new_with_mnemonic (_("Show _Assets"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
@@ -411,10 +400,10 @@ bw_traceability_page_init (BwTraceabilityPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
   adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
   gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_stack_add_named (self->stack,
-                       status_page ("edit-find-symbolic", _("No Matching Paths"),
-                                    _("No path matches the search. Try another word, or turn off “Only Gaps”.")),
-                       "no-results");
+  none = _bw_record_page_status_page ("edit-find-symbolic", _("No Matching Paths"),
+                                      _("No path matches the search. Try another word, or turn "
+                                        "off “Only Gaps”."));
+  gtk_stack_add_named (self->stack, none, "no-results");
   gtk_stack_add_named (self->stack, scrolled, "table");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_toast_overlay_set_child (self->toasts, box);

@@ -26,6 +26,40 @@ find_page (BwWindow *window,
   return page;
 }
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* bw_ui_iterate_until with room for the page's debounce under a slow
+ * (sanitizer) build, where one frame of the table can take seconds. */
+static void
+wait_for (gboolean (*done) (gpointer data),
+          gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
 static GtkWidget *
 find_named (BwWindow   *window,
             const char *name)
@@ -218,6 +252,7 @@ test_create_requirement (void)
   g_assert_cmpstr (bw_requirement_get_objective (requirement), ==, "O-6");
   g_assert_false (bw_traceability_objective_lacks_requirement (project, o6));
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "requirements");
+  bw_ui_iterate_until (is_mapped, requirements);
   g_assert_cmpstr (bw_requirements_page_get_selected_id (requirements), ==, id);
   find_row (GTK_WIDGET (requirements), id);
   /* The form names its objective (the sixth after "None"). */
@@ -310,6 +345,12 @@ o6_has_requirement (gpointer data)
   return FALSE;
 }
 
+static gboolean
+o6_lacks_requirement (gpointer data)
+{
+  return !o6_has_requirement (data);
+}
+
 static void
 test_traceability (void)
 {
@@ -352,7 +393,7 @@ test_traceability (void)
   search = GTK_EDITABLE (find_named (window, "trace-search"));
   wait = (CountWait) { rows, n_all };
   gtk_editable_set_text (search, "o-6");
-  bw_ui_iterate_until (count_changed, &wait);
+  wait_for (count_changed, &wait);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_o6);
   bw_ui_settle (100);
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_gap_about, "no requirement"));
@@ -363,12 +404,12 @@ test_traceability (void)
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "objectives");
   g_assert_cmpstr (bw_objectives_page_get_selected_id (find_page (window, BW_TYPE_OBJECTIVES_PAGE)), ==, "O-6");
   g_assert_true (bw_window_select (window, "traceability"));
-  bw_ui_settle (50);
+  bw_ui_iterate_until (is_mapped, page);
 
   /* Only the rows with gaps. */
   wait = (CountWait) { rows, n_o6 };
   gtk_editable_set_text (search, "");
-  bw_ui_iterate_until (count_changed, &wait);
+  wait_for (count_changed, &wait);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (window, "trace-only-gaps")), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_all);
@@ -400,18 +441,32 @@ test_traceability (void)
   g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (project),
                                            bw_command_add_new (project, BW_RECORD (requirement), -1), &error));
   g_assert_no_error (error);
-  bw_ui_iterate_until (o6_has_requirement, rows);
+  wait_for (o6_has_requirement, rows);
 
   /* Changed while hidden: traced again as soon as it is shown. */
   g_assert_true (bw_window_select (window, "objectives"));
+  bw_ui_iterate_until (is_unmapped, page);
   bw_command_stack_undo (bw_project_get_command_stack (project));
   bw_ui_settle (REBUILD_WAIT_MS);
   g_assert_true (o6_has_requirement (rows));
   g_assert_true (bw_window_select (window, "traceability"));
-  bw_ui_drain ();
-  g_assert_false (o6_has_requirement (rows));
+  wait_for (o6_lacks_requirement, rows);
 
   bw_ui_close_window (window);
+}
+
+typedef struct
+{
+  BwWindow   *window;
+  const char *label;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return bw_ui_find (GTK_WIDGET (wait->window), bw_ui_match_label, wait->label) != NULL;
 }
 
 static void
@@ -419,6 +474,7 @@ test_empty_pages (void)
 {
   BwWindow *window = bw_ui_open_window (NULL, "traceability");
   BwProject *project = bw_window_get_project (window);
+  LabelWait wait = { window, NULL };
 
   /* A new project: each page explains itself and offers the first step. */
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "Nothing to Trace Yet"));
@@ -428,12 +484,12 @@ test_empty_pages (void)
   bw_ui_screenshot (GTK_WIDGET (window), "traceability-empty");
 
   g_assert_true (bw_window_select (window, "requirements"));
-  bw_ui_settle (50);
-  g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Requirements"));
+  wait.label = "No Security Requirements";
+  bw_ui_iterate_until (label_shown, &wait);
 
   g_assert_true (bw_window_select (window, "objectives"));
-  bw_ui_settle (50);
-  g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Security Objectives"));
+  wait.label = "No Security Objectives";
+  bw_ui_iterate_until (label_shown, &wait);
   bw_ui_screenshot (GTK_WIDGET (window), "objectives-empty");
   bw_ui_click (find_named (window, "_Add Objective"));
   g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_objectives (project)), ==, 1);

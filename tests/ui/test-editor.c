@@ -78,10 +78,34 @@ open_window (BwProject *project)
   return window;
 }
 
+/* Windows are hidden, and destroyed only when every test has run: GTK
+ * 4.8's tooltip timeout, started by the synthesized pointer motion, can
+ * fire after its window is gone and query the pointer on the freed
+ * surface (a GTK bug). A hidden window keeps its surface alive. */
+static GPtrArray *closed_windows;
+
 static void
 close_window (BwWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_ptr_array_add (closed_windows, window);
+  settle ();
+}
+
+static void
+destroy_closed_windows (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  /* Past every tooltip timeout first. */
+  while (g_get_monotonic_time () < end)
+    {
+      settle ();
+      g_usleep (10000);
+    }
+  for (guint i = 0; i < closed_windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (closed_windows, i));
+  g_ptr_array_unref (closed_windows);
   settle ();
 }
 
@@ -203,7 +227,9 @@ rename_to (BwDiagramView *view,
 {
   GtkEditable *entry = bw_diagram_view_get_rename_entry (view);
 
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  /* The entry is mapped on the next frame, which a loaded machine may
+   * take a while to draw. */
+  iterate_until (is_mapped, entry);
   gtk_editable_set_text (entry, name);
   g_signal_emit_by_name (entry, "activate");
   settle ();
@@ -874,6 +900,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   isolate_dirs ();
   g_test_init (&argc, &argv, NULL);
 
@@ -893,5 +921,9 @@ main (int   argc,
   g_test_add_func ("/ui/editor/decompose-navigate-arrange", test_editor_decompose_navigate_arrange);
   g_test_add_func ("/ui/editor/inspector", test_editor_inspector);
 
-  return g_test_run ();
+  closed_windows = g_ptr_array_new ();
+  status = g_test_run ();
+  destroy_closed_windows ();
+
+  return status;
 }

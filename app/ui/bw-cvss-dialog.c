@@ -235,16 +235,16 @@ build_metric_group (BwCvssDialog *self,
   return group;
 }
 
-static GtkWidget *
-build_guidance_group (BwCvssDialog *self)
+/* The guidance rows are made when the expander first opens: most uses
+ * of the calculator never look at them, and they are many widgets. */
+static void
+guidance_expanded_cb (BwCvssDialog   *self,
+                      GParamSpec     *pspec,
+                      AdwExpanderRow *expander)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *expander = adw_expander_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Medical Device Guidance"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 _("Questions about the device that help choose each value"));
-  gtk_widget_set_name (expander, "cvss-guidance");
+  if (!adw_expander_row_get_expanded (expander) || g_object_get_data (G_OBJECT (expander), "bw-built"))
+    return;
+  g_object_set_data (G_OBJECT (expander), "bw-built", GINT_TO_POINTER (TRUE));
 
   for (guint i = 0; i < bw_cvss_guidance_get_n (); i++)
     {
@@ -266,10 +266,11 @@ build_guidance_group (BwCvssDialog *self)
       /* Translators: "Set Attack Vector to Adjacent" */
       tooltip = g_strdup_printf (_("Set %s to %s"), bw_cvss_metric_name (metric), value_name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       button = gtk_button_new_with_label (label);
+      gtk_widget_set_name (button, label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -277,9 +278,21 @@ build_guidance_group (BwCvssDialog *self)
       g_object_set_data (G_OBJECT (button), "bw-guidance", GUINT_TO_POINTER (i));
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (guidance_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      adw_expander_row_add_row (expander, row);
     }
+}
 
+static GtkWidget *
+build_guidance_group (BwCvssDialog *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Medical Device Guidance"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 _("Questions about the device that help choose each value"));
+  gtk_widget_set_name (expander, "cvss-guidance");
+  g_signal_connect_swapped (expander, "notify::expanded", G_CALLBACK (guidance_expanded_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
   return group;
 }

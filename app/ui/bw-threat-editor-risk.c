@@ -467,6 +467,10 @@ static void
 show_outcome (GtkLabel  *label,
               BwOutcome  outcome)
 {
+  /* Restyling on every refresh would relayout the panel each time. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (label), outcome_classes[outcome]) &&
+      g_strcmp0 (gtk_label_get_label (label), "") != 0)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (outcome_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (label), outcome_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (label), outcome_classes[outcome]);
@@ -507,7 +511,7 @@ refresh_cvss (BwThreatEditor *self,
 }
 
 static void
-refresh_hazards (BwThreatEditor *self,
+rebuild_hazards (BwThreatEditor *self,
                  BwRisk         *risk)
 {
   const char * const *linked = risk ? bw_risk_get_hazards (risk) : NULL;
@@ -559,6 +563,27 @@ refresh_hazards (BwThreatEditor *self,
     }
   gtk_menu_button_set_menu_model (self->hazard_add_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->hazard_add_button), n == 0 || offered > 0);
+}
+
+static void
+refresh_hazards (BwThreatEditor *self,
+                 BwRisk         *risk)
+{
+  const char * const *linked = risk ? bw_risk_get_hazards (risk) : NULL;
+  GListModel *hazards = bw_project_get_hazards (self->project);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
+    g_string_append_printf (signature, "%s\x1f", linked[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (hazards); i++)
+    {
+      g_autoptr(BwHazard) hazard = g_list_model_get_item (hazards, i);
+
+      g_string_append_printf (signature, "\x1e%s\x1f%s\x1f%s", bw_record_get_id (BW_RECORD (hazard)),
+                              bw_hazard_get_name (hazard), bw_hazard_get_harm (hazard));
+    }
+  if (_bw_threat_editor_signature_changed (self->hazards_list, signature))
+    rebuild_hazards (self, risk);
 }
 
 void

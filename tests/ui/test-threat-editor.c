@@ -470,6 +470,18 @@ test_cvss_dialog (Fixture       *fixture,
   bw_ui_drain ();
   bw_ui_screenshot (GTK_WIDGET (dialog), "cvss-dialog");
 
+  /* The medical-device guidance answers a question with a value: "must
+   * the attacker handle the device?" points to Physical. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_find (dialog, "cvss-guidance")), TRUE);
+  bw_ui_drain ();
+  bw_ui_click (dialog_find (dialog, "AV:P"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_find (dialog, "cvss-vector"))), ==,
+                   "CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:H");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dialog_find (dialog, "cvss-score"))), ==, "6.1");
+  bw_ui_screenshot (GTK_WIDGET (dialog), "cvss-dialog-guidance");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dialog_find (dialog, "cvss-AV-A")), TRUE);
+  bw_ui_drain ();
+
   bw_ui_click (bw_ui_find (GTK_WIDGET (dialog), bw_ui_match_name, "_Apply"));
   bw_ui_settle (20);
   g_assert_null (find_dialog ());

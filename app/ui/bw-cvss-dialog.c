@@ -49,6 +49,21 @@ static const char * const rating_classes[] = {
   "dim-label", "success", "accent", "warning", "error",
 };
 
+/* Restyles the rating only when it changes: a style change relayouts
+ * the whole page of wrapped explanations. */
+static void
+set_rating_class (BwCvssDialog *self,
+                  const char   *css_class)
+{
+  GtkWidget *label = GTK_WIDGET (self->rating_label);
+
+  if (gtk_widget_has_css_class (label, css_class))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rating_classes); i++)
+    gtk_widget_remove_css_class (label, rating_classes[i]);
+  gtk_widget_add_css_class (label, css_class);
+}
+
 static void
 show_score (BwCvssDialog *self)
 {
@@ -56,15 +71,12 @@ show_score (BwCvssDialog *self)
   BwCvssRating rating;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rating_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->rating_label), rating_classes[i]);
-
   if (self->vector_text == NULL)
     {
       /* No score for a vector that is not one. */
       gtk_label_set_label (self->score_label, "—");
       gtk_label_set_label (self->rating_label, _("Invalid vector"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), "error");
+      set_rating_class (self, "error");
       gtk_widget_set_sensitive (self->apply_button, FALSE);
       return;
     }
@@ -74,7 +86,7 @@ show_score (BwCvssDialog *self)
   text = g_strdup_printf ("%.1f", score);
   gtk_label_set_label (self->score_label, text);
   gtk_label_set_label (self->rating_label, bw_cvss_rating_describe (rating));
-  gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), rating_classes[rating]);
+  set_rating_class (self, rating_classes[rating]);
   gtk_widget_set_sensitive (self->apply_button, TRUE);
 }
 

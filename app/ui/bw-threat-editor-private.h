@@ -56,6 +56,7 @@ struct _BwThreatEditor
   AdwComboRow     *severity_row;
   GtkLabel        *outcome_label;
   AdwActionRow    *cvss_row;
+  AdwActionRow    *cvss_vector_row;
   GtkLabel        *cvss_label;
   GtkWidget       *cvss_clear_button;
   AdwComboRow     *safety_row;

@@ -635,6 +635,7 @@ build_header (BwThreatEditor *self)
 
   row = combo_row_new (_("Category"), category_labels, G_N_ELEMENTS (category_labels));
   self->category_row = ADW_COMBO_ROW (row);
+  gtk_widget_set_name (row, "threat-category");
   g_object_set_data (G_OBJECT (row), "bw-values", (gpointer) categories);
   g_object_set_data (G_OBJECT (row), "bw-member", (gpointer) "category");
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (enum_selected_cb), self);

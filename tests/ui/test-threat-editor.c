@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "bw-command-add.h"
 #include "bw-command-stack.h"
 #include "bw-cvss.h"
 #include "bw-cvss-dialog.h"
@@ -217,6 +218,32 @@ test_triage_undo (Fixture       *fixture,
   bw_ui_drain ();
   g_assert_cmpstr (bw_threat_get_scenario (t3), ==, "");
   g_assert_false (bw_command_stack_get_can_undo (stack (fixture)));
+
+  /* A derived threat's category is its rule's; a manual one's is the
+   * user's to choose. */
+  g_assert_false (gtk_widget_is_sensitive (find (fixture, "threat-category")));
+  {
+    g_autoptr(BwThreat) manual = g_object_new (BW_TYPE_THREAT, "origin", "manual", "target", "DF-8",
+                                               "category", "S", "title", "Rogue app", NULL);
+    g_autoptr(BwCommand) add = bw_command_add_new (fixture->project, BW_RECORD (manual), -1);
+    g_autofree char *id = NULL;
+
+    g_assert_true (bw_command_stack_execute (stack (fixture), add, NULL));
+    id = g_strdup (bw_command_add_get_id (BW_COMMAND_ADD (add)));
+    bw_threat_editor_set_threat_id (fixture->editor, id);
+    bw_ui_drain ();
+    g_assert_true (gtk_widget_is_sensitive (find (fixture, "threat-category")));
+    g_assert_nonnull (bw_ui_find (GTK_WIDGET (fixture->editor), bw_ui_match_label, "Entered by hand"));
+    choose (fixture, "threat-category", 1);
+    g_assert_cmpstr (bw_threat_get_category (manual), ==, "T");
+    g_assert_true (bw_command_stack_undo (stack (fixture)));
+    bw_ui_drain ();
+    g_assert_cmpstr (bw_threat_get_category (manual), ==, "S");
+    /* Undoing the add takes the threat away: the panel empties. */
+    g_assert_true (bw_command_stack_undo (stack (fixture)));
+    bw_ui_drain ();
+    g_assert_nonnull (bw_ui_find (GTK_WIDGET (fixture->editor), bw_ui_match_label, "No Threat Selected"));
+  }
 }
 
 static void

@@ -49,6 +49,21 @@ static const char * const rating_classes[] = {
   "dim-label", "success", "accent", "warning", "error",
 };
 
+/* Restyles the rating only when it changes: a style change relayouts
+ * the whole page of wrapped explanations. */
+static void
+set_rating_class (BwCvssDialog *self,
+                  const char   *css_class)
+{
+  GtkWidget *label = GTK_WIDGET (self->rating_label);
+
+  if (gtk_widget_has_css_class (label, css_class))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rating_classes); i++)
+    gtk_widget_remove_css_class (label, rating_classes[i]);
+  gtk_widget_add_css_class (label, css_class);
+}
+
 static void
 show_score (BwCvssDialog *self)
 {
@@ -56,15 +71,12 @@ show_score (BwCvssDialog *self)
   BwCvssRating rating;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rating_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->rating_label), rating_classes[i]);
-
   if (self->vector_text == NULL)
     {
       /* No score for a vector that is not one. */
       gtk_label_set_label (self->score_label, "—");
       gtk_label_set_label (self->rating_label, _("Invalid vector"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), "error");
+      set_rating_class (self, "error");
       gtk_widget_set_sensitive (self->apply_button, FALSE);
       return;
     }
@@ -74,7 +86,7 @@ show_score (BwCvssDialog *self)
   text = g_strdup_printf ("%.1f", score);
   gtk_label_set_label (self->score_label, text);
   gtk_label_set_label (self->rating_label, bw_cvss_rating_describe (rating));
-  gtk_widget_add_css_class (GTK_WIDGET (self->rating_label), rating_classes[rating]);
+  set_rating_class (self, rating_classes[rating]);
   gtk_widget_set_sensitive (self->apply_button, TRUE);
 }
 
@@ -235,16 +247,16 @@ build_metric_group (BwCvssDialog *self,
   return group;
 }
 
-static GtkWidget *
-build_guidance_group (BwCvssDialog *self)
+/* The guidance rows are made when the expander first opens: most uses
+ * of the calculator never look at them, and they are many widgets. */
+static void
+guidance_expanded_cb (BwCvssDialog   *self,
+                      GParamSpec     *pspec,
+                      AdwExpanderRow *expander)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *expander = adw_expander_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Medical Device Guidance"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 _("Questions about the device that help choose each value"));
-  gtk_widget_set_name (expander, "cvss-guidance");
+  if (!adw_expander_row_get_expanded (expander) || g_object_get_data (G_OBJECT (expander), "bw-built"))
+    return;
+  g_object_set_data (G_OBJECT (expander), "bw-built", GINT_TO_POINTER (TRUE));
 
   for (guint i = 0; i < bw_cvss_guidance_get_n (); i++)
     {
@@ -266,10 +278,11 @@ build_guidance_group (BwCvssDialog *self)
       /* Translators: "Set Attack Vector to Adjacent" */
       tooltip = g_strdup_printf (_("Set %s to %s"), bw_cvss_metric_name (metric), value_name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       button = gtk_button_new_with_label (label);
+      gtk_widget_set_name (button, label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -277,9 +290,21 @@ build_guidance_group (BwCvssDialog *self)
       g_object_set_data (G_OBJECT (button), "bw-guidance", GUINT_TO_POINTER (i));
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (guidance_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      adw_expander_row_add_row (expander, row);
     }
+}
 
+static GtkWidget *
+build_guidance_group (BwCvssDialog *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Medical Device Guidance"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 _("Questions about the device that help choose each value"));
+  gtk_widget_set_name (expander, "cvss-guidance");
+  g_signal_connect_swapped (expander, "notify::expanded", G_CALLBACK (guidance_expanded_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
   return group;
 }

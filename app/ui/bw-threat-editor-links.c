@@ -273,7 +273,7 @@ _bw_threat_editor_build_links (BwThreatEditor *self)
 }
 
 static void
-refresh_objectives (BwThreatEditor *self,
+rebuild_objectives (BwThreatEditor *self,
                     BwThreat       *threat)
 {
   const char * const *linked = bw_threat_get_objectives (threat);
@@ -313,13 +313,35 @@ refresh_objectives (BwThreatEditor *self,
   gtk_menu_button_set_menu_model (self->objective_add_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->objective_add_button),
                             g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
+static void
+refresh_objectives (BwThreatEditor *self,
+                    BwThreat       *threat)
+{
+  const char * const *linked = bw_threat_get_objectives (threat);
+  GListModel *objectives = bw_project_get_objectives (self->project);
+  GString *signature = g_string_new (NULL);
+
+  /* What the list and the menu show: the linked objectives, then all. */
+  for (guint i = 0; linked[i] != NULL; i++)
+    g_string_append_printf (signature, "%s\x1f", linked[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+    {
+      g_autoptr(BwObjective) objective = g_list_model_get_item (objectives, i);
+
+      g_string_append_printf (signature, "\x1e%s\x1f%s\x1f%s", bw_record_get_id (BW_RECORD (objective)),
+                              bw_objective_get_text (objective), bw_objective_get_category (objective));
+    }
+  if (_bw_threat_editor_signature_changed (self->objectives_list, signature))
+    rebuild_objectives (self, threat);
 
   gtk_widget_set_visible (GTK_WIDGET (self->objective_warning),
                           g_strcmp0 (bw_threat_get_treatment (threat), "mitigate") == 0 && linked[0] == NULL);
 }
 
 static void
-refresh_trees (BwThreatEditor *self,
+rebuild_trees (BwThreatEditor *self,
                BwThreat       *threat)
 {
   const char * const *linked = bw_threat_get_attack_trees (threat);
@@ -366,6 +388,27 @@ refresh_trees (BwThreatEditor *self,
                             g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
+static void
+refresh_trees (BwThreatEditor *self,
+               BwThreat       *threat)
+{
+  const char * const *linked = bw_threat_get_attack_trees (threat);
+  GListModel *trees = bw_project_get_attack_trees (self->project);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; linked[i] != NULL; i++)
+    g_string_append_printf (signature, "%s\x1f", linked[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (trees); i++)
+    {
+      g_autoptr(BwAttackTree) tree = g_list_model_get_item (trees, i);
+
+      g_string_append_printf (signature, "\x1e%s\x1f%s", bw_record_get_id (BW_RECORD (tree)),
+                              bw_attack_tree_get_title (tree));
+    }
+  if (_bw_threat_editor_signature_changed (self->trees_list, signature))
+    rebuild_trees (self, threat);
+}
+
 static char *
 format_time (const char *at)
 {
@@ -382,6 +425,18 @@ refresh_history (BwThreatEditor *self,
 {
   GListModel *history = bw_threat_get_history (threat);
   guint n = g_list_model_get_n_items (history);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwHistoryEntry) entry = g_list_model_get_item (history, i);
+
+      g_string_append_printf (signature, "%s\x1f%s\x1f%s\x1f%s\x1e", bw_history_entry_get_at (entry),
+                              bw_history_entry_get_event (entry), bw_history_entry_get_by (entry),
+                              bw_history_entry_get_detail (entry));
+    }
+  if (!_bw_threat_editor_signature_changed (self->history_list, signature))
+    return;
 
   _bw_threat_editor_list_clear (self->history_list);
   for (guint i = 0; i < n; i++)

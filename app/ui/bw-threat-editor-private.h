@@ -56,6 +56,7 @@ struct _BwThreatEditor
   AdwComboRow     *severity_row;
   GtkLabel        *outcome_label;
   AdwActionRow    *cvss_row;
+  AdwActionRow    *cvss_vector_row;
   GtkLabel        *cvss_label;
   GtkWidget       *cvss_clear_button;
   AdwComboRow     *safety_row;
@@ -88,6 +89,8 @@ void       _bw_threat_editor_add_warning    (AdwPreferencesGroup *group,
                                              AdwActionRow   *row,
                                              gboolean        below);
 GtkWidget *_bw_threat_editor_list_new       (const char     *placeholder);
+gboolean   _bw_threat_editor_signature_changed (gpointer     widget,
+                                             GString        *signature);
 void       _bw_threat_editor_list_clear     (GtkListBox     *list);
 void       _bw_threat_editor_set_combo      (AdwComboRow    *row,
                                              guint           index);

@@ -325,7 +325,7 @@ _bw_threat_editor_build_risk (BwThreatEditor *self)
   self->outcome_label = outcome_row_new (ADW_PREFERENCES_GROUP (group), _("Outcome"), "risk-outcome");
 
   self->cvss_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cvss_row), _("CVSS v3.1"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cvss_row), _("CVSS v3.1 base score"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->cvss_row), FALSE);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -333,9 +333,6 @@ _bw_threat_editor_build_risk (BwThreatEditor *self)
   gtk_widget_set_name (GTK_WIDGET (self->cvss_label), "risk-cvss-score");
   gtk_widget_add_css_class (GTK_WIDGET (self->cvss_label), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cvss_label));
-  self->cvss_clear_button = _bw_threat_editor_icon_button ("edit-clear-symbolic", _("Remove CVSS Vector"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cvss_clear_button), "editor.clear-cvss");
-  gtk_box_append (GTK_BOX (box), self->cvss_clear_button);
   button = gtk_button_new_with_mnemonic (_("_Calculate…"));
   gtk_widget_set_name (button, "calculate-cvss");
   gtk_widget_set_tooltip_text (button, _("Open the CVSS calculator"));
@@ -343,6 +340,17 @@ _bw_threat_editor_build_risk (BwThreatEditor *self)
   gtk_box_append (GTK_BOX (box), button);
   adw_action_row_add_suffix (self->cvss_row, box);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->cvss_row));
+
+  /* The vector on a row of its own: it is long, and a narrow panel
+   * would otherwise squeeze it beside the buttons. */
+  self->cvss_vector_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cvss_vector_row), _("CVSS vector"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->cvss_vector_row), FALSE);
+  gtk_widget_set_name (GTK_WIDGET (self->cvss_vector_row), "risk-cvss-vector");
+  self->cvss_clear_button = _bw_threat_editor_icon_button ("edit-clear-symbolic", _("Remove CVSS Vector"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cvss_clear_button), "editor.clear-cvss");
+  adw_action_row_add_suffix (self->cvss_vector_row, self->cvss_clear_button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->cvss_vector_row));
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
 
   /* Safety */
@@ -467,6 +475,10 @@ static void
 show_outcome (GtkLabel  *label,
               BwOutcome  outcome)
 {
+  /* Restyling on every refresh would relayout the panel each time. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (label), outcome_classes[outcome]) &&
+      g_strcmp0 (gtk_label_get_label (label), "") != 0)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (outcome_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (label), outcome_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (label), outcome_classes[outcome]);
@@ -482,17 +494,15 @@ refresh_cvss (BwThreatEditor *self,
   BwCvssVector parsed;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.clear-cvss", vector != NULL);
-  gtk_widget_set_visible (self->cvss_clear_button, vector != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->cvss_vector_row), vector != NULL);
+  adw_action_row_set_subtitle (self->cvss_row, vector == NULL ? _("No vector yet") : "");
   if (vector == NULL)
-    {
-      adw_action_row_set_subtitle (self->cvss_row, _("No vector yet"));
-      gtk_label_set_label (self->cvss_label, "");
-    }
+    gtk_label_set_label (self->cvss_label, "");
   else if (!bw_cvss_parse (vector, &parsed, &error))
     {
       g_autofree char *text = g_strdup_printf (_("%s — not valid: %s"), vector, error->message);
 
-      adw_action_row_set_subtitle (self->cvss_row, text);
+      adw_action_row_set_subtitle (self->cvss_vector_row, text);
       gtk_label_set_label (self->cvss_label, "");
     }
   else
@@ -501,13 +511,13 @@ refresh_cvss (BwThreatEditor *self,
       g_autofree char *text = g_strdup_printf ("%.1f %s", score,
                                                bw_cvss_rating_describe (bw_cvss_rating_for_score (score)));
 
-      adw_action_row_set_subtitle (self->cvss_row, vector);
+      adw_action_row_set_subtitle (self->cvss_vector_row, vector);
       gtk_label_set_label (self->cvss_label, text);
     }
 }
 
 static void
-refresh_hazards (BwThreatEditor *self,
+rebuild_hazards (BwThreatEditor *self,
                  BwRisk         *risk)
 {
   const char * const *linked = risk ? bw_risk_get_hazards (risk) : NULL;
@@ -559,6 +569,27 @@ refresh_hazards (BwThreatEditor *self,
     }
   gtk_menu_button_set_menu_model (self->hazard_add_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->hazard_add_button), n == 0 || offered > 0);
+}
+
+static void
+refresh_hazards (BwThreatEditor *self,
+                 BwRisk         *risk)
+{
+  const char * const *linked = risk ? bw_risk_get_hazards (risk) : NULL;
+  GListModel *hazards = bw_project_get_hazards (self->project);
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
+    g_string_append_printf (signature, "%s\x1f", linked[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (hazards); i++)
+    {
+      g_autoptr(BwHazard) hazard = g_list_model_get_item (hazards, i);
+
+      g_string_append_printf (signature, "\x1e%s\x1f%s\x1f%s", bw_record_get_id (BW_RECORD (hazard)),
+                              bw_hazard_get_name (hazard), bw_hazard_get_harm (hazard));
+    }
+  if (_bw_threat_editor_signature_changed (self->hazards_list, signature))
+    rebuild_hazards (self, risk);
 }
 
 void

@@ -187,6 +187,26 @@ _bw_threat_editor_list_new (const char *placeholder)
   return list;
 }
 
+/* Whether what `widget` shows must be rebuilt: `signature` (consumed)
+ * sums up its content, and the same one as last time means nothing
+ * changed.  The editor refreshes on every change of the document, and
+ * rebuilding rows and menus (each menu model makes a new popover) every
+ * time would be slow for nothing. */
+gboolean
+_bw_threat_editor_signature_changed (gpointer  widget,
+                                     GString  *signature)
+{
+  char *text = g_string_free (signature, FALSE);
+
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "bw-signature"), text) == 0)
+    {
+      g_free (text);
+      return FALSE;
+    }
+  g_object_set_data_full (G_OBJECT (widget), "bw-signature", text, g_free);
+  return TRUE;
+}
+
 void
 _bw_threat_editor_list_clear (GtkListBox *list)
 {
@@ -424,6 +444,7 @@ refresh_rule (BwThreatEditor *self,
   const char *rule_id = bw_threat_get_rule (threat);
   BwRule *rule = NULL;
   GtkWidget *child;
+  GString *signature;
 
   if (rule_id != NULL)
     rule = bw_rule_library_lookup (bw_rule_library_get_builtin (), rule_id);
@@ -447,6 +468,9 @@ refresh_rule (BwThreatEditor *self,
   if (rule != NULL)
     adw_action_row_set_subtitle (self->mitigation_row, bw_rule_get_mitigation (rule));
 
+  signature = g_string_new (rule != NULL ? rule_id : "");
+  if (!_bw_threat_editor_signature_changed (self->references_box, signature))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->references_box))) != NULL)
     gtk_flow_box_remove (self->references_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->references_row),
@@ -611,6 +635,7 @@ build_header (BwThreatEditor *self)
 
   row = combo_row_new (_("Category"), category_labels, G_N_ELEMENTS (category_labels));
   self->category_row = ADW_COMBO_ROW (row);
+  gtk_widget_set_name (row, "threat-category");
   g_object_set_data (G_OBJECT (row), "bw-values", (gpointer) categories);
   g_object_set_data (G_OBJECT (row), "bw-member", (gpointer) "category");
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (enum_selected_cb), self);

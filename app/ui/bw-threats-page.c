@@ -85,12 +85,25 @@ _bw_threats_page_toast (BwThreatsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The threat in the editor: the selected row's, or the one an edit took
+ * out of the filters. */
+BwThreat *
+_bw_threats_page_get_current (BwThreatsPage *self)
+{
+  BwRecord *record;
+
+  if (self->project == NULL || self->selected_id == NULL)
+    return NULL;
+  record = bw_project_lookup (self->project, self->selected_id);
+  return BW_IS_THREAT (record) ? BW_THREAT (record) : NULL;
+}
+
 /* State of the widgets */
 
 static void
 update_actions (BwThreatsPage *self)
 {
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
   BwRecord *target = NULL;
   gboolean deletable = FALSE;
 
@@ -190,7 +203,9 @@ _bw_threats_page_select (BwThreatsPage *self,
   update_actions (self);
 }
 
-/* Keeps the selected threat selected when the models moved it. */
+/* Keeps the selected threat selected when the models moved it.  When an
+ * edit took it out of the filters (its status changed while the table
+ * shows one status), the editor keeps it: the user is still editing. */
 static void
 restore_selection (BwThreatsPage *self)
 {
@@ -201,9 +216,17 @@ restore_selection (BwThreatsPage *self)
     return;
   if (threat != NULL && g_strcmp0 (bw_record_get_id (BW_RECORD (threat)), id) == 0)
     return;
-  if (bw_project_lookup (self->project, id) == NULL)
+  if (!BW_IS_THREAT (bw_project_lookup (self->project, id)))
     {
       _bw_threats_page_select (self, NULL);
+      return;
+    }
+  if (_bw_threats_page_position_of (self, id) == GTK_INVALID_LIST_POSITION)
+    {
+      self->updating++;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->updating--;
+      update_actions (self);
       return;
     }
   _bw_threats_page_select (self, id);
@@ -212,7 +235,9 @@ restore_selection (BwThreatsPage *self)
 void
 _bw_threats_page_filters_changed (BwThreatsPage *self)
 {
+  self->updating++;
   _bw_threats_page_refilter (self);
+  self->updating--;
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
   update_state (self);
@@ -295,9 +320,12 @@ refresh_cb (gpointer data)
   self->refresh_id = 0;
   if (self->project == NULL)
     return G_SOURCE_REMOVE;
+  /* The models move rows; the selection is restored below, not lost. */
+  self->updating++;
   _bw_threats_page_update_dropdown_lists (self);
   _bw_threats_page_refilter (self);
   _bw_threats_page_resort (self);
+  self->updating--;
   _bw_threats_page_update_cells (self);
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
@@ -413,7 +441,7 @@ show_on_diagram_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
 
   if (threat != NULL && BW_IS_ELEMENT (bw_project_lookup (self->project, bw_threat_get_target (threat))))
     gtk_widget_activate_action (widget, "win.show-record", "s", bw_threat_get_target (threat));
@@ -425,7 +453,7 @@ archive_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *id = NULL;
   g_autofree char *message = NULL;
@@ -450,7 +478,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
   g_autofree char *id = NULL;
   g_autofree char *message = NULL;
   const char *ids[2] = { NULL, NULL };
@@ -525,7 +553,9 @@ view_toggled_cb (BwThreatsPage *self)
 static void
 group_toggled_cb (BwThreatsPage *self)
 {
+  self->updating++;
   _bw_threats_page_set_grouped (self, gtk_toggle_button_get_active (self->group_toggle));
+  self->updating--;
   restore_selection (self);
 }
 

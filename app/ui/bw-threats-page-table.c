@@ -250,11 +250,6 @@ update_cell (BwThreatsPage *self,
     {
     case COLUMN_ID:
       text = bw_record_get_id (BW_RECORD (threat));
-      if (retired_label (threat) != NULL)
-        {
-          gtk_label_set_label (GTK_LABEL (tag), retired_label (threat));
-          gtk_widget_set_visible (tag, TRUE);
-        }
       break;
     case COLUMN_ELEMENT:
       {
@@ -280,6 +275,12 @@ update_cell (BwThreatsPage *self,
     case COLUMN_TITLE:
       text = bw_threat_get_title (threat);
       gtk_widget_set_tooltip_text (cell, text);
+      /* The widest column carries the mark of a retired threat. */
+      if (retired_label (threat) != NULL)
+        {
+          gtk_label_set_label (GTK_LABEL (tag), retired_label (threat));
+          gtk_widget_set_visible (tag, TRUE);
+        }
       break;
     case COLUMN_STATUS:
       text = _bw_threats_page_status_label (bw_threat_get_status (threat));

@@ -418,6 +418,8 @@ test_manual_threat_and_undo (Fixture       *fixture,
   entry = bw_ui_find (dialog, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Tampering with the event log by a service tool");
+  bw_ui_settle (50);
+  bw_ui_screenshot (dialog, "threats-add-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
   bw_ui_settle (100);
@@ -459,6 +461,7 @@ test_manual_threat_and_undo (Fixture       *fixture,
   bw_ui_settle (100);
   assert_shown (fixture, "T-1 T-2 T-3 T-4 T-5 T-6 T-7 T-8 T-9");
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_drawable_label, "Archived"));
+  bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-retired");
   g_assert_true (bw_command_stack_undo (stack));
   bw_ui_settle (100);
   g_assert_false (bw_threat_get_archived (BW_THREAT (bw_project_lookup (fixture->project, "T-8"))));

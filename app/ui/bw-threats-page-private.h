@@ -153,7 +153,8 @@ void         _bw_threats_page_search_changed_cb (BwThreatsPage  *self);
 void         _bw_threats_page_init_table       (BwThreatsPage   *self);
 void         _bw_threats_page_set_model        (BwThreatsPage   *self,
                                                 GListModel      *threats);
-void         _bw_threats_page_refilter         (BwThreatsPage   *self);
+void         _bw_threats_page_refilter         (BwThreatsPage   *self,
+                                                gboolean         wholesale);
 void         _bw_threats_page_resort           (BwThreatsPage   *self);
 void         _bw_threats_page_update_cells     (BwThreatsPage   *self);
 void         _bw_threats_page_set_grouped      (BwThreatsPage   *self,

@@ -236,7 +236,7 @@ void
 _bw_threats_page_filters_changed (BwThreatsPage *self)
 {
   self->updating++;
-  _bw_threats_page_refilter (self);
+  _bw_threats_page_refilter (self, TRUE);
   self->updating--;
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
@@ -323,7 +323,7 @@ refresh_cb (gpointer data)
   /* The models move rows; the selection is restored below, not lost. */
   self->updating++;
   _bw_threats_page_update_dropdown_lists (self);
-  _bw_threats_page_refilter (self);
+  _bw_threats_page_refilter (self, FALSE);
   _bw_threats_page_resort (self);
   self->updating--;
   _bw_threats_page_update_cells (self);

@@ -837,7 +837,21 @@ bw_threats_page_class_init (BwThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "threats.apply-derivation", NULL, apply_derivation_action);
   gtk_widget_class_install_action (widget_class, "threats.review-derivation", NULL, review_derivation_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "threats.search", NULL);
+}
+
+/* Ctrl+F anywhere in the window while the page is shown (the focus may
+ * still be in the sidebar); on other pages the key is left to them. */
+static gboolean
+search_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   data)
+{
+  BwThreatsPage *self = BW_THREATS_PAGE (widget);
+
+  if (!gtk_widget_get_mapped (widget) || self->project == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 static void
@@ -870,6 +884,15 @@ bw_threats_page_init (BwThreatsPage *self)
   _bw_threats_page_init_table (self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (search_shortcut_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   update_state (self);
 }
 

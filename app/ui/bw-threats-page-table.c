@@ -709,6 +709,16 @@ update_groups (BwThreatsPage *self)
         g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), threats->pdata, threats->len);
     }
 
+  /* An edit rarely changes which groups there are: then their rows stay. */
+  if (g_hash_table_size (members) == g_list_model_get_n_items (G_LIST_MODEL (self->groups)))
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
+        same = g_hash_table_contains (members, gtk_string_list_get_string (self->groups, i));
+      if (same)
+        return;
+    }
   g_ptr_array_sort_with_data (ids, compare_groups, self);
   merge_groups (self, ids, members);
 }

@@ -53,10 +53,12 @@ _bw_threats_page_element_name (BwThreatsPage *self,
   return element_id;
 }
 
+/* Takes `command` (NULL when it could not be built: nothing happens). */
 gboolean
 _bw_threats_page_execute (BwThreatsPage *self,
                           BwCommand     *command)
 {
+  g_autoptr(BwCommand) owned = command;
   g_autoptr(GError) error = NULL;
 
   if (command == NULL || self->project == NULL)

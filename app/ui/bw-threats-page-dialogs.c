@@ -434,7 +434,7 @@ _bw_threats_page_add_threat (BwThreatsPage *self)
   add->element_ids = g_ptr_array_new_with_free_func (g_free);
 
   /* The element in view: the selected threat's, or the filtered one. */
-  selected = _bw_threats_page_get_selected (self);
+  selected = _bw_threats_page_get_current (self);
   preselect = selected != NULL ? bw_threat_get_target (selected) : self->values[DROPDOWN_ELEMENT];
 
   elements = bw_project_get_elements (self->project);

@@ -126,6 +126,7 @@ const char  *_bw_threats_page_status_label     (const char      *status);
 const char  *_bw_threats_page_treatment_label  (const char      *treatment);
 const char  *_bw_threats_page_element_name     (BwThreatsPage   *self,
                                                 const char      *element_id);
+BwThreat    *_bw_threats_page_get_current      (BwThreatsPage   *self);
 void         _bw_threats_page_select           (BwThreatsPage   *self,
                                                 const char      *threat_id);
 gboolean     _bw_threats_page_execute          (BwThreatsPage   *self,
@@ -152,7 +153,8 @@ void         _bw_threats_page_search_changed_cb (BwThreatsPage  *self);
 void         _bw_threats_page_init_table       (BwThreatsPage   *self);
 void         _bw_threats_page_set_model        (BwThreatsPage   *self,
                                                 GListModel      *threats);
-void         _bw_threats_page_refilter         (BwThreatsPage   *self);
+void         _bw_threats_page_refilter         (BwThreatsPage   *self,
+                                                gboolean         wholesale);
 void         _bw_threats_page_resort           (BwThreatsPage   *self);
 void         _bw_threats_page_update_cells     (BwThreatsPage   *self);
 void         _bw_threats_page_set_grouped      (BwThreatsPage   *self,

@@ -53,10 +53,12 @@ _bw_threats_page_element_name (BwThreatsPage *self,
   return element_id;
 }
 
+/* Takes `command` (NULL when it could not be built: nothing happens). */
 gboolean
 _bw_threats_page_execute (BwThreatsPage *self,
                           BwCommand     *command)
 {
+  g_autoptr(BwCommand) owned = command;
   g_autoptr(GError) error = NULL;
 
   if (command == NULL || self->project == NULL)
@@ -85,12 +87,25 @@ _bw_threats_page_toast (BwThreatsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The threat in the editor: the selected row's, or the one an edit took
+ * out of the filters. */
+BwThreat *
+_bw_threats_page_get_current (BwThreatsPage *self)
+{
+  BwRecord *record;
+
+  if (self->project == NULL || self->selected_id == NULL)
+    return NULL;
+  record = bw_project_lookup (self->project, self->selected_id);
+  return BW_IS_THREAT (record) ? BW_THREAT (record) : NULL;
+}
+
 /* State of the widgets */
 
 static void
 update_actions (BwThreatsPage *self)
 {
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
   BwRecord *target = NULL;
   gboolean deletable = FALSE;
 
@@ -190,7 +205,9 @@ _bw_threats_page_select (BwThreatsPage *self,
   update_actions (self);
 }
 
-/* Keeps the selected threat selected when the models moved it. */
+/* Keeps the selected threat selected when the models moved it.  When an
+ * edit took it out of the filters (its status changed while the table
+ * shows one status), the editor keeps it: the user is still editing. */
 static void
 restore_selection (BwThreatsPage *self)
 {
@@ -201,9 +218,17 @@ restore_selection (BwThreatsPage *self)
     return;
   if (threat != NULL && g_strcmp0 (bw_record_get_id (BW_RECORD (threat)), id) == 0)
     return;
-  if (bw_project_lookup (self->project, id) == NULL)
+  if (!BW_IS_THREAT (bw_project_lookup (self->project, id)))
     {
       _bw_threats_page_select (self, NULL);
+      return;
+    }
+  if (_bw_threats_page_position_of (self, id) == GTK_INVALID_LIST_POSITION)
+    {
+      self->updating++;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->updating--;
+      update_actions (self);
       return;
     }
   _bw_threats_page_select (self, id);
@@ -212,7 +237,9 @@ restore_selection (BwThreatsPage *self)
 void
 _bw_threats_page_filters_changed (BwThreatsPage *self)
 {
-  _bw_threats_page_refilter (self);
+  self->updating++;
+  _bw_threats_page_refilter (self, TRUE);
+  self->updating--;
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
   update_state (self);
@@ -295,9 +322,12 @@ refresh_cb (gpointer data)
   self->refresh_id = 0;
   if (self->project == NULL)
     return G_SOURCE_REMOVE;
+  /* The models move rows; the selection is restored below, not lost. */
+  self->updating++;
   _bw_threats_page_update_dropdown_lists (self);
-  _bw_threats_page_refilter (self);
+  _bw_threats_page_refilter (self, FALSE);
   _bw_threats_page_resort (self);
+  self->updating--;
   _bw_threats_page_update_cells (self);
   if (gtk_toggle_button_get_active (self->matrix_toggle))
     _bw_threats_page_matrix_update (self);
@@ -413,7 +443,7 @@ show_on_diagram_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
 
   if (threat != NULL && BW_IS_ELEMENT (bw_project_lookup (self->project, bw_threat_get_target (threat))))
     gtk_widget_activate_action (widget, "win.show-record", "s", bw_threat_get_target (threat));
@@ -425,7 +455,7 @@ archive_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *id = NULL;
   g_autofree char *message = NULL;
@@ -450,7 +480,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BwThreatsPage *self = BW_THREATS_PAGE (widget);
-  BwThreat *threat = _bw_threats_page_get_selected (self);
+  BwThreat *threat = _bw_threats_page_get_current (self);
   g_autofree char *id = NULL;
   g_autofree char *message = NULL;
   const char *ids[2] = { NULL, NULL };
@@ -525,7 +555,9 @@ view_toggled_cb (BwThreatsPage *self)
 static void
 group_toggled_cb (BwThreatsPage *self)
 {
+  self->updating++;
   _bw_threats_page_set_grouped (self, gtk_toggle_button_get_active (self->group_toggle));
+  self->updating--;
   restore_selection (self);
 }
 
@@ -807,7 +839,21 @@ bw_threats_page_class_init (BwThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "threats.apply-derivation", NULL, apply_derivation_action);
   gtk_widget_class_install_action (widget_class, "threats.review-derivation", NULL, review_derivation_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "threats.search", NULL);
+}
+
+/* Ctrl+F anywhere in the window while the page is shown (the focus may
+ * still be in the sidebar); on other pages the key is left to them. */
+static gboolean
+search_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   data)
+{
+  BwThreatsPage *self = BW_THREATS_PAGE (widget);
+
+  if (!gtk_widget_get_mapped (widget) || self->project == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 static void
@@ -840,6 +886,15 @@ bw_threats_page_init (BwThreatsPage *self)
   _bw_threats_page_init_table (self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (search_shortcut_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   update_state (self);
 }
 

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "bw-command-remove.h"
+#include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-threats-page-private.h"
 #include "bw-traceability.h"
@@ -193,6 +194,26 @@ test_filters (Fixture       *fixture,
   bw_page_set_filter (BW_PAGE (page), "category:D");
   bw_ui_settle (50);
   assert_shown (fixture, "T-4");
+
+  /* An edit that takes the threat out of the filter leaves it in the
+   * editor: the user is still working on it. */
+  bw_page_set_filter (BW_PAGE (page), "status:not_started");
+  bw_ui_settle (50);
+  assert_shown (fixture, "T-3 T-8");
+  g_assert_true (bw_page_select_record (BW_PAGE (page), "T-3"));
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(BwCommand) command = NULL;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "needs_investigation");
+    command = bw_command_set_property_new (fixture->project, "T-3", "status", &value);
+    g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (fixture->project), command, NULL));
+  }
+  bw_ui_settle (100);
+  assert_shown (fixture, "T-8");
+  g_assert_cmpstr (bw_threat_editor_get_threat_id (page->editor), ==, "T-3");
+  g_assert_true (gtk_widget_get_sensitive (page->archive_button));
 }
 
 static void
@@ -397,6 +418,8 @@ test_manual_threat_and_undo (Fixture       *fixture,
   entry = bw_ui_find (dialog, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Tampering with the event log by a service tool");
+  bw_ui_settle (50);
+  bw_ui_screenshot (dialog, "threats-add-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
   bw_ui_settle (100);
@@ -438,6 +461,7 @@ test_manual_threat_and_undo (Fixture       *fixture,
   bw_ui_settle (100);
   assert_shown (fixture, "T-1 T-2 T-3 T-4 T-5 T-6 T-7 T-8 T-9");
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_drawable_label, "Archived"));
+  bw_ui_screenshot (GTK_WIDGET (fixture->window), "threats-retired");
   g_assert_true (bw_command_stack_undo (stack));
   bw_ui_settle (100);
   g_assert_false (bw_threat_get_archived (BW_THREAT (bw_project_lookup (fixture->project, "T-8"))));

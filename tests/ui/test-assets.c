@@ -64,28 +64,22 @@ shows_label (gpointer    root,
   return bw_ui_find (GTK_WIDGET (root), bw_ui_match_label, text) != NULL;
 }
 
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
 static gboolean
-label_shown (gpointer data)
+match_text (GtkWidget     *widget,
+            gconstpointer  text)
 {
-  LabelWait *wait = data;
-
-  return shows_label (wait->root, wait->text);
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
-/* A toast is mapped a few frames after it is added. */
-static void
-wait_for_label (gpointer    root,
-                const char *text)
+/* A toast is there at once, mapped a few frames later, and gone after a
+ * few seconds: a slow (sanitizer) run may miss it when it waits. */
+static gboolean
+has_toast (gpointer    root,
+           const char *title)
 {
-  LabelWait wait = { root, text };
+  GtkWidget *overlay = bw_ui_find (GTK_WIDGET (root), bw_ui_match_type, GSIZE_TO_POINTER (ADW_TYPE_TOAST_OVERLAY));
 
-  bw_ui_iterate_until (label_shown, &wait);
+  return overlay != NULL && bw_ui_find (overlay, match_text, title) != NULL;
 }
 
 /* A row of a preferences group shows its title in a label of its own. */
@@ -283,10 +277,10 @@ test_assets_links (void)
 
   /* Delete, with the links on the elements; undo brings both back. */
   gtk_widget_activate_action (page, "assets.delete", NULL);
+  g_assert_true (has_toast (page, "Deleted “Glucose readings”"));
   bw_ui_drain ();
   g_assert_null (bw_project_lookup (project, "A-3"));
   g_assert_cmpuint (table_rows (page, "assets-table"), ==, 7);
-  wait_for_label (page, "Deleted “Glucose readings”");
   undo (project);
   g_assert_nonnull (bw_project_lookup (project, "A-3"));
   g_assert_true (g_strv_contains (bw_element_get_assets (BW_ELEMENT (bw_project_lookup (project, "DF-3"))), "A-3"));
@@ -400,10 +394,10 @@ test_hazards (void)
     g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
     g_assert_true (bw_page_select_record (BW_PAGE (page), "H-3"));
     gtk_widget_activate_action (page, "hazards.delete", NULL);
+    g_assert_true (has_toast (page, "Deleted “Alarm not annunciated”"));
     bw_ui_drain ();
     g_assert_null (bw_project_lookup (project, "H-3"));
     g_assert_false (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
-    wait_for_label (page, "Deleted “Alarm not annunciated”");
     undo (project);
     g_assert_nonnull (bw_project_lookup (project, "H-3"));
     g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));

@@ -581,14 +581,19 @@ static void
 refresh (BwHazardsPage *self)
 {
   guint n = self->project ? g_list_model_get_n_items (bw_project_get_hazards (self->project)) : 0;
+  GtkSorter *sorter;
 
   self->dirty = FALSE;
 
   /* An edit may move the hazard in the sorted table; the selection stays
    * on it (sync_selection), not on what took its place. */
-  self->updating = TRUE;
-  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
-  self->updating = FALSE;
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  if (gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    {
+      self->updating = TRUE;
+      gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+      self->updating = FALSE;
+    }
   for (guint i = 0; i < self->cells->len; i++)
     update_cell (self, g_ptr_array_index (self->cells, i));
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");

@@ -37,6 +37,22 @@ isolate_dirs (void)
     }
 }
 
+/* One window for every test: opening and closing one is most of the time
+ * a test takes under the sanitizers.  Each test gives it its own project. */
+static BwWindow *shared_window;
+
+static BwWindow *
+window_on (BwProject  *project,
+           const char *key)
+{
+  if (shared_window == NULL)
+    return shared_window = bw_ui_open_window (project, key);
+  bw_window_set_project (shared_window, project);
+  g_assert_true (bw_window_select (shared_window, key));
+  bw_ui_settle (50);
+  return shared_window;
+}
+
 static GtkWidget *
 find_type (gpointer root,
            GType    type)
@@ -64,28 +80,22 @@ shows_label (gpointer    root,
   return bw_ui_find (GTK_WIDGET (root), bw_ui_match_label, text) != NULL;
 }
 
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
 static gboolean
-label_shown (gpointer data)
+match_text (GtkWidget     *widget,
+            gconstpointer  text)
 {
-  LabelWait *wait = data;
-
-  return shows_label (wait->root, wait->text);
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
-/* A toast is mapped a few frames after it is added. */
-static void
-wait_for_label (gpointer    root,
-                const char *text)
+/* A toast is there at once, mapped a few frames later, and gone after a
+ * few seconds: a slow (sanitizer) run may miss it when it waits. */
+static gboolean
+has_toast (gpointer    root,
+           const char *title)
 {
-  LabelWait wait = { root, text };
+  GtkWidget *overlay = bw_ui_find (GTK_WIDGET (root), bw_ui_match_type, GSIZE_TO_POINTER (ADW_TYPE_TOAST_OVERLAY));
 
-  bw_ui_iterate_until (label_shown, &wait);
+  return overlay != NULL && bw_ui_find (overlay, match_text, title) != NULL;
 }
 
 /* A row of a preferences group shows its title in a label of its own. */
@@ -136,7 +146,7 @@ static void
 test_assets_edit (void)
 {
   g_autoptr(BwProject) project = bw_ui_load_example ();
-  BwWindow *window = bw_ui_open_window (project, "assets");
+  BwWindow *window = window_on (project, "assets");
   GtkWidget *page = find_type (window, BW_TYPE_ASSETS_PAGE);
   GtkEditable *name;
   AdwComboRow *confidentiality;
@@ -199,9 +209,8 @@ test_assets_edit (void)
     g_assert_true (still_first == first);
     undo (project);
     g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) == (gpointer) settings);
+    gtk_column_view_sort_by_column (table, NULL, GTK_SORT_ASCENDING);
   }
-
-  bw_ui_close_window (window);
 }
 
 /* The example lacks only the clinical workflow; "Add" there creates an
@@ -210,7 +219,7 @@ static void
 test_assets_taxonomy (void)
 {
   g_autoptr(BwProject) project = bw_ui_load_example ();
-  BwWindow *window = bw_ui_open_window (project, "assets");
+  BwWindow *window = window_on (project, "assets");
   GtkWidget *page = find_type (window, BW_TYPE_ASSETS_PAGE);
   GtkWidget *card = find_named (page, "taxonomy-card");
   GtkWidget *add = find_named (card, "clinical_workflow");
@@ -237,8 +246,6 @@ test_assets_taxonomy (void)
   g_assert_cmpuint (g_list_model_get_n_items (assets), ==, 8);
   g_assert_true (gtk_widget_get_visible (card));
   g_assert_nonnull (bw_ui_find (card, bw_ui_match_name, "clinical_workflow"));
-
-  bw_ui_close_window (window);
 }
 
 /* Linking an element stores the asset on the element, shows it with its
@@ -247,7 +254,7 @@ static void
 test_assets_links (void)
 {
   g_autoptr(BwProject) project = bw_ui_load_example ();
-  BwWindow *window = bw_ui_open_window (project, "assets");
+  BwWindow *window = window_on (project, "assets");
   GtkWidget *page = find_type (window, BW_TYPE_ASSETS_PAGE);
   BwElement *firmware = BW_ELEMENT (bw_project_lookup (project, "P-3"));
   g_autoptr(GPtrArray) threats = NULL;
@@ -283,16 +290,14 @@ test_assets_links (void)
 
   /* Delete, with the links on the elements; undo brings both back. */
   gtk_widget_activate_action (page, "assets.delete", NULL);
+  g_assert_true (has_toast (page, "Deleted “Glucose readings”"));
   bw_ui_drain ();
   g_assert_null (bw_project_lookup (project, "A-3"));
   g_assert_cmpuint (table_rows (page, "assets-table"), ==, 7);
-  wait_for_label (page, "Deleted “Glucose readings”");
   undo (project);
   g_assert_nonnull (bw_project_lookup (project, "A-3"));
   g_assert_true (g_strv_contains (bw_element_get_assets (BW_ELEMENT (bw_project_lookup (project, "DF-3"))), "A-3"));
   g_assert_cmpuint (table_rows (page, "assets-table"), ==, 8);
-
-  bw_ui_close_window (window);
 }
 
 /* A project without assets shows the empty state, with the taxonomy as a
@@ -301,7 +306,7 @@ static void
 test_assets_empty (void)
 {
   g_autoptr(BwProject) project = bw_project_new ();
-  BwWindow *window = bw_ui_open_window (project, "assets");
+  BwWindow *window = window_on (project, "assets");
   GtkWidget *page = find_type (window, BW_TYPE_ASSETS_PAGE);
   GtkWidget *start = find_named (page, "empty-taxonomy");
 
@@ -323,8 +328,6 @@ test_assets_empty (void)
   undo (project);
   undo (project);
   g_assert_true (shows_label (page, "No Assets"));
-
-  bw_ui_close_window (window);
 }
 
 /* The example's hazards, and the threats that lead to the first; an edit
@@ -333,7 +336,7 @@ static void
 test_hazards (void)
 {
   g_autoptr(BwProject) project = bw_ui_load_example ();
-  BwWindow *window = bw_ui_open_window (project, "hazards");
+  BwWindow *window = window_on (project, "hazards");
   GtkWidget *page = find_type (window, BW_TYPE_HAZARDS_PAGE);
   BwHazard *hazard = BW_HAZARD (bw_project_lookup (project, "H-1"));
   g_autoptr(GPtrArray) threats = bw_traceability_threats_for_hazard (project, "H-1");
@@ -400,17 +403,15 @@ test_hazards (void)
     g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
     g_assert_true (bw_page_select_record (BW_PAGE (page), "H-3"));
     gtk_widget_activate_action (page, "hazards.delete", NULL);
+    g_assert_true (has_toast (page, "Deleted “Alarm not annunciated”"));
     bw_ui_drain ();
     g_assert_null (bw_project_lookup (project, "H-3"));
     g_assert_false (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
-    wait_for_label (page, "Deleted “Alarm not annunciated”");
     undo (project);
     g_assert_nonnull (bw_project_lookup (project, "H-3"));
     g_assert_true (g_strv_contains (bw_risk_get_hazards (bw_threat_get_risk (threat)), "H-3"));
     g_assert_cmpuint (table_rows (page, "hazards-table"), ==, 3);
   }
-
-  bw_ui_close_window (window);
 }
 
 /* Assumptions: listed, added, edited, linked to an element, all undone. */
@@ -418,7 +419,7 @@ static void
 test_assumptions (void)
 {
   g_autoptr(BwProject) project = bw_ui_load_example ();
-  BwWindow *window = bw_ui_open_window (project, "assumptions");
+  BwWindow *window = window_on (project, "assumptions");
   GtkWidget *page = find_type (window, BW_TYPE_ASSUMPTIONS_PAGE);
   GListModel *assumptions = bw_project_get_assumptions (project);
   GtkTextView *text;
@@ -467,14 +468,14 @@ test_assumptions (void)
   bw_ui_settle (50);
   bw_ui_screenshot (GTK_WIDGET (window), "hazards-dark");
   use_dark_style (FALSE);
-
-  bw_ui_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   isolate_dirs ();
   g_test_init (&argc, &argv, NULL);
 
@@ -493,5 +494,8 @@ main (int   argc,
   g_test_add_func ("/ui/hazards/threats", test_hazards);
   g_test_add_func ("/ui/assumptions/edit", test_assumptions);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (shared_window != NULL)
+    bw_ui_close_window (shared_window);
+  return status;
 }

@@ -153,6 +153,26 @@ bw_application_dup_rule_set (BwApplication  *self,
   return g_steal_pointer (&rules);
 }
 
+BwRuleSet *
+bw_application_dup_rule_set_for_widget (GtkWidget  *widget,
+                                        GPtrArray **problems)
+{
+  GtkRoot *root;
+  GtkApplication *application = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  if ((root = gtk_widget_get_root (widget)) != NULL && GTK_IS_WINDOW (root))
+    application = gtk_window_get_application (GTK_WINDOW (root));
+  if (BW_IS_APPLICATION (application))
+    return bw_application_dup_rule_set (BW_APPLICATION (application), problems);
+
+  /* Outside the app (a test, a preview): the built-in library alone. */
+  if (problems != NULL)
+    *problems = g_ptr_array_new_with_free_func (g_free);
+  return bw_rule_set_new_builtin ();
+}
+
 /* A project window replaces the start page: it is there only while no
  * project is open. */
 static void

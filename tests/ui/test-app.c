@@ -455,6 +455,24 @@ test_preferences (void)
   g_clear_object (&rules);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
+  /* A page of a window gets the same set; a widget outside the app only
+   * the built-in library. */
+  rules = bw_application_dup_rule_set_for_widget (GTK_WIDGET (bw_window_get_diagram_view (BW_WINDOW (window))),
+                                                  &problems);
+  g_assert_nonnull (bw_rule_set_lookup_library (rules, "acme.extra"));
+  g_clear_object (&rules);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  {
+    g_autoptr(GtkWidget) loose = g_object_ref_sink (gtk_label_new ("outside"));
+
+    rules = bw_application_dup_rule_set_for_widget (loose, &problems);
+    g_assert_null (bw_rule_set_lookup_library (rules, "acme.extra"));
+    g_assert_cmpuint (bw_rule_set_get_n_rules (rules), >, 0);
+    g_assert_cmpuint (problems->len, ==, 0);
+    g_clear_object (&rules);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+  }
+
   /* The same library again clashes with itself: already listed, no-op. */
   g_assert_true (bw_preferences_add_rule_library (preferences, extra, &error));
   g_strfreev (paths);

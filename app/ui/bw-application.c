@@ -174,15 +174,26 @@ bw_application_dup_rule_set_for_widget (GtkWidget  *widget,
 }
 
 /* A project window replaces the start page: it is there only while no
- * project is open. */
+ * project is open. What sits on the page (about, preferences, a message)
+ * moves to the new window first: GTK 4.8 does not expect a transient
+ * parent to go before its child and crashes when the child closes. */
 static void
-close_start_pages (BwApplication *self)
+close_start_pages (BwApplication *self,
+                   GtkWindow     *replacement)
 {
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GList *toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = windows; l; l = l->next)
-    if (BW_IS_START_PAGE (l->data))
+    {
+      if (!BW_IS_START_PAGE (l->data))
+        continue;
+      for (GList *t = toplevels; t; t = t->next)
+        if (gtk_window_get_transient_for (t->data) == l->data)
+          gtk_window_set_transient_for (t->data, replacement);
       gtk_window_destroy (l->data);
+    }
+  g_list_free (toplevels);
 }
 
 GtkWindow *
@@ -196,7 +207,7 @@ bw_application_new_window (BwApplication *self,
 
   window = bw_window_new (self, project);
   gtk_window_present (GTK_WINDOW (window));
-  close_start_pages (self);
+  close_start_pages (self, GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }

@@ -559,6 +559,15 @@ test_about (void)
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_APACHE_2_0);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   bw_ui_screenshot (GTK_WIDGET (about), "about");
+
+  /* A project opened meanwhile replaces the start page the about window
+   * sits on: the about window stays usable and closes cleanly. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  bw_ui_drain ();
+  g_assert_null (find_window_of_type (BW_TYPE_START_PAGE));
+  g_assert_true (BW_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (about))));
+  gtk_window_destroy (GTK_WINDOW (about));
+  bw_ui_drain ();
   destroy_all_windows ();
 }
 

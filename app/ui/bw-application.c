@@ -549,6 +549,9 @@ about_action_cb (GSimpleAction *action,
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "modal", TRUE,
+                        /* GTK 4.8 crashes when a transient window outlives
+                         * its parent: it goes with it. */
+                        "destroy-with-parent", TRUE,
                         "application-name", _("Bulwark"),
                         "application-icon", bw_application_get_icon_name (),
                         "developer-name", _("The Bulwark authors"),

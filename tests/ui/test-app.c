@@ -542,6 +542,12 @@ test_preferences (void)
   g_assert_cmpstr (paths[0], ==, "/nonexistent/rules.json");
 
   g_settings_reset (settings, "rule-libraries");
+
+  /* The window the preferences were opened over closes first: the
+   * preferences go with it, cleanly. */
+  gtk_window_destroy (window);
+  bw_ui_drain ();
+  g_assert_null (find_window_of_type (BW_TYPE_PREFERENCES));
   destroy_all_windows ();
 }
 
@@ -566,8 +572,11 @@ test_about (void)
   bw_ui_drain ();
   g_assert_null (find_window_of_type (BW_TYPE_START_PAGE));
   g_assert_true (BW_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (about))));
-  gtk_window_destroy (GTK_WINDOW (about));
+
+  /* That window closing takes the about window with it. */
+  gtk_window_destroy (gtk_window_get_transient_for (GTK_WINDOW (about)));
   bw_ui_drain ();
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   destroy_all_windows ();
 }
 

@@ -144,8 +144,9 @@ bw_recovery_save (const char  *dir,
   g_return_val_if_fail (BW_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Private: a threat model tells how to attack a device. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* Private: a threat model tells how to attack a device. A folder made
+   * by someone else's umask is closed too. */
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
     {
       int saved = errno;
 

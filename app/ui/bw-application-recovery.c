@@ -49,6 +49,28 @@ discard (BwRecoveryEntry *entry,
     show_problem (parent, _("Could not delete a recovery copy"), error->message);
 }
 
+static GtkWindow *
+find_clean_window_for (BwApplication *self,
+                       GFile         *file)
+{
+  if (file == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      BwProject *shown;
+
+      if (!BW_IS_WINDOW (l->data))
+        continue;
+      shown = bw_window_get_project (l->data);
+      if (bw_project_get_file (shown) != NULL && g_file_equal (bw_project_get_file (shown), file) &&
+          !bw_project_get_modified (shown))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 /* The project opens modified, attached to its file; its copy moves to the
  * new window's name at once, so a second crash loses nothing. */
 static GtkWindow *
@@ -74,7 +96,16 @@ restore (Offer           *offer,
       return parent;
     }
 
-  window = bw_application_new_window (offer->app, project);
+  /* Started with the same file (its saved state shown, untouched): that
+   * window takes the restored work, one window per project. */
+  window = find_clean_window_for (offer->app, bw_project_get_file (project));
+  if (window != NULL)
+    {
+      bw_window_set_project (BW_WINDOW (window), project);
+      gtk_window_present (window);
+    }
+  else
+    window = bw_application_new_window (offer->app, project);
   if (!_bw_window_recovery_save_now (BW_WINDOW (window), &error))
     {
       /* The old copy is kept: it is the only one on disk. */

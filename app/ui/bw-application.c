@@ -153,16 +153,47 @@ bw_application_dup_rule_set (BwApplication  *self,
   return g_steal_pointer (&rules);
 }
 
+BwRuleSet *
+bw_application_dup_rule_set_for_widget (GtkWidget  *widget,
+                                        GPtrArray **problems)
+{
+  GtkRoot *root;
+  GtkApplication *application = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  if ((root = gtk_widget_get_root (widget)) != NULL && GTK_IS_WINDOW (root))
+    application = gtk_window_get_application (GTK_WINDOW (root));
+  if (BW_IS_APPLICATION (application))
+    return bw_application_dup_rule_set (BW_APPLICATION (application), problems);
+
+  /* Outside the app (a test, a preview): the built-in library alone. */
+  if (problems != NULL)
+    *problems = g_ptr_array_new_with_free_func (g_free);
+  return bw_rule_set_new_builtin ();
+}
+
 /* A project window replaces the start page: it is there only while no
- * project is open. */
+ * project is open. What sits on the page (about, preferences, a message)
+ * moves to the new window first: GTK 4.8 does not expect a transient
+ * parent to go before its child and crashes when the child closes. */
 static void
-close_start_pages (BwApplication *self)
+close_start_pages (BwApplication *self,
+                   GtkWindow     *replacement)
 {
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  GList *toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = windows; l; l = l->next)
-    if (BW_IS_START_PAGE (l->data))
+    {
+      if (!BW_IS_START_PAGE (l->data))
+        continue;
+      for (GList *t = toplevels; t; t = t->next)
+        if (gtk_window_get_transient_for (t->data) == l->data)
+          gtk_window_set_transient_for (t->data, replacement);
       gtk_window_destroy (l->data);
+    }
+  g_list_free (toplevels);
 }
 
 GtkWindow *
@@ -176,7 +207,7 @@ bw_application_new_window (BwApplication *self,
 
   window = bw_window_new (self, project);
   gtk_window_present (GTK_WINDOW (window));
-  close_start_pages (self);
+  close_start_pages (self, GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }
@@ -518,6 +549,9 @@ about_action_cb (GSimpleAction *action,
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "modal", TRUE,
+                        /* GTK 4.8 crashes when a transient window outlives
+                         * its parent: it goes with it. */
+                        "destroy-with-parent", TRUE,
                         "application-name", _("Bulwark"),
                         "application-icon", bw_application_get_icon_name (),
                         "developer-name", _("The Bulwark authors"),

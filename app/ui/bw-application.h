@@ -50,6 +50,11 @@ BwProject     *bw_application_new_project  (BwApplication     *self);
  * and described in `problems` (strings, may be NULL). */
 BwRuleSet     *bw_application_dup_rule_set (BwApplication     *self,
                                             GPtrArray        **problems);
+/* The same for the app of `widget`'s window; the built-in library alone
+ * for a widget outside the app. What a page that derives threats calls
+ * each time it derives (the preferences may have changed). */
+BwRuleSet     *bw_application_dup_rule_set_for_widget (GtkWidget  *widget,
+                                                       GPtrArray **problems);
 /* Looks for recovery copies that a crash left behind and, when there are
  * any, asks over `parent` whether to restore them; returns the dialog, or
  * NULL when there is nothing to restore. */

@@ -145,6 +145,12 @@ test_save_and_restore (Fixture       *fixture,
   /* The folder is the user's alone. */
   g_assert_cmpint (g_stat (fixture->dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 077, ==, 0);
+  /* Even when it existed open to others before. */
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_true (bw_recovery_save (fixture->dir, name, project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
 
   /* This process still runs: nothing to offer. */
   orphans = bw_recovery_list_orphans (fixture->dir);

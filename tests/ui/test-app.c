@@ -390,6 +390,47 @@ test_recovery_offer (void)
   g_assert_cmpuint (count_recovery_files (), ==, 0);
 }
 
+/* Started with the crashed project's file: the window showing its saved
+ * state takes the restored work, no second window on the same file. */
+static void
+test_recovery_into_open_window (void)
+{
+  g_autoptr(GFile) file = save_example_as ("reopened.bulwark", NULL);
+  g_autoptr(BwProject) crashed = bw_project_load_from_file (file, NULL, NULL);
+  g_autoptr(BwProject) saved = bw_project_load_from_file (file, NULL, NULL);
+  g_autofree char *dir = recovery_dir ();
+  g_autofree char *name = bw_recovery_new_name ();
+  g_autofree char *record_base = g_strconcat (name, ".recovery", NULL);
+  g_autofree char *record_path = g_build_filename (dir, record_base, NULL);
+  g_autoptr(GKeyFile) record = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWindow *dialog;
+
+  clear_recovery_dir ();
+  rename_asset (crashed, "Insulin dose (crashed)");
+  g_assert_true (bw_recovery_save (dir, name, crashed, &error));
+  g_assert_true (g_key_file_load_from_file (record, record_path, G_KEY_FILE_NONE, &error));
+  g_key_file_set_int64 (record, "Recovery", "pid", 0);
+  g_assert_true (g_key_file_save_to_file (record, record_path, &error));
+  g_assert_no_error (error);
+
+  window = bw_application_new_window (app, saved);
+  dialog = bw_application_offer_recovery (app, window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  bw_ui_drain ();
+
+  g_assert_cmpuint (g_list_length (app_windows ()), ==, 1);
+  g_assert_true (bw_window_get_project (BW_WINDOW (window)) != saved);
+  g_assert_cmpstr (bw_asset_get_name (BW_ASSET (bw_project_lookup (bw_window_get_project (BW_WINDOW (window)), "A-1"))),
+                   ==, "Insulin dose (crashed)");
+  g_assert_true (bw_project_get_modified (bw_window_get_project (BW_WINDOW (window))));
+
+  destroy_all_windows ();
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
+}
+
 /* Preferences take effect at once: snapping in an open window, rule
  * libraries for derivation (a bad file is refused with a message, a
  * removal can be undone). */
@@ -455,6 +496,24 @@ test_preferences (void)
   g_clear_object (&rules);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
+  /* A page of a window gets the same set; a widget outside the app only
+   * the built-in library. */
+  rules = bw_application_dup_rule_set_for_widget (GTK_WIDGET (bw_window_get_diagram_view (BW_WINDOW (window))),
+                                                  &problems);
+  g_assert_nonnull (bw_rule_set_lookup_library (rules, "acme.extra"));
+  g_clear_object (&rules);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  {
+    g_autoptr(GtkWidget) loose = g_object_ref_sink (gtk_label_new ("outside"));
+
+    rules = bw_application_dup_rule_set_for_widget (loose, &problems);
+    g_assert_null (bw_rule_set_lookup_library (rules, "acme.extra"));
+    g_assert_cmpuint (bw_rule_set_get_n_rules (rules), >, 0);
+    g_assert_cmpuint (problems->len, ==, 0);
+    g_clear_object (&rules);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+  }
+
   /* The same library again clashes with itself: already listed, no-op. */
   g_assert_true (bw_preferences_add_rule_library (preferences, extra, &error));
   g_strfreev (paths);
@@ -483,6 +542,12 @@ test_preferences (void)
   g_assert_cmpstr (paths[0], ==, "/nonexistent/rules.json");
 
   g_settings_reset (settings, "rule-libraries");
+
+  /* The window the preferences were opened over closes first: the
+   * preferences go with it, cleanly. */
+  gtk_window_destroy (window);
+  bw_ui_drain ();
+  g_assert_null (find_window_of_type (BW_TYPE_PREFERENCES));
   destroy_all_windows ();
 }
 
@@ -500,6 +565,18 @@ test_about (void)
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_APACHE_2_0);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   bw_ui_screenshot (GTK_WIDGET (about), "about");
+
+  /* A project opened meanwhile replaces the start page the about window
+   * sits on: the about window stays usable and closes cleanly. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  bw_ui_drain ();
+  g_assert_null (find_window_of_type (BW_TYPE_START_PAGE));
+  g_assert_true (BW_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (about))));
+
+  /* That window closing takes the about window with it. */
+  gtk_window_destroy (gtk_window_get_transient_for (GTK_WINDOW (about)));
+  bw_ui_drain ();
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   destroy_all_windows ();
 }
 
@@ -636,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/start-page-opens", test_start_page_opens);
   g_test_add_func ("/ui/app/autosave", test_autosave);
   g_test_add_func ("/ui/app/recovery-offer", test_recovery_offer);
+  g_test_add_func ("/ui/app/recovery-into-open-window", test_recovery_into_open_window);
   g_test_add_func ("/ui/app/preferences", test_preferences);
   g_test_add_func ("/ui/app/about", test_about);
   g_test_add_func ("/ui/app/shortcuts", test_shortcuts);

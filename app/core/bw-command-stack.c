@@ -171,8 +171,12 @@ merge_into_top (BwCommandStack *self,
     return bw_command_merge (top, command);
   if (!bw_command_merge (wrapped, command))
     return FALSE;
-  bw_command_set_selection (top, bw_command_get_selection_before (top),
-                            bw_command_get_selection_after (wrapped));
+  {
+    /* Copies: setting a selection frees the one it replaces. */
+    g_auto(GStrv) before = g_strdupv ((char **) bw_command_get_selection_before (top));
+
+    bw_command_set_selection (top, (const char * const *) before, bw_command_get_selection_after (wrapped));
+  }
   return TRUE;
 }
 

@@ -95,6 +95,12 @@ set_properties (BwProject  *project,
   g_value_init (&v, JSON_TYPE_OBJECT);
   g_value_set_boxed (&v, copy);
   command = bw_command_set_property_new (project, id, "properties", &v);
+  /* As the inspector does: the element stays selected across undo. */
+  {
+    const char * const selection[] = { id, NULL };
+
+    bw_command_set_selection (command, selection, selection);
+  }
   execute_ok (project, command);
 }
 

@@ -145,6 +145,23 @@ test_badges_and_label (void)
   bw_ui_close_window (window);
 }
 
+/* Every threat with its state: what derivation changes. */
+static char *
+threat_states (BwProject *project)
+{
+  GListModel *threats = bw_project_get_threats (project);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
+
+      g_string_append_printf (text, "%s:%d%d ", bw_record_get_id (BW_RECORD (threat)),
+                              bw_threat_get_obsolete (threat), bw_threat_get_superseded (threat));
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* A process placed with the tool gets its threats in the same undo step;
  * one undo takes both away. Opening changed nothing. */
 static void
@@ -171,6 +188,27 @@ test_derive_after_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (bw_project_lookup (project, id));
   g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_threats (project)), ==, threats);
+  bw_command_stack_mark_clean (stack);
+
+  /* A drag across a trust boundary: the service technician into the
+   * pump's boundary changes which flows cross one. The drag and what
+   * derivation made of it are one undo step. */
+  g_assert_true (bw_window_select (window, "diagram:D-2"));
+  bw_ui_settle (20);
+  bw_diagram_view_zoom_fit (view);
+  bw_ui_settle (20);
+  {
+    g_autofree char *before = threat_states (project);
+    g_autofree char *after = NULL;
+    BwRect r = rect_of (project, "EE-9");
+
+    drag (view, r.x + r.width / 2, r.y + r.height / 2, 500, 700);
+    g_assert_cmpfloat (rect_of (project, "EE-9").x, !=, r.x);
+    g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    after = threat_states (project);
+    g_assert_cmpstr (after, ==, before);
+  }
 
   bw_command_stack_mark_clean (stack);
   bw_ui_close_window (window);

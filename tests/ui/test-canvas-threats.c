@@ -330,6 +330,29 @@ test_align_reorder_export (void)
   first = g_list_model_get_item (diagrams, 0);
   g_assert_cmpstr (bw_record_get_id (BW_RECORD (first)), ==, "D-1");
 
+  /* Export Diagram… asks for the format and the background first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-diagram", NULL));
+  bw_ui_settle (50);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+    GtkWidget *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = toplevel;
+      }
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (bw_ui_find (dialog, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+    g_assert_nonnull (bw_ui_find (dialog, bw_ui_match_label, "_Transparent background"));
+    bw_ui_screenshot (dialog, "export-dialog");
+    /* Escape's way out: the close response, "cancel". */
+    gtk_window_close (GTK_WINDOW (dialog));
+    bw_ui_settle (20);
+  }
+
   /* Export: the format follows the extension. */
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

@@ -22,6 +22,7 @@ struct _BwCommandStack
   gint64      clean_depth;   /* undo->len at the last save; -1 if unreachable */
   gboolean    sealed;        /* the top command takes no more merges */
   BwAutoDerive *auto_derive; /* NULL: no derivation after edits */
+  gboolean    derive_pending; /* merged steps (a drag) wait for the seal */
 };
 
 G_DEFINE_FINAL_TYPE (BwCommandStack, bw_command_stack, G_TYPE_OBJECT)
@@ -170,8 +171,12 @@ merge_into_top (BwCommandStack *self,
     return bw_command_merge (top, command);
   if (!bw_command_merge (wrapped, command))
     return FALSE;
-  bw_command_set_selection (top, bw_command_get_selection_before (top),
-                            bw_command_get_selection_after (wrapped));
+  {
+    /* Copies: setting a selection frees the one it replaces. */
+    g_auto(GStrv) before = g_strdupv ((char **) bw_command_get_selection_before (top));
+
+    bw_command_set_selection (top, (const char * const *) before, bw_command_get_selection_after (wrapped));
+  }
   return TRUE;
 }
 
@@ -207,6 +212,28 @@ fold_derivation (BwCommandStack *self,
   bw_command_group_append (BW_COMMAND_GROUP (top), derivation);
 }
 
+/* A run of merging steps (a drag, typing into one field) derives once, when
+ * it ends: each step would cost a derivation otherwise, and on a large
+ * selection that is more than a frame. */
+static void
+flush_derivation (BwCommandStack *self)
+{
+  g_autoptr(BwProject) project = NULL;
+
+  if (!self->derive_pending)
+    return;
+  self->derive_pending = FALSE;
+  project = g_weak_ref_get (&self->project);
+  if (project == NULL || self->auto_derive == NULL || self->undo->len == 0)
+    {
+      if (self->auto_derive != NULL)
+        g_strfreev (bw_auto_derive_end (self->auto_derive));
+      return;
+    }
+  fold_derivation (self, project);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Applies `command` and records it; a failed command changes nothing. */
 gboolean
 bw_command_stack_execute (BwCommandStack  *self,
@@ -225,11 +252,14 @@ bw_command_stack_execute (BwCommandStack  *self,
 
   /* Inside a group, the outermost group collects for all its commands. */
   derive = self->auto_derive != NULL && self->groups->len == 0 && !BW_IS_COMMAND_DERIVE (command);
-  if (derive)
+  /* Nothing can merge into a sealed step: the run before has ended. */
+  if (self->sealed || !derive)
+    flush_derivation (self);
+  if (derive && !self->derive_pending)
     bw_auto_derive_begin (self->auto_derive);
   if (!bw_command_apply (command, project, error))
     {
-      if (derive)
+      if (derive && !self->derive_pending)
         g_strfreev (bw_auto_derive_end (self->auto_derive));
       return FALSE;
     }
@@ -256,7 +286,7 @@ bw_command_stack_execute (BwCommandStack  *self,
       merge_into_top (self, command))
     {
       if (derive)
-        fold_derivation (self, project);
+        self->derive_pending = TRUE;
       if (was_modified != bw_command_stack_get_modified (self))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
       g_signal_emit (self, signals[CHANGED], 0);
@@ -264,8 +294,13 @@ bw_command_stack_execute (BwCommandStack  *self,
     }
 
   g_ptr_array_add (self->undo, g_object_ref (command));
+  /* Derived at once (the first step of a drag too: the rest follows at
+   * the seal); a run that did not end with a seal is derived with it. */
   if (derive)
-    fold_derivation (self, project);
+    {
+      self->derive_pending = FALSE;
+      fold_derivation (self, project);
+    }
   self->sealed = FALSE;
   notify_all (self);
   return TRUE;
@@ -277,6 +312,7 @@ bw_command_stack_seal (BwCommandStack *self)
 {
   g_return_if_fail (BW_IS_COMMAND_STACK (self));
 
+  flush_derivation (self);
   self->sealed = TRUE;
 }
 
@@ -286,6 +322,8 @@ bw_command_stack_begin_group (BwCommandStack *self,
 {
   g_return_if_fail (BW_IS_COMMAND_STACK (self));
 
+  if (self->groups->len == 0)
+    flush_derivation (self);
   if (self->groups->len == 0 && self->auto_derive != NULL)
     bw_auto_derive_begin (self->auto_derive);
   g_ptr_array_add (self->groups, bw_command_group_new (label));
@@ -349,6 +387,8 @@ bw_command_stack_undo (BwCommandStack *self)
   g_return_val_if_fail (BW_IS_COMMAND_STACK (self), FALSE);
   g_return_val_if_fail (self->groups->len == 0, FALSE);
 
+  /* The step's derivation belongs to it before it is undone. */
+  flush_derivation (self);
   project = g_weak_ref_get (&self->project);
   if (project == NULL || self->undo->len == 0)
     return FALSE;
@@ -371,6 +411,8 @@ bw_command_stack_redo (BwCommandStack *self)
   g_return_val_if_fail (BW_IS_COMMAND_STACK (self), FALSE);
   g_return_val_if_fail (self->groups->len == 0, FALSE);
 
+  /* The step's derivation belongs to it before it is undone. */
+  flush_derivation (self);
   project = g_weak_ref_get (&self->project);
   if (project == NULL || self->redo->len == 0)
     return FALSE;
@@ -437,6 +479,8 @@ bw_command_stack_mark_clean (BwCommandStack *self)
 {
   g_return_if_fail (BW_IS_COMMAND_STACK (self));
 
+  /* What is saved includes the derivation of the last edit. */
+  flush_derivation (self);
   self->clean_depth = self->undo->len;
   self->sealed = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
@@ -473,6 +517,7 @@ bw_command_stack_set_auto_derive (BwCommandStack *self,
 
   if (self->auto_derive != NULL && bw_auto_derive_get_rules (self->auto_derive) == rules)
     return;
+  flush_derivation (self);
   g_clear_object (&self->auto_derive);
   project = g_weak_ref_get (&self->project);
   if (rules != NULL && project != NULL)

@@ -315,7 +315,6 @@ refresh_threats (BwInspectorLinks *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, bw_threat_get_title (threat));
       /* The STRIDE letter, bold when the threat is open: the state is in
        * the words too, not only in the look. */
       gtk_widget_add_css_class (letter, bw_threat_is_open (threat) ? "heading" : "dim-label");

@@ -95,6 +95,12 @@ set_properties (BwProject  *project,
   g_value_init (&v, JSON_TYPE_OBJECT);
   g_value_set_boxed (&v, copy);
   command = bw_command_set_property_new (project, id, "properties", &v);
+  /* As the inspector does: the element stays selected across undo. */
+  {
+    const char * const selection[] = { id, NULL };
+
+    bw_command_set_selection (command, selection, selection);
+  }
   execute_ok (project, command);
 }
 
@@ -208,9 +214,26 @@ test_merge_through (void)
 
   bw_command_stack_set_auto_derive (stack, rules);
   set_properties (project, "DS-1", "is_log", TRUE);
+  /* The first step derives at once. */
+  g_assert_cmpuint (count_live (project, "stride.data_store.repudiation", "DS-1"), ==, 1);
+  set_properties (project, "DS-1", "is_log", FALSE);
+  /* The steps merged into it wait for the end of the run (the seal). */
+  g_assert_cmpuint (count_live (project, "stride.data_store.repudiation", "DS-1"), ==, 1);
+  bw_command_stack_seal (stack);
+  g_assert_cmpuint (count_live (project, "stride.data_store.repudiation", "DS-1"), ==, 0);
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, depth + 1);
+  g_assert_true (bw_command_stack_undo (stack));
+  g_assert_cmpuint (count_live (project, "stride.data_store.repudiation", "DS-1"), ==, 0);
+  g_assert_false (bw_command_stack_get_modified (stack));
+
+  set_properties (project, "DS-1", "is_log", TRUE);
   set_properties (project, "DS-1", "is_log", FALSE);
   set_properties (project, "DS-1", "is_log", TRUE);
   g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, depth + 1);
+  /* An undo ends the run too: its derivation is part of what it undoes. */
+  g_assert_true (bw_command_stack_undo (stack));
+  g_assert_cmpuint (count_live (project, "stride.data_store.repudiation", "DS-1"), ==, 0);
+  g_assert_true (bw_command_stack_redo (stack));
   g_assert_cmpuint (count_live (project, "stride.data_store.repudiation", "DS-1"), ==, 1);
   bw_command_stack_seal (stack);
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "bw-command-add.h"
+#include "bw-command-connect.h"
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
 #include "bw-geometry.h"
@@ -56,44 +57,6 @@ drag (BwDiagramView *view,
   for (int step = 1; step <= 4; step++)
     g_signal_emit_by_name (gesture, "drag-update", (wx1 - wx0) * step / 4.0, (wy1 - wy0) * step / 4.0);
   g_signal_emit_by_name (gesture, "drag-end", wx1 - wx0, wy1 - wy0);
-  bw_ui_settle (10);
-}
-
-static void
-place (BwWindow      *window,
-       BwDiagramTool  tool,
-       double         x,
-       double         y,
-       const char    *name)
-{
-  BwDiagramView *view = bw_window_get_diagram_view (window);
-  GtkEditable *entry;
-
-  bw_diagram_view_set_tool (view, tool);
-  drag (view, x, y, x, y);
-  entry = bw_diagram_view_get_rename_entry (view);
-  gtk_editable_set_text (entry, name);
-  g_signal_emit_by_name (entry, "activate");
-  bw_ui_settle (100);
-}
-
-/* A flow by dragging with the flow tool, named inline as a user does. */
-static void
-connect (BwWindow   *window,
-         double      x0,
-         double      y0,
-         double      x1,
-         double      y1,
-         const char *name)
-{
-  BwDiagramView *view = bw_window_get_diagram_view (window);
-  GtkEditable *entry;
-
-  bw_diagram_view_set_tool (view, BW_DIAGRAM_TOOL_DATA_FLOW);
-  drag (view, x0, y0, x1, y1);
-  entry = bw_diagram_view_get_rename_entry (view);
-  gtk_editable_set_text (entry, name);
-  g_signal_emit_by_name (entry, "activate");
   bw_ui_settle (10);
 }
 
@@ -182,6 +145,23 @@ test_badges_and_label (void)
   bw_ui_close_window (window);
 }
 
+/* Every threat with its state: what derivation changes. */
+static char *
+threat_states (BwProject *project)
+{
+  GListModel *threats = bw_project_get_threats (project);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
+
+      g_string_append_printf (text, "%s:%d%d ", bw_record_get_id (BW_RECORD (threat)),
+                              bw_threat_get_obsolete (threat), bw_threat_get_superseded (threat));
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* A process placed with the tool gets its threats in the same undo step;
  * one undo takes both away. Opening changed nothing. */
 static void
@@ -208,6 +188,27 @@ test_derive_after_edit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (bw_project_lookup (project, id));
   g_assert_cmpuint (g_list_model_get_n_items (bw_project_get_threats (project)), ==, threats);
+  bw_command_stack_mark_clean (stack);
+
+  /* A drag across a trust boundary: the service technician into the
+   * pump's boundary changes which flows cross one. The drag and what
+   * derivation made of it are one undo step. */
+  g_assert_true (bw_window_select (window, "diagram:D-2"));
+  bw_ui_settle (20);
+  bw_diagram_view_zoom_fit (view);
+  bw_ui_settle (20);
+  {
+    g_autofree char *before = threat_states (project);
+    g_autofree char *after = NULL;
+    BwRect r = rect_of (project, "EE-9");
+
+    drag (view, r.x + r.width / 2, r.y + r.height / 2, 500, 700);
+    g_assert_cmpfloat (rect_of (project, "EE-9").x, !=, r.x);
+    g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    after = threat_states (project);
+    g_assert_cmpstr (after, ==, before);
+  }
 
   bw_command_stack_mark_clean (stack);
   bw_ui_close_window (window);
@@ -329,6 +330,29 @@ test_align_reorder_export (void)
   first = g_list_model_get_item (diagrams, 0);
   g_assert_cmpstr (bw_record_get_id (BW_RECORD (first)), ==, "D-1");
 
+  /* Export Diagram… asks for the format and the background first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-diagram", NULL));
+  bw_ui_settle (50);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+    GtkWidget *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = toplevel;
+      }
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (bw_ui_find (dialog, bw_ui_match_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+    g_assert_nonnull (bw_ui_find (dialog, bw_ui_match_label, "_Transparent background"));
+    bw_ui_screenshot (dialog, "export-dialog");
+    /* Escape's way out: the close response, "cancel". */
+    gtk_window_close (GTK_WINDOW (dialog));
+    bw_ui_settle (20);
+  }
+
   /* Export: the format follows the extension. */
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -356,7 +380,46 @@ test_align_reorder_export (void)
   bw_ui_close_window (window);
 }
 
-/* A diagram drawn from scratch with the tools, for the eye. */
+static const char *
+add_node (BwProject  *project,
+          const char *diagram,
+          const char *kind,
+          const char *name,
+          double      x,
+          double      y)
+{
+  g_autoptr(BwElement) node = g_object_new (BW_TYPE_ELEMENT, "kind", kind, "diagram", diagram, "name", name,
+                                            "bounds", g_variant_new ("(dddd)", x, y, 140.0, 60.0), NULL);
+  g_autoptr(BwCommand) add = bw_command_add_new (project, BW_RECORD (node), -1);
+
+  g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (project), add, NULL));
+  return bw_record_get_id (BW_RECORD (node));
+}
+
+static void
+add_flow (BwProject  *project,
+          const char *source,
+          const char *target,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BwCommand) connect = bw_command_connect_new (project, source, target, &error);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(BwCommand) rename = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (project), connect, NULL));
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  rename = bw_command_set_property_new (project, bw_command_connect_get_flow_id (BW_COMMAND_CONNECT (connect)),
+                                        "name", &value);
+  g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (project), rename, NULL));
+}
+
+/* A new diagram drawn step by step (each step a command, as the tools
+ * make them; drawing with the tools themselves is test-editor's), for
+ * the eye: every node and flow gets its threats as it is drawn. The
+ * boundary is drawn with its tool. */
 static void
 test_drawn_diagram (void)
 {
@@ -366,6 +429,7 @@ test_drawn_diagram (void)
   g_autoptr(BwDiagram) diagram = g_object_new (BW_TYPE_DIAGRAM, "name", "Clinic programmer", "kind", "dataflow", NULL);
   g_autoptr(BwCommand) add = bw_command_add_new (project, BW_RECORD (diagram), -1);
   g_autoptr(GPtrArray) elements = NULL;
+  g_autofree char *clinician = NULL, *app = NULL, *records = NULL, *cloud = NULL;
   const char *id;
 
   g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (project), add, NULL));
@@ -375,26 +439,25 @@ test_drawn_diagram (void)
 
     g_assert_true (bw_window_select (window, key));
   }
-  bw_ui_settle (20);
-  place (window, BW_DIAGRAM_TOOL_EXTERNAL_ENTITY, 100, 100, "Clinician");
-  place (window, BW_DIAGRAM_TOOL_PROCESS, 400, 100, "Programmer app");
-  place (window, BW_DIAGRAM_TOOL_DATA_STORE, 400, 320, "Patient records");
-  /* All of it in view: a drag ends where the pointer is on screen. */
+  clinician = g_strdup (add_node (project, id, "external_entity", "Clinician", 40, 60));
+  app = g_strdup (add_node (project, id, "process", "Programmer app", 340, 60));
+  records = g_strdup (add_node (project, id, "data_store", "Patient records", 340, 300));
+  cloud = g_strdup (add_node (project, id, "external_entity", "Manufacturer cloud", 660, 300));
+  add_flow (project, clinician, app, "Programming orders");
+  add_flow (project, app, records, "Record updates");
+  add_flow (project, records, cloud, "Nightly upload");
   bw_diagram_view_zoom_fit (view);
   bw_ui_settle (20);
-  connect (window, 100, 100, 400, 100, "Programming orders");
-  connect (window, 400, 100, 400, 320, "Record updates");
   bw_diagram_view_set_tool (view, BW_DIAGRAM_TOOL_BOX_BOUNDARY);
-  drag (view, 300, 40, 520, 400);
+  drag (view, 300, 20, 520, 400);
   bw_diagram_view_set_selection (view, NULL);
   bw_diagram_view_zoom_fit (view);
-  bw_ui_screenshot (GTK_WIDGET (window), "drawn-light");
   elements = bw_project_dup_diagram_elements (project, id);
-  g_assert_cmpuint (elements->len, ==, 6);
-  /* Each drawn node and flow got its threats as it was drawn. */
+  g_assert_cmpuint (elements->len, ==, 8);
   for (guint i = 0; i < elements->len; i++)
-    if (bw_element_is_node (g_ptr_array_index (elements, i)))
+    if (bw_element_get_kind_enum (g_ptr_array_index (elements, i)) != BW_ELEMENT_TRUST_BOUNDARY)
       g_assert_cmpuint (count_threats_on (project, bw_record_get_id (g_ptr_array_index (elements, i))), >, 0);
+  bw_ui_screenshot (GTK_WIDGET (window), "drawn-light");
   set_dark (TRUE);
   bw_ui_screenshot (GTK_WIDGET (window), "drawn-dark");
   set_dark (FALSE);

@@ -16,7 +16,6 @@
 
 #include "bw-attack-tree-eval.h"
 #include "bw-attack-tree-page.h"
-#include "bw-compat.h"
 #include "bw-attack-tree-page-dialogs.h"
 #include "bw-attack-tree-view.h"
 #include "bw-command-add.h"
@@ -44,7 +43,6 @@ struct _BwAttackTreePage
   GtkListView        *outline;
   GtkMenuButton      *gate_button;
   GtkDropDown        *view_dropdown;
-  GtkWidget          *add_split_button;
   GtkToggleButton    *direction_button;
   GtkInfoBar         *warning_bar;
   GtkLabel           *warning_label;
@@ -1261,7 +1259,6 @@ bw_attack_tree_page_class_init (BwAttackTreePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, outline);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, gate_button);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, view_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, add_split_button);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, direction_button);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, warning_bar);
   gtk_widget_class_bind_template_child (widget_class, BwAttackTreePage, warning_label);
@@ -1302,9 +1299,6 @@ bw_attack_tree_page_init (BwAttackTreePage *self)
 
   self->objective_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  bw_compat_name_inner_buttons (GTK_WIDGET (self->view_dropdown), _("Countermeasures That Count"));
-  bw_compat_name_inner_buttons (GTK_WIDGET (self->rank_dropdown), _("Rank Attacks By"));
-  bw_compat_name_inner_buttons (GTK_WIDGET (self->add_split_button), _("Add Step Below"));
 
   self->outline_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->outline_selection, FALSE);

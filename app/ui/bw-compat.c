@@ -210,21 +210,3 @@ bw_compat_open_file (GtkWindow *parent,
   }
 #endif
 }
-
-void
-bw_compat_name_inner_buttons (GtkWidget  *widget,
-                              const char *label)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                        -1);
-      bw_compat_name_inner_buttons (child, label);
-    }
-}

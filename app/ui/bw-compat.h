@@ -48,10 +48,4 @@ GFile *bw_compat_choose_file_finish (GAsyncResult         *result,
 void   bw_compat_open_file          (GtkWindow            *parent,
                                      GFile                *file);
 
-/* GTK 4.8 gives the buttons inside a composite widget (a drop-down's
- * toggle, a split button's halves) no accessible name of their own; this
- * names every button below `widget`. */
-void   bw_compat_name_inner_buttons (GtkWidget            *widget,
-                                     const char           *label);
-
 G_END_DECLS

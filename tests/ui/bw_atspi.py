@@ -231,6 +231,12 @@ def unnamed_buttons(root):
             if role not in BUTTON_ROLES:
                 continue
             name = (node.get_name() or "").strip()
+            # GTK 4.8 gives a drop-down's own toggle no name; the combo
+            # box around it carries the name a screen reader announces.
+            parent = node.get_parent()
+            if parent is not None and parent.get_role_name() == "combo box" and \
+                    (parent.get_name() or "").strip() and not TYPE_NAME.match(parent.get_name().strip()):
+                continue
             if name == "" or TYPE_NAME.match(name):
                 bad.append((role, name, node.get_description() or "", context_of(node)))
         except Exception:

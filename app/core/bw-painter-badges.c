@@ -116,66 +116,138 @@ path_pill (cairo_t      *cr,
 #define FILL_LIGHT 0xc64600
 #define FILL_DARK  0xffa348
 
-/* All visible badges at once: every ring in one path and every pill in
- * another, each filled once, then the digits. Hundreds of badges drawn
- * one by one would cost more than the diagram under them. `text`: with
- * digits; without (small scales) plain pills. */
-void
-_bw_painter_draw_badges (cairo_t             *cr,
-                         const BwPainterItem *items,
-                         guint                n_items,
-                         const gboolean      *visible,
-                         gboolean             dark,
-                         gboolean             text)
+static void
+draw_one (cairo_t             *cr,
+          const BwPainterItem *item,
+          const BwRect        *r,
+          gboolean             dark)
 {
-  gboolean any = FALSE;
+  BwRect ring = bw_rect_grow (r, BADGE_RING);
 
-  cairo_save (cr);
-  for (guint i = 0; i < n_items; i++)
-    {
-      BwRect r;
-
-      if (!visible[i] || !_bw_painter_badge_rect (&items[i], &r))
-        continue;
-      /* The ring: the background colour around the pill, so it stands
-       * apart from the outline under it. */
-      r = bw_rect_grow (&r, BADGE_RING);
-      path_pill (cr, &r);
-      any = TRUE;
-    }
-  if (!any)
-    {
-      cairo_restore (cr);
-      return;
-    }
+  /* The ring: the background colour around the pill, so it stands apart
+   * from the outline under it. */
+  path_pill (cr, &ring);
   set_rgb (cr, dark ? 0x242424 : 0xffffff);
   cairo_fill (cr);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      BwRect r;
-
-      if (visible[i] && _bw_painter_badge_rect (&items[i], &r))
-        path_pill (cr, &r);
-    }
+  path_pill (cr, r);
   set_rgb (cr, dark ? FILL_DARK : FILL_LIGHT);
   cairo_fill (cr);
-
-  set_rgb (cr, dark ? 0x241f31 : 0xffffff);
-  for (guint i = 0; i < n_items && text; i++)
+  if (item->badge != NULL)
     {
-      const BwPainterItem *item = &items[i];
       PangoRectangle ink_rect;
-      BwRect r;
 
-      if (!visible[i] || item->badge == NULL || !_bw_painter_badge_rect (item, &r))
-        continue;
       pango_layout_get_pixel_extents (item->badge, &ink_rect, NULL);
+      set_rgb (cr, dark ? 0x241f31 : 0xffffff);
       /* Centred on the digits' ink, not the line box: it looks centred. */
       cairo_move_to (cr,
-                     r.x + r.width / 2 - ink_rect.x - ink_rect.width / 2.0,
-                     r.y + r.height / 2 - ink_rect.y - ink_rect.height / 2.0);
+                     r->x + r->width / 2 - ink_rect.x - ink_rect.width / 2.0,
+                     r->y + r->height / 2 - ink_rect.y - ink_rect.height / 2.0);
       pango_cairo_show_layout (cr, item->badge);
+    }
+}
+
+static gboolean
+is_vector (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The badge of `item` drawn once at `scale` device pixels per unit, for
+ * copying: the screen shows hundreds of the same few badges, and shaping
+ * and filling each one costs more than the diagram under it. */
+static cairo_surface_t *
+badge_image (BwPainterScene      *scene,
+             const BwPainterItem *item,
+             const BwRect        *r,
+             gboolean             dark,
+             double               scale)
+{
+  char digits[8];
+  g_autofree char *key = NULL;
+  cairo_surface_t *image;
+  BwRect local;
+  cairo_t *cr;
+  double pad = BADGE_RING + 1;
+
+  _bw_painter_badge_text (item->open_threats, digits, sizeof digits);
+  key = g_strdup_printf ("%s|%d|%.4f|%.1f", digits, dark, scale, r->width);
+  if (scene->badge_images == NULL)
+    scene->badge_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) cairo_surface_destroy);
+  if ((image = g_hash_table_lookup (scene->badge_images, key)) != NULL)
+    return image;
+  /* Zooming makes new sizes; the old ones are not needed again soon. */
+  if (g_hash_table_size (scene->badge_images) > 64)
+    g_hash_table_remove_all (scene->badge_images);
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                      (int) ceil ((r->width + 2 * pad) * scale),
+                                      (int) ceil ((r->height + 2 * pad) * scale));
+  cr = cairo_create (image);
+  cairo_scale (cr, scale, scale);
+  local = (BwRect) { pad, pad, r->width, r->height };
+  draw_one (cr, item, &local, dark);
+  cairo_destroy (cr);
+  g_hash_table_insert (scene->badge_images, g_steal_pointer (&key), image);
+  return image;
+}
+
+/* All visible badges. `text`: with digits; without (small scales) plain
+ * pills. On the screen each is a copy of one image per count; exports
+ * (vector formats) draw them as shapes and text. */
+void
+_bw_painter_draw_badges (cairo_t        *cr,
+                         BwPainterScene *scene,
+                         const gboolean *visible,
+                         gboolean        dark,
+                         gboolean        text)
+{
+  const BwPainterItem *items = (const BwPainterItem *) scene->items->data;
+  double sx = 1, sy = 0, scale;
+  gboolean copy;
+
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  scale = sqrt (sx * sx + sy * sy);
+  copy = text && !is_vector (cr) && scale > 0;
+  cairo_save (cr);
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const BwPainterItem *item = &items[i];
+      BwRect r;
+
+      if (!visible[i] || !_bw_painter_badge_rect (item, &r))
+        continue;
+      if (!copy)
+        {
+          if (!text)
+            {
+              path_pill (cr, &r);
+              set_rgb (cr, dark ? FILL_DARK : FILL_LIGHT);
+              cairo_fill (cr);
+            }
+          else
+            draw_one (cr, item, &r, dark);
+          continue;
+        }
+      {
+        cairo_surface_t *image = badge_image (scene, item, &r, dark, scale);
+        double pad = BADGE_RING + 1;
+
+        cairo_save (cr);
+        cairo_translate (cr, r.x - pad, r.y - pad);
+        cairo_scale (cr, 1 / scale, 1 / scale);
+        cairo_set_source_surface (cr, image, 0, 0);
+        cairo_paint (cr);
+        cairo_restore (cr);
+      }
     }
   cairo_restore (cr);
 }

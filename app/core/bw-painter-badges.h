@@ -23,8 +23,7 @@ gboolean _bw_painter_badge_rect (const BwPainterItem *item,
                                  BwRect              *rect);
 /* Draws the badges of the visible items; `text`: with their counts. */
 void     _bw_painter_draw_badges (cairo_t             *cr,
-                                  const BwPainterItem *items,
-                                  guint                n_items,
+                                  BwPainterScene      *scene,
                                   const gboolean      *visible,
                                   gboolean             dark,
                                   gboolean             text);

@@ -44,6 +44,7 @@ bw_painter_scene_free (BwPainterScene *scene)
 {
   g_clear_pointer (&scene->nodes, g_hash_table_unref);
   g_clear_pointer (&scene->layouts, g_hash_table_unref);
+  g_clear_pointer (&scene->badge_images, g_hash_table_unref);
   g_clear_pointer (&scene->items, g_array_unref);
   g_clear_pointer (&scene->elements, g_ptr_array_unref);
   g_clear_object (&scene->context);

@@ -59,6 +59,7 @@ typedef struct _BwPainterScene
   GArray       *items;         /* BwPainterItem, paint order */
   GHashTable   *nodes;         /* ID → item index + 1 */
   GHashTable   *layouts;       /* what shapes a label → PangoLayout */
+  GHashTable   *badge_images;  /* screen drawing: badges pre-rendered per digits, palette and scale */
   GHashTable   *reuse;         /* while built: the layouts of the scene it replaces */
   GHashTable   *previous_items; /* while built: element → that scene's item */
   GArray       *dirty;         /* while built: where things changed */

@@ -693,8 +693,7 @@ bw_painter_draw_scene (cairo_t              *cr,
         draw_label (cr, palette, item);
     }
   /* Badges over names: a count must never hide under a label. */
-  _bw_painter_draw_badges (cr, (const BwPainterItem *) scene->items->data, scene->items->len,
-                           visible, options->dark, text);
+  _bw_painter_draw_badges (cr, scene, visible, options->dark, text);
   for (guint i = 0; i < scene->items->len && options->selection != NULL; i++)
     {
       const BwPainterItem *item = &g_array_index (scene->items, BwPainterItem, i);

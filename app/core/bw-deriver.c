@@ -165,12 +165,26 @@ typedef struct
   gint64        next_id;        /* the next threat number to try */
   const BwField *fields[N_FIELDS];
   GHashTable   *rule_strings;   /* BwRule → RuleStrings, made once per plan */
+  /* The enumeration values a new threat gets, as the fields store them. */
+  const char   *derived;
+  const char   *not_started;
+  const char   *no_treatment;
+  const char   *derived_event;
   JsonNode    **values[BW_RULE_SUBJECT_N];  /* BwRuleContext.values */
+  BwRuleMemo   *memo[BW_RULE_SUBJECT_N];    /* BwRuleContext.memo */
   GArray       *compiled[BW_RULE_APPLIES_N];  /* CompiledRule per kind of subject */
   GHashTable   *shapes;         /* a diagram's boundaries (layout) → GArray of Shape */
   guint         n_values;
 } Deriver;
 
+
+/* What every threat of a rule shares. */
+typedef struct
+{
+  char       *detail;       /* the "derived" history entry's detail */
+  char       *references;   /* the description's closing paragraph, or NULL */
+  const char *category;     /* the threat's category, as its field stores it */
+} RuleStrings;
 
 /* A rule as the evaluation loop needs it, looked up once per plan. */
 typedef struct
@@ -178,14 +192,8 @@ typedef struct
   BwRule                *rule;
   const BwRuleCondition *condition;
   BwRuleLibrary         *vocabulary;
+  RuleStrings           *strings;     /* made when the rule first adds a threat */
 } CompiledRule;
-
-/* What every threat of a rule shares. */
-typedef struct
-{
-  char *detail;       /* the "derived" history entry's detail */
-  char *references;   /* the description's closing paragraph, or NULL */
-} RuleStrings;
 
 static void
 rule_strings_free (gpointer data)
@@ -327,18 +335,25 @@ change (Deriver        *self,
   g_ptr_array_add (self->plan->entries, entry);
 }
 
+/* An enumeration's value as its field stores it (the table's own string),
+ * found once per plan rather than once per threat. */
+static const char *
+canonical (const BwField *field,
+           const char    *value)
+{
+  for (guint i = 0; field->values[i] != NULL; i++)
+    if (g_str_equal (field->values[i], value))
+      return field->values[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 set_enum (BwRecord      *record,
           const BwField *field,
           const char    *value)
 {
-  for (guint i = 0; field->values[i] != NULL; i++)
-    if (g_str_equal (field->values[i], value))
-      {
-        *(const char **) bw_record_field_ptr (record, field) = field->values[i];
-        return;
-      }
-  g_assert_not_reached ();
+  *(const char **) bw_record_field_ptr (record, field) = value;
 }
 
 static void
@@ -366,6 +381,7 @@ rule_strings (Deriver *self,
   library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
   strings->detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
                                      library != NULL ? bw_rule_library_get_version (library) : "");
+  strings->category = canonical (self->fields[F_CATEGORY], bw_rule_get_category (rule));
   references = bw_rule_get_references (rule);
   if (references != NULL && references[0] != NULL)
     {
@@ -382,17 +398,19 @@ rule_strings (Deriver *self,
  * members are written directly (a GObject property set per member costs
  * more than the rest of derivation on a large model). */
 static BwThreat *
-new_threat (Deriver    *self,
-            BwRule     *rule,
-            BwElement  *element,
-            BwElement  *source,
-            BwElement  *target)
+new_threat (Deriver      *self,
+            CompiledRule *compiled,
+            BwElement    *element,
+            BwElement    *source,
+            BwElement    *target,
+            gboolean      crosses)
 {
+  BwRule *rule = compiled->rule;
   BwThreat *threat = g_object_new (BW_TYPE_THREAT, NULL);
   BwRecord *record = BW_RECORD (threat);
   BwRecord *risk = g_object_new (BW_TYPE_RISK, NULL);
   BwRecord *entry = g_object_new (BW_TYPE_HISTORY_ENTRY, NULL);
-  RuleStrings *strings = rule_strings (self, rule);
+  RuleStrings *strings;
   int exploitability = bw_rule_get_exploitability (rule);
   char id[32];
 
@@ -403,7 +421,10 @@ new_threat (Deriver    *self,
   while (bw_project_lookup (self->project, id) != NULL);
   bw_record_set_id (record, id);
 
-  set_enum (record, self->fields[F_ORIGIN], "derived");
+  if (compiled->strings == NULL)
+    compiled->strings = rule_strings (self, rule);
+  strings = compiled->strings;
+  set_enum (record, self->fields[F_ORIGIN], self->derived);
   set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
   set_string (record, self->fields[F_TARGET], g_strdup (bw_record_get_id (BW_RECORD (element))));
   if (source != NULL)
@@ -417,12 +438,12 @@ new_threat (Deriver    *self,
       (*interaction)[2] = g_strdup (bw_record_get_id (BW_RECORD (target)));
       (*interaction)[3] = NULL;
     }
-  set_enum (record, self->fields[F_CATEGORY], bw_rule_get_category (rule));
+  set_enum (record, self->fields[F_CATEGORY], strings->category);
   set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, element, source, target));
   set_string (record, self->fields[F_DESCRIPTION],
               _bw_rule_expand_description_with (rule, element, source, target, strings->references));
-  set_enum (record, self->fields[F_STATUS], "not_started");
-  set_enum (record, self->fields[F_TREATMENT], "none");
+  set_enum (record, self->fields[F_STATUS], self->not_started);
+  set_enum (record, self->fields[F_TREATMENT], self->no_treatment);
   {
     char ***sources = bw_record_field_ptr (record, self->fields[F_SOURCES]);
 
@@ -433,7 +454,7 @@ new_threat (Deriver    *self,
   }
 
   /* Boundary-crossing flows and nodes at a boundary come first (METHOD.md). */
-  if (crossing_cb (element, self))
+  if (crosses)
     exploitability = MIN (exploitability + 1, 5);
   *(int *) bw_record_field_ptr (risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
   *(gboolean *) bw_record_field_ptr (risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
@@ -445,7 +466,7 @@ new_threat (Deriver    *self,
   }
 
   set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
-  set_enum (entry, self->fields[F_ENTRY_EVENT], "derived");
+  set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
   set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (strings->detail));
   g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
   g_object_unref (entry);
@@ -475,9 +496,9 @@ same_key (BwThreat   *threat,
 
 typedef struct
 {
-  BwRule    *rule;
-  BwElement *source;
-  BwElement *target;
+  CompiledRule *compiled;
+  BwElement    *source;
+  BwElement    *target;
 } Match;
 
 /* What the rules say about one element (or, for a deleted element, about
@@ -493,6 +514,7 @@ derive_one (Deriver    *self,
   gboolean missing = self->plan->missing_libraries[0] != NULL;
   guint n_existing = existing->len;
   g_autofree gboolean *matched = NULL;
+  int crosses = -1;
 
   /* Threats of rules we do not have: if a recorded library is missing they
    * may be its rules, so they stay as they are. */
@@ -526,15 +548,17 @@ derive_one (Deriver    *self,
         {
           context.values[i] = self->values[i];
           memset (self->values[i], 0, self->n_values * sizeof (JsonNode *));
+          context.memo[i] = self->memo[i];
+          bw_rule_memo_reset (self->memo[i]);
         }
       for (guint r = 0; r < rules->len; r++)
         {
-          const CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
+          CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
           context.vocabulary = compiled->vocabulary;
           if (bw_rule_condition_evaluate (compiled->condition, &context))
             {
-              Match match = { compiled->rule, NULL, NULL };
+              Match match = { compiled, NULL, NULL };
 
               g_array_append_val (matches, match);
             }
@@ -553,16 +577,18 @@ derive_one (Deriver    *self,
             {
               memset (self->values[BW_RULE_SUBJECT_SOURCE], 0, self->n_values * sizeof (JsonNode *));
               memset (self->values[BW_RULE_SUBJECT_TARGET], 0, self->n_values * sizeof (JsonNode *));
+              bw_rule_memo_reset (self->memo[BW_RULE_SUBJECT_SOURCE]);
+              bw_rule_memo_reset (self->memo[BW_RULE_SUBJECT_TARGET]);
               context.subjects[BW_RULE_SUBJECT_SOURCE] = BW_ELEMENT (ends[d]);
               context.subjects[BW_RULE_SUBJECT_TARGET] = BW_ELEMENT (ends[1 - d]);
               for (guint r = 0; r < rules->len; r++)
                 {
-                  const CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
+                  CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
                   context.vocabulary = compiled->vocabulary;
                   if (bw_rule_condition_evaluate (compiled->condition, &context))
                     {
-                      Match match = { compiled->rule, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
+                      Match match = { compiled, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
 
                       g_array_append_val (matches, match);
                     }
@@ -582,7 +608,7 @@ derive_one (Deriver    *self,
       gboolean found = FALSE;
 
       for (guint i = 0; i < n_existing; i++)
-        if (same_key (existing->pdata[i], match->rule, match->source, element, match->target))
+        if (same_key (existing->pdata[i], match->compiled->rule, match->source, element, match->target))
           {
             found = TRUE;
             if (!matched[i] && bw_threat_get_obsolete (existing->pdata[i]))
@@ -591,9 +617,13 @@ derive_one (Deriver    *self,
           }
       if (!found)
         {
-          BwThreat *threat = new_threat (self, match->rule, element, match->source, match->target);
+          BwThreat *threat;
 
-          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->rule),
+          /* Boundary-crossing flows and nodes at a boundary: asked once per element. */
+          if (crosses < 0)
+            crosses = crossing_cb (element, self);
+          threat = new_threat (self, match->compiled, element, match->source, match->target, crosses);
+          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->compiled->rule),
                     bw_record_get_id (BW_RECORD (element)), bw_threat_get_title (threat));
           g_ptr_array_add (self->plan->new_threats, threat);
           g_ptr_array_add (self->plan->entries, NULL);
@@ -672,6 +702,10 @@ bw_deriver_plan (BwProject          *project,
       self.fields[f] = bw_record_class_find_field (klass, field_names[f]);
       g_assert (self.fields[f] != NULL);
     }
+  self.derived = canonical (self.fields[F_ORIGIN], "derived");
+  self.not_started = canonical (self.fields[F_STATUS], "not_started");
+  self.no_treatment = canonical (self.fields[F_TREATMENT], "none");
+  self.derived_event = canonical (self.fields[F_ENTRY_EVENT], "derived");
   self.rule_strings = g_hash_table_new_full (NULL, NULL, NULL, rule_strings_free);
   for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
     {
@@ -681,7 +715,7 @@ bw_deriver_plan (BwProject          *project,
       for (guint r = 0; r < list->len; r++)
         {
           CompiledRule compiled = {
-            list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r])
+            list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r]), NULL
           };
 
           g_array_append_val (self.compiled[a], compiled);
@@ -690,7 +724,10 @@ bw_deriver_plan (BwProject          *project,
   self.shapes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
-    self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
+    {
+      self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
+      self.memo[i] = bw_rule_memo_new ();
+    }
   self.layout = _bw_deriver_layout_get (project);
   index = _bw_deriver_threat_index_get (project);
 
@@ -750,7 +787,10 @@ bw_deriver_plan (BwProject          *project,
   g_type_class_unref (entry_class);
   g_hash_table_unref (self.rule_strings);
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
-    g_free (self.values[i]);
+    {
+      g_free (self.values[i]);
+      bw_rule_memo_free (self.memo[i]);
+    }
   for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
     g_array_unref (self.compiled[a]);
   g_hash_table_unref (self.shapes);

@@ -32,6 +32,10 @@ enum {
   N_BASE_PROPS
 };
 
+/* Notified by its pspec: by name, each new ID (tens of thousands in one
+ * derivation) would look the name up in the pspec pool. */
+static GParamSpec *id_pspec;
+
 const char *
 bw_field_property_name (const BwField *field)
 {
@@ -545,9 +549,9 @@ bw_record_class_init (BwRecordClass *klass)
   object_class->get_property = bw_record_get_property;
   object_class->set_property = bw_record_set_property;
 
-  g_object_class_install_property (object_class, PROP_ID,
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  id_pspec = g_param_spec_string ("id", NULL, NULL, NULL,
+                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_ID, id_pspec);
 }
 
 static void
@@ -669,7 +673,7 @@ bw_record_set_id (BwRecord   *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
-  g_object_notify (G_OBJECT (self), "id");
+  g_object_notify_by_pspec (G_OBJECT (self), id_pspec);
 }
 
 /* Members this version does not know, kept to be written back. */

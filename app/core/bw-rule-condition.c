@@ -53,6 +53,7 @@ struct _BwRuleCondition
   guint           level;      /* index into bw_levels_cia */
   GPtrArray      *children;   /* all, any, not */
   guint           slot;       /* the property's index in BwRuleContext.values */
+  guint           test;       /* a leaf's number, shared by equal tests (BwRuleMemo) */
   /* The declared default of the property, per element kind, for the
    * vocabulary it was last looked up in. */
   BwRuleLibrary  *defaults_vocabulary;
@@ -95,6 +96,85 @@ bw_rule_condition_get_n_slots (void)
   n = n_slots;
   G_UNLOCK (slots);
   return n;
+}
+
+/* Equal tests (the same property compared with the same value) in
+ * different rules get the same number, so that a BwRuleMemo decides each
+ * once per subject however many rules contain it. */
+G_LOCK_DEFINE_STATIC (test_numbers);
+static GHashTable *test_numbers;
+static guint n_tests;
+
+static guint
+test_for (const char *key)
+{
+  gpointer test;
+
+  G_LOCK (test_numbers);
+  if (test_numbers == NULL)
+    test_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  test = g_hash_table_lookup (test_numbers, key);
+  if (test == NULL)
+    {
+      test = GUINT_TO_POINTER (++n_tests);
+      g_hash_table_insert (test_numbers, g_strdup (key), test);
+    }
+  G_UNLOCK (test_numbers);
+  return GPOINTER_TO_UINT (test) - 1;
+}
+
+/* What a BwRuleMemo remembers of a test. */
+enum
+{
+  MEMO_KNOWN = 1 << 0,
+  MEMO_TRUE = 1 << 1,
+  MEMO_DEFAULTS = 1 << 2,   /* the property was absent: the result came from the vocabulary */
+};
+
+struct _BwRuleMemo
+{
+  guint          n;                 /* the tests there were when it was made */
+  guint8        *state;             /* per test: MEMO_* */
+  gboolean       has_vocabulary;
+  BwRuleLibrary *vocabulary;        /* of the MEMO_DEFAULTS results */
+};
+
+/**
+ * bw_rule_memo_new:
+ *
+ * Made after the rules it serves are loaded: it knows their tests.
+ *
+ * Returns: (transfer full): an empty memo of test results for one subject
+ */
+BwRuleMemo *
+bw_rule_memo_new (void)
+{
+  BwRuleMemo *self = g_new0 (BwRuleMemo, 1);
+
+  G_LOCK (test_numbers);
+  self->n = n_tests;
+  G_UNLOCK (test_numbers);
+  self->state = g_new0 (guint8, self->n + 1);
+  return self;
+}
+
+/* Forgets every result: the subject changed. */
+void
+bw_rule_memo_reset (BwRuleMemo *self)
+{
+  g_return_if_fail (self != NULL);
+  memset (self->state, 0, self->n);
+  self->has_vocabulary = FALSE;
+  self->vocabulary = NULL;
+}
+
+void
+bw_rule_memo_free (BwRuleMemo *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->state);
+  g_free (self);
 }
 
 static const char * const subject_names[] = { "source", "flow", "target", NULL };
@@ -364,6 +444,35 @@ compile_property (BwRuleCondition  *self,
   return TRUE;
 }
 
+/* What makes two leaf tests equal, whatever their subject: the memo is
+ * per subject. */
+static char *
+test_key (const BwRuleCondition *self)
+{
+  GString *key = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (key, "%d|%d|%u|%u|%u|%s|", self->op, self->flag, self->kinds, self->need,
+                          self->level, self->property != NULL ? self->property : "");
+  if (self->value != NULL)
+    {
+      g_autofree char *text = json_to_string (self->value, FALSE);
+
+      g_string_append (key, text);
+    }
+  for (guint i = 0; self->values != NULL && i < self->values->len; i++)
+    {
+      g_autofree char *text = json_to_string (self->values->pdata[i], FALSE);
+
+      g_string_append_printf (key, "%s,", text);
+    }
+  if (self->needle != NULL)
+    g_string_append (key, self->needle);
+  if (self->op >= OP_LT && self->op <= OP_GE)
+    g_string_append (key, g_ascii_dtostr (number, sizeof number, self->number));
+  return g_string_free (key, FALSE);
+}
+
 static BwRuleCondition *
 compile (JsonNode    *node,
          gboolean     interaction,
@@ -519,6 +628,12 @@ compile (JsonNode    *node,
         return NULL;
     }
 
+  if (self->op != OP_ALL && self->op != OP_ANY && self->op != OP_NOT)
+    {
+      g_autofree char *key = test_key (self);
+
+      self->test = test_for (key);
+    }
   return g_steal_pointer (&self);
 }
 
@@ -590,7 +705,8 @@ static char absent_marker;
 static JsonNode *
 lookup_value (const BwRuleCondition *self,
               const BwRuleContext   *context,
-              BwElement             *element)
+              BwElement             *element,
+              gboolean              *defaults)
 {
   JsonNode **cache = context->values[self->subject];
   JsonNode *node = cache != NULL ? cache[self->slot] : NULL;
@@ -608,6 +724,7 @@ lookup_value (const BwRuleCondition *self,
     }
   if (node != ABSENT)
     return node;
+  *defaults = TRUE;
   if (context->vocabulary == NULL)
     return NULL;
 
@@ -729,58 +846,30 @@ asset_test (const BwRuleCondition *self,
   return FALSE;
 }
 
-/**
- * bw_rule_condition_evaluate:
- * @self: (nullable): a compiled condition; NULL always holds
- *
- * Returns: whether the condition holds for the context's subjects
- */
-gboolean
-bw_rule_condition_evaluate (const BwRuleCondition *self,
-                            const BwRuleContext   *context)
+/* One leaf test of one subject; `defaults` is set when an absent
+ * property's declared default (the vocabulary's) decided it. */
+static gboolean
+evaluate_test (const BwRuleCondition *self,
+               const BwRuleContext   *context,
+               BwElement             *element,
+               gboolean              *defaults)
 {
-  BwElement *element;
   JsonNode *value;
-
-  if (self == NULL)
-    return TRUE;
-
-  switch (self->op)
-    {
-    case OP_ALL:
-      for (guint i = 0; i < self->children->len; i++)
-        if (!bw_rule_condition_evaluate (self->children->pdata[i], context))
-          return FALSE;
-      return TRUE;
-    case OP_ANY:
-      for (guint i = 0; i < self->children->len; i++)
-        if (bw_rule_condition_evaluate (self->children->pdata[i], context))
-          return TRUE;
-      return FALSE;
-    case OP_NOT:
-      return !bw_rule_condition_evaluate (self->children->pdata[0], context);
-    default:
-      break;
-    }
-
-  element = context->subjects[self->subject];
-  if (element == NULL)
-    return FALSE;
 
   switch (self->op)
     {
     case OP_KIND:
       return (self->kinds & (1u << bw_element_get_kind_enum (element))) != 0;
     case OP_EQUALS:
-      return scalar_equal_or_default (lookup_value (self, context, element), self->value);
+      return scalar_equal_or_default (lookup_value (self, context, element, defaults), self->value);
     case OP_IN:
-      value = lookup_value (self, context, element);
+      value = lookup_value (self, context, element, defaults);
       for (guint i = 0; i < self->values->len; i++)
         if (scalar_equal_or_default (value, self->values->pdata[i]))
           return TRUE;
       return FALSE;
     case OP_CONTAINS:
-      value = lookup_value (self, context, element);
+      value = lookup_value (self, context, element, defaults);
       return value != NULL && is_string (value) && contains_folded (json_node_get_string (value), self->needle);
     case OP_EXISTS:
       {
@@ -795,7 +884,7 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
       {
         double v;
 
-        value = lookup_value (self, context, element);
+        value = lookup_value (self, context, element, defaults);
         if (value != NULL && !is_number (value))
           return FALSE;
         v = value != NULL ? json_node_get_double (value) : 0;
@@ -822,4 +911,72 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
       g_assert_not_reached ();
     }
   return FALSE;
+}
+
+/**
+ * bw_rule_condition_evaluate:
+ * @self: (nullable): a compiled condition; NULL always holds
+ *
+ * Returns: whether the condition holds for the context's subjects
+ */
+gboolean
+bw_rule_condition_evaluate (const BwRuleCondition *self,
+                            const BwRuleContext   *context)
+{
+  BwElement *element;
+  BwRuleMemo *memo;
+  gboolean defaults = FALSE;
+  gboolean result;
+
+  if (self == NULL)
+    return TRUE;
+
+  switch (self->op)
+    {
+    case OP_ALL:
+      for (guint i = 0; i < self->children->len; i++)
+        if (!bw_rule_condition_evaluate (self->children->pdata[i], context))
+          return FALSE;
+      return TRUE;
+    case OP_ANY:
+      for (guint i = 0; i < self->children->len; i++)
+        if (bw_rule_condition_evaluate (self->children->pdata[i], context))
+          return TRUE;
+      return FALSE;
+    case OP_NOT:
+      return !bw_rule_condition_evaluate (self->children->pdata[0], context);
+    default:
+      break;
+    }
+
+  element = context->subjects[self->subject];
+  if (element == NULL)
+    return FALSE;
+
+  memo = context->memo[self->subject];
+  if (memo == NULL || self->test >= memo->n)
+    return evaluate_test (self, context, element, &defaults);
+
+  {
+    guint8 state = memo->state[self->test];
+
+    /* A result from a vocabulary's default holds for that vocabulary only. */
+    if ((state & MEMO_KNOWN) != 0
+        && ((state & MEMO_DEFAULTS) == 0 || memo->vocabulary == context->vocabulary))
+      return (state & MEMO_TRUE) != 0;
+  }
+  result = evaluate_test (self, context, element, &defaults);
+  if (defaults)
+    {
+      /* The memo keeps the defaults of one vocabulary, the first asked. */
+      if (!memo->has_vocabulary)
+        {
+          memo->has_vocabulary = TRUE;
+          memo->vocabulary = context->vocabulary;
+        }
+      if (memo->vocabulary != context->vocabulary)
+        return result;
+    }
+  memo->state[self->test] = MEMO_KNOWN | (result ? MEMO_TRUE : 0) | (defaults ? MEMO_DEFAULTS : 0);
+  return result;
 }

@@ -65,6 +65,7 @@ plan_new (void)
   self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
   g_array_set_clear_func (self->items, item_clear);
   self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
+  self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
   self->entries = g_ptr_array_new_with_free_func (object_unref0);
   return self;
 }
@@ -86,6 +87,7 @@ bw_derive_plan_unref (BwDerivePlan *self)
   g_free (self->time);
   g_array_unref (self->items);
   g_ptr_array_unref (self->new_threats);
+  g_array_unref (self->runs);
   g_ptr_array_unref (self->entries);
   g_strfreev (self->missing_libraries);
   g_free (self);
@@ -175,6 +177,8 @@ typedef struct
   GArray       *compiled[BW_RULE_APPLIES_N];  /* CompiledRule per kind of subject */
   GHashTable   *shapes;         /* a diagram's boundaries (layout) → GArray of Shape */
   guint         n_values;
+  GArray       *matches;        /* Match, one element's; reused from element to element */
+  GArray       *matched;        /* gboolean per existing threat of that element */
 } Deriver;
 
 
@@ -194,6 +198,14 @@ typedef struct
   BwRuleLibrary         *vocabulary;
   RuleStrings           *strings;     /* made when the rule first adds a threat */
 } CompiledRule;
+
+/* A rule that applies to an element (and, for an interaction, its ends). */
+typedef struct
+{
+  CompiledRule *compiled;
+  BwElement    *source;
+  BwElement    *target;
+} Match;
 
 static void
 rule_strings_free (gpointer data)
@@ -494,13 +506,6 @@ same_key (BwThreat   *threat,
          && g_strcmp0 (interaction[2], bw_record_get_id (BW_RECORD (target))) == 0;
 }
 
-typedef struct
-{
-  CompiledRule *compiled;
-  BwElement    *source;
-  BwElement    *target;
-} Match;
-
 /* What the rules say about one element (or, for a deleted element, about
  * its ID alone), compared with the threats it has. */
 static void
@@ -509,15 +514,17 @@ derive_one (Deriver    *self,
             BwElement  *element,
             GPtrArray  *existing)
 {
-  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  GArray *matches = self->matches;
   gboolean summary = g_hash_table_contains (self->layout->summary, id);
   gboolean missing = self->plan->missing_libraries[0] != NULL;
   guint n_existing = existing->len;
-  g_autofree gboolean *matched = NULL;
+  gboolean *matched;
   int crosses = -1;
+  guint n_added;
 
   /* Threats of rules we do not have: if a recorded library is missing they
    * may be its rules, so they stay as they are. */
+  g_array_set_size (matches, 0);
   for (guint i = 0; i < existing->len; )
     if (missing && bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i])) == NULL)
       g_ptr_array_remove_index (existing, i);
@@ -551,6 +558,7 @@ derive_one (Deriver    *self,
           context.memo[i] = self->memo[i];
           bw_rule_memo_reset (self->memo[i]);
         }
+      bw_rule_condition_fill_values (self->values[BW_RULE_SUBJECT_FLOW], self->n_values, element);
       for (guint r = 0; r < rules->len; r++)
         {
           CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
@@ -597,11 +605,14 @@ derive_one (Deriver    *self,
         }
     }
 
-  matched = g_new0 (gboolean, n_existing + 1);
+  g_array_set_size (self->matched, 0);
+  g_array_set_size (self->matched, n_existing + 1);
+  matched = (gboolean *) (gpointer) self->matched->data;
   for (guint i = 0; i < n_existing; i++)
     if (bw_threat_get_superseded (existing->pdata[i]) && element != NULL)
       change (self, existing->pdata[i], BW_DERIVE_UNSUPERSEDE, _("Its element is no longer refined."));
 
+  n_added = self->plan->new_threats->len;
   for (guint m = 0; m < matches->len; m++)
     {
       Match *match = &g_array_index (matches, Match, m);
@@ -629,6 +640,10 @@ derive_one (Deriver    *self,
           g_ptr_array_add (self->plan->entries, NULL);
         }
     }
+
+  n_added = self->plan->new_threats->len - n_added;
+  if (n_added > 0)
+    g_array_append_val (self->plan->runs, n_added);
 
   for (guint i = 0; i < n_existing; i++)
     if (!matched[i] && !bw_threat_get_obsolete (existing->pdata[i]))
@@ -722,6 +737,8 @@ bw_deriver_plan (BwProject          *project,
         }
     }
   self.shapes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self.matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self.matched = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
     {
@@ -794,6 +811,8 @@ bw_deriver_plan (BwProject          *project,
   for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
     g_array_unref (self.compiled[a]);
   g_hash_table_unref (self.shapes);
+  g_array_unref (self.matches);
+  g_array_unref (self.matched);
   g_hash_table_unref (self.crossing);
   return self.plan;
 }

@@ -177,6 +177,50 @@ bw_rule_memo_free (BwRuleMemo *self)
   g_free (self);
 }
 
+/* Marks "looked up, absent" in BwRuleContext.values. */
+static char absent_marker;
+#define ABSENT ((JsonNode *) &absent_marker)
+
+/**
+ * bw_rule_condition_fill_values:
+ * @values: a subject's BwRuleContext.values
+ * @n_values: its length, bw_rule_condition_get_n_slots() when it was made
+ *
+ * Fills @values from the element's properties at once: an element has a
+ * few properties and the rules test many, so going through what it has
+ * costs fewer look-ups than asking for each property the rules name.
+ */
+void
+bw_rule_condition_fill_values (JsonNode  **values,
+                               guint       n_values,
+                               BwElement  *element)
+{
+  JsonObject *properties;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  g_return_if_fail (values != NULL || n_values == 0);
+  g_return_if_fail (BW_IS_ELEMENT (element));
+
+  for (guint i = 0; i < n_values; i++)
+    values[i] = ABSENT;
+  properties = bw_element_get_properties (element);
+  if (properties == NULL)
+    return;
+  G_LOCK (slots);
+  json_object_iter_init (&iter, properties);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      gpointer slot = slots != NULL ? g_hash_table_lookup (slots, name) : NULL;
+
+      /* A property no rule tests has no slot; JSON null is absent. */
+      if (slot != NULL && GPOINTER_TO_UINT (slot) <= n_values && !JSON_NODE_HOLDS_NULL (node))
+        values[GPOINTER_TO_UINT (slot) - 1] = node;
+    }
+  G_UNLOCK (slots);
+}
+
 static const char * const subject_names[] = { "source", "flow", "target", NULL };
 static const char * const need_names[] = { "confidentiality", "integrity", "availability", NULL };
 static const char * const comparison_names[] = { "lt", "le", "gt", "ge", NULL };
@@ -696,9 +740,6 @@ bw_rule_element_crosses_boundary (BwProject *project,
   return FALSE;
 }
 
-/* Marks "looked up, absent" in BwRuleContext.values. */
-static char absent_marker;
-#define ABSENT ((JsonNode *) &absent_marker)
 
 /* The value of a property of a subject: its own, or the declared default
  * of an absent one, or NULL when it is neither present nor declared. */

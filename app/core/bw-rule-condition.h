@@ -60,6 +60,9 @@ gboolean         bw_rule_condition_evaluate (const BwRuleCondition  *self,
                                              const BwRuleContext    *context);
 
 guint            bw_rule_condition_get_n_slots (void);
+void             bw_rule_condition_fill_values (JsonNode              **values,
+                                                guint                   n_values,
+                                                BwElement              *element);
 
 BwRuleMemo      *bw_rule_memo_new           (void);
 void             bw_rule_memo_reset         (BwRuleMemo             *self);

@@ -179,6 +179,8 @@ typedef struct
   guint         n_values;
   GArray       *matches;        /* Match, one element's; reused from element to element */
   GArray       *matched;        /* gboolean per existing threat of that element */
+  const char   *last_diagram;   /* shapes_of()'s last question (a flow's diagram ID) */
+  GArray       *last_shapes;    /* and its answer */
 } Deriver;
 
 
@@ -229,14 +231,23 @@ static GArray *
 shapes_of (Deriver    *self,
            const char *diagram_id)
 {
-  GPtrArray *boundaries = g_hash_table_lookup (self->layout->boundaries, diagram_id);
+  GPtrArray *boundaries;
   GArray *shapes;
 
+  /* Elements come diagram by diagram: the last answer is usually it. */
+  if (self->last_diagram != NULL && g_strcmp0 (self->last_diagram, diagram_id) == 0)
+    return self->last_shapes;
+  self->last_diagram = diagram_id;
+  self->last_shapes = NULL;
+  boundaries = g_hash_table_lookup (self->layout->boundaries, diagram_id);
   if (boundaries == NULL)
     return NULL;
   shapes = g_hash_table_lookup (self->shapes, boundaries);
   if (shapes != NULL)
-    return shapes;
+    {
+      self->last_shapes = shapes;
+      return shapes;
+    }
   shapes = g_array_sized_new (FALSE, TRUE, sizeof (Shape), boundaries->len);
   for (guint i = 0; i < boundaries->len; i++)
     {
@@ -247,6 +258,7 @@ shapes_of (Deriver    *self,
       g_array_append_val (shapes, shape);
     }
   g_hash_table_insert (self->shapes, boundaries, shapes);
+  self->last_shapes = shapes;
   return shapes;
 }
 
@@ -406,6 +418,100 @@ rule_strings (Deriver *self,
   return strings;
 }
 
+/* What a new derived threat is made of. */
+typedef struct
+{
+  Deriver      *self;
+  CompiledRule *compiled;
+  BwElement    *element;
+  BwElement    *source;
+  BwElement    *target;
+  gboolean      crosses;
+  BwRecord     *risk;
+} NewThreat;
+
+static char **
+interaction_of (const char *source,
+                const char *flow,
+                const char *target)
+{
+  char **strv = g_new (char *, 4);
+
+  strv[0] = g_strdup (source);
+  strv[1] = g_strdup (flow);
+  strv[2] = g_strdup (target);
+  strv[3] = NULL;
+  return strv;
+}
+
+/* The members of a new derived threat, set before the record's defaults
+ * would allocate their own. */
+static void
+fill_threat (BwRecord *record,
+             gpointer  data)
+{
+  NewThreat *new = data;
+  Deriver *self = new->self;
+  BwRule *rule = new->compiled->rule;
+  RuleStrings *strings = new->compiled->strings;
+  const char *element_id = bw_record_get_id (BW_RECORD (new->element));
+
+  set_enum (record, self->fields[F_ORIGIN], self->derived);
+  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
+  set_string (record, self->fields[F_TARGET], g_strdup (element_id));
+  if (new->source != NULL)
+    *(char ***) bw_record_field_ptr (record, self->fields[F_INTERACTION])
+      = interaction_of (bw_record_get_id (BW_RECORD (new->source)), element_id,
+                        bw_record_get_id (BW_RECORD (new->target)));
+  set_enum (record, self->fields[F_CATEGORY], strings->category);
+  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, new->element, new->source, new->target));
+  set_string (record, self->fields[F_DESCRIPTION],
+              _bw_rule_expand_description_with (rule, new->element, new->source, new->target, strings->references));
+  set_enum (record, self->fields[F_STATUS], self->not_started);
+  set_enum (record, self->fields[F_TREATMENT], self->no_treatment);
+  {
+    char **sources = g_new (char *, 2);
+
+    sources[0] = g_strdup ("design");
+    sources[1] = NULL;
+    *(char ***) bw_record_field_ptr (record, self->fields[F_SOURCES]) = sources;
+  }
+  *(BwRecord **) bw_record_field_ptr (record, self->fields[F_RISK]) = new->risk;
+}
+
+/* The "derived" history entry. */
+static void
+fill_entry (BwRecord *entry,
+            gpointer  data)
+{
+  NewThreat *new = data;
+  Deriver *self = new->self;
+
+  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
+  set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
+  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (new->compiled->strings->detail));
+}
+
+/* Writes "T-<n>" into `buf` (at least 24 bytes): one per new threat, so
+ * without the printf machinery. */
+static void
+format_threat_id (char   *buf,
+                  gint64  n)
+{
+  char digits[20];
+  guint len = 0;
+  guint64 v = n;
+
+  do
+    digits[len++] = '0' + v % 10;
+  while ((v /= 10) != 0);
+  buf[0] = 'T';
+  buf[1] = '-';
+  for (guint i = 0; i < len; i++)
+    buf[2 + i] = digits[len - 1 - i];
+  buf[2 + len] = '\0';
+}
+
 /* Builds a new derived threat. It is not in the project yet, so its
  * members are written directly (a GObject property set per member costs
  * more than the rest of derivation on a large model). */
@@ -418,71 +524,35 @@ new_threat (Deriver      *self,
             gboolean      crosses)
 {
   BwRule *rule = compiled->rule;
-  BwThreat *threat = g_object_new (BW_TYPE_THREAT, NULL);
-  BwRecord *record = BW_RECORD (threat);
-  BwRecord *risk = g_object_new (BW_TYPE_RISK, NULL);
-  BwRecord *entry = g_object_new (BW_TYPE_HISTORY_ENTRY, NULL);
-  RuleStrings *strings;
+  NewThreat new = { self, compiled, element, source, target, crosses, NULL };
+  BwRecord *record;
+  BwRecord *entry;
   int exploitability = bw_rule_get_exploitability (rule);
   char id[32];
 
-  /* The IDs bw_project_allocate_id() would give, without taking them yet:
-   * planning does not change the project. */
-  do
-    g_snprintf (id, sizeof id, "T-%" G_GINT64_FORMAT, self->next_id++);
-  while (bw_project_lookup (self->project, id) != NULL);
-  bw_record_set_id (record, id);
-
   if (compiled->strings == NULL)
     compiled->strings = rule_strings (self, rule);
-  strings = compiled->strings;
-  set_enum (record, self->fields[F_ORIGIN], self->derived);
-  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
-  set_string (record, self->fields[F_TARGET], g_strdup (bw_record_get_id (BW_RECORD (element))));
-  if (source != NULL)
-    {
-      char ***interaction = bw_record_field_ptr (record, self->fields[F_INTERACTION]);
-
-      g_strfreev (*interaction);
-      *interaction = g_new (char *, 4);
-      (*interaction)[0] = g_strdup (bw_record_get_id (BW_RECORD (source)));
-      (*interaction)[1] = g_strdup (bw_record_get_id (BW_RECORD (element)));
-      (*interaction)[2] = g_strdup (bw_record_get_id (BW_RECORD (target)));
-      (*interaction)[3] = NULL;
-    }
-  set_enum (record, self->fields[F_CATEGORY], strings->category);
-  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, element, source, target));
-  set_string (record, self->fields[F_DESCRIPTION],
-              _bw_rule_expand_description_with (rule, element, source, target, strings->references));
-  set_enum (record, self->fields[F_STATUS], self->not_started);
-  set_enum (record, self->fields[F_TREATMENT], self->no_treatment);
-  {
-    char ***sources = bw_record_field_ptr (record, self->fields[F_SOURCES]);
-
-    g_strfreev (*sources);
-    *sources = g_new (char *, 2);
-    (*sources)[0] = g_strdup ("design");
-    (*sources)[1] = NULL;
-  }
 
   /* Boundary-crossing flows and nodes at a boundary come first (METHOD.md). */
   if (crosses)
     exploitability = MIN (exploitability + 1, 5);
-  *(int *) bw_record_field_ptr (risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
-  *(gboolean *) bw_record_field_ptr (risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
-  {
-    BwRecord **slot = bw_record_field_ptr (record, self->fields[F_RISK]);
+  new.risk = g_object_new (BW_TYPE_RISK, NULL);
+  *(int *) bw_record_field_ptr (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
+  *(gboolean *) bw_record_field_ptr (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
 
-    g_clear_object (slot);
-    *slot = risk;
-  }
+  record = bw_record_new_filled (BW_TYPE_THREAT, fill_threat, &new);
 
-  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
-  set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
-  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (strings->detail));
+  /* The IDs bw_project_allocate_id() would give, without taking them yet:
+   * planning does not change the project. */
+  do
+    format_threat_id (id, self->next_id++);
+  while (bw_project_lookup (self->project, id) != NULL);
+  bw_record_set_id (record, id);
+
+  entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
   g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
   g_object_unref (entry);
-  return threat;
+  return BW_THREAT (record);
 }
 
 /* Whether an existing threat has this key (its target is already known). */

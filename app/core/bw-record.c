@@ -181,6 +181,16 @@ default_field (BwRecord      *self,
     }
 }
 
+/* The fill that bw_record_new_filled() hands to the record it constructs;
+ * per thread, as construction runs on the caller's. */
+typedef struct
+{
+  BwRecordFillFunc fill;
+  gpointer         user_data;
+} PendingFill;
+
+static __thread PendingFill pending_fill;
+
 static void
 bw_record_constructed (GObject *object)
 {
@@ -189,6 +199,14 @@ bw_record_constructed (GObject *object)
 
   G_OBJECT_CLASS (bw_record_parent_class)->constructed (object);
 
+  if (pending_fill.fill != NULL)
+    {
+      PendingFill fill = pending_fill;
+
+      /* Cleared first: records the fill constructs are not its target. */
+      pending_fill.fill = NULL;
+      fill.fill (self, fill.user_data);
+    }
   for (guint i = 0; i < klass->n_fields; i++)
     default_field (self, &klass->fields[i]);
 }
@@ -639,6 +657,36 @@ bw_record_class_install_fields (BwRecordClass *klass,
       klass->pspecs[i] = pspec;
       g_object_class_install_property (object_class, N_BASE_PROPS + i, pspec);
     }
+}
+
+/**
+ * bw_record_new_filled:
+ * @type: a BwRecord type
+ * @fill: sets members (through bw_record_field_ptr()) of the new record
+ *
+ * Creates a record the way g_object_new() does, with @fill run before the
+ * defaults: code that makes many records (derivation) does not allocate a
+ * default only to replace it. @fill writes members directly and notifies
+ * nothing; the record is not anywhere yet.
+ *
+ * Returns: (transfer full): the new record
+ */
+BwRecord *
+bw_record_new_filled (GType             type,
+                      BwRecordFillFunc  fill,
+                      gpointer          user_data)
+{
+  BwRecord *record;
+
+  g_return_val_if_fail (g_type_is_a (type, BW_TYPE_RECORD) && !G_TYPE_IS_ABSTRACT (type), NULL);
+  g_return_val_if_fail (fill != NULL, NULL);
+  g_return_val_if_fail (pending_fill.fill == NULL, NULL);
+
+  pending_fill.fill = fill;
+  pending_fill.user_data = user_data;
+  record = g_object_new (type, NULL);
+  g_assert (pending_fill.fill == NULL);
+  return record;
 }
 
 const BwField *

@@ -137,6 +137,9 @@ struct _BwRuleMemo
   guint8        *state;             /* per test: MEMO_* */
   gboolean       has_vocabulary;
   BwRuleLibrary *vocabulary;        /* of the MEMO_DEFAULTS results */
+  guint          n_slots;           /* the property slots there were */
+  char         **folded;            /* per slot: the subject's value case-folded, for "contains" */
+  GArray        *folded_slots;      /* guint: the slots `folded` has strings in */
 };
 
 /**
@@ -155,6 +158,11 @@ bw_rule_memo_new (void)
   self->n = n_tests;
   G_UNLOCK (test_numbers);
   self->state = g_new0 (guint8, self->n + 1);
+  G_LOCK (slots);
+  self->n_slots = n_slots;
+  G_UNLOCK (slots);
+  self->folded = g_new0 (char *, self->n_slots + 1);
+  self->folded_slots = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
 
@@ -166,6 +174,9 @@ bw_rule_memo_reset (BwRuleMemo *self)
   memset (self->state, 0, self->n);
   self->has_vocabulary = FALSE;
   self->vocabulary = NULL;
+  for (guint i = 0; i < self->folded_slots->len; i++)
+    g_clear_pointer (&self->folded[g_array_index (self->folded_slots, guint, i)], g_free);
+  g_array_set_size (self->folded_slots, 0);
 }
 
 void
@@ -173,7 +184,10 @@ bw_rule_memo_free (BwRuleMemo *self)
 {
   if (self == NULL)
     return;
+  bw_rule_memo_reset (self);
   g_free (self->state);
+  g_free (self->folded);
+  g_array_unref (self->folded_slots);
   g_free (self);
 }
 
@@ -795,12 +809,10 @@ static gboolean
 scalar_equal (JsonNode *value,
               JsonNode *expected)
 {
-  GType type;
   GType wanted = json_node_get_value_type (expected);
+  /* An object's or array's type is none of the scalar types below. */
+  GType type = json_node_get_value_type (value);
 
-  if (json_node_get_node_type (value) != JSON_NODE_VALUE)
-    return FALSE;
-  type = json_node_get_value_type (value);
   if (wanted == G_TYPE_STRING)
     return type == G_TYPE_STRING && g_str_equal (json_node_get_string (value), json_node_get_string (expected));
   if (wanted == G_TYPE_BOOLEAN)
@@ -824,6 +836,17 @@ scalar_equal_or_default (JsonNode *value,
   if (wanted == G_TYPE_STRING)
     return *json_node_get_string (expected) == '\0';
   return json_node_get_double (expected) == 0;
+}
+
+/* What contains_folded() compares: ASCII lowered, anything else
+ * case-folded. */
+static char *
+fold (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_casefold (text, -1);
+  return g_ascii_strdown (text, -1);
 }
 
 static gboolean
@@ -911,7 +934,24 @@ evaluate_test (const BwRuleCondition *self,
       return FALSE;
     case OP_CONTAINS:
       value = lookup_value (self, context, element, defaults);
-      return value != NULL && is_string (value) && contains_folded (json_node_get_string (value), self->needle);
+      if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
+        return FALSE;
+      {
+        BwRuleMemo *memo = context->memo[self->subject];
+
+        /* Many "contains" tests read one property (a protocol): its value
+         * is folded once per subject. */
+        if (memo != NULL && self->slot < memo->n_slots && !*defaults)
+          {
+            if (memo->folded[self->slot] == NULL)
+              {
+                memo->folded[self->slot] = fold (json_node_get_string (value));
+                g_array_append_val (memo->folded_slots, self->slot);
+              }
+            return strstr (memo->folded[self->slot], self->needle) != NULL;
+          }
+      }
+      return contains_folded (json_node_get_string (value), self->needle);
     case OP_EXISTS:
       {
         JsonObject *properties = bw_element_get_properties (element);

@@ -994,6 +994,27 @@ evaluate_test (const BwRuleCondition *self,
   return FALSE;
 }
 
+/* A leaf's remembered result: 0 or 1, or -1 when the memo does not have
+ * it (the caller evaluates). Inline in the all/any loops, which is where
+ * most answers come from once the memo is warm. */
+static inline int
+memo_peek (const BwRuleCondition *self,
+           const BwRuleContext   *context)
+{
+  BwRuleMemo *memo;
+  guint8 state;
+
+  if (self->op == OP_ALL || self->op == OP_ANY || self->op == OP_NOT)
+    return -1;
+  memo = context->memo[self->subject];
+  if (memo == NULL || self->test >= memo->n || context->subjects[self->subject] == NULL)
+    return -1;
+  state = memo->state[self->test];
+  if ((state & MEMO_KNOWN) == 0 || ((state & MEMO_DEFAULTS) != 0 && memo->vocabulary != context->vocabulary))
+    return -1;
+  return (state & MEMO_TRUE) != 0;
+}
+
 /**
  * bw_rule_condition_evaluate:
  * @self: (nullable): a compiled condition; NULL always holds
@@ -1016,13 +1037,21 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
     {
     case OP_ALL:
       for (guint i = 0; i < self->children->len; i++)
-        if (!bw_rule_condition_evaluate (self->children->pdata[i], context))
-          return FALSE;
+        {
+          int known = memo_peek (self->children->pdata[i], context);
+
+          if (known == 0 || (known < 0 && !bw_rule_condition_evaluate (self->children->pdata[i], context)))
+            return FALSE;
+        }
       return TRUE;
     case OP_ANY:
       for (guint i = 0; i < self->children->len; i++)
-        if (bw_rule_condition_evaluate (self->children->pdata[i], context))
-          return TRUE;
+        {
+          int known = memo_peek (self->children->pdata[i], context);
+
+          if (known == 1 || (known < 0 && bw_rule_condition_evaluate (self->children->pdata[i], context)))
+            return TRUE;
+        }
       return FALSE;
     case OP_NOT:
       return !bw_rule_condition_evaluate (self->children->pdata[0], context);

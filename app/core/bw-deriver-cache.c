@@ -198,10 +198,16 @@ layout_quark (void)
   return g_quark_from_static_string ("bw-deriver-layout");
 }
 
+/* Asked once per element when the layout is built: remembered rather
+ * than looked up in the quark table each time. */
 static GQuark
 watched_quark (void)
 {
-  return g_quark_from_static_string ("bw-deriver-watched");
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("bw-deriver-watched");
+  return quark;
 }
 
 static void

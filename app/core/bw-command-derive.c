@@ -114,7 +114,7 @@ bw_command_derive_apply (BwCommand  *command,
       _bw_deriver_mute_index (project, FALSE);
       for (guint i = 0; i < plan->new_threats->len; i++)
         bw_project_index_record (project, plan->new_threats->pdata[i]);
-      _bw_deriver_index_added (project, plan->new_threats);
+      _bw_deriver_index_added (project, plan);
       bw_id_counters_set (counters, "T", plan->counter_after);
     }
   return TRUE;

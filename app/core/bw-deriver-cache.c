@@ -155,18 +155,34 @@ _bw_deriver_mute_index (BwProject *project,
 }
 
 /* Threats the derive command has just added; keeps the index valid so the
- * next (incremental) plan need not rebuild it. */
+ * next (incremental) plan need not rebuild it. The plan's additions are all
+ * derived threats with a rule and a target, in runs of one target, so one
+ * look-up per run will do. */
 void
-_bw_deriver_index_added (BwProject *project,
-                         GPtrArray *threats)
+_bw_deriver_index_added (BwProject    *project,
+                         BwDerivePlan *plan)
 {
   BwDeriverThreatIndex *index = g_object_get_qdata (G_OBJECT (project), threat_index_quark ());
-  GPtrArray *last = NULL;
+  guint start = 0;
 
   if (index == NULL || !index->watch->valid)
     return;
-  for (guint i = 0; i < threats->len; i++)
-    threat_index_add (index, threats->pdata[i], &last);
+  for (guint r = 0; r < plan->runs->len; r++)
+    {
+      guint n = g_array_index (plan->runs, guint, r);
+      const char *target = bw_threat_get_target (plan->new_threats->pdata[start]);
+      GPtrArray *bucket = g_hash_table_lookup (index->by_target, target);
+
+      if (bucket == NULL)
+        {
+          bucket = g_ptr_array_sized_new (n);
+          g_hash_table_insert (index->by_target, g_strdup (target), bucket);
+        }
+      for (guint i = start; i < start + n; i++)
+        g_ptr_array_add (bucket, plan->new_threats->pdata[i]);
+      start += n;
+    }
+  g_assert (start == plan->new_threats->len);
 }
 
 /* ---- The layout: what derivation reads of the model's structure -------- */
@@ -182,10 +198,16 @@ layout_quark (void)
   return g_quark_from_static_string ("bw-deriver-layout");
 }
 
+/* Asked once per element when the layout is built: remembered rather
+ * than looked up in the quark table each time. */
 static GQuark
 watched_quark (void)
 {
-  return g_quark_from_static_string ("bw-deriver-watched");
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("bw-deriver-watched");
+  return quark;
 }
 
 static void

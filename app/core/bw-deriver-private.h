@@ -16,6 +16,7 @@ struct _BwDerivePlan
   GArray    *items;              /* BwDeriveItem, in the order they apply */
   GPtrArray *entries;            /* per item: the history entry a change appends; NULL for an addition */
   GPtrArray *new_threats;        /* BwThreat, the additions in item order */
+  GArray    *runs;               /* guint: how many of new_threats, in order, share a target */
   GStrv      missing_libraries;
   gint64     counter_before;     /* id_counters.T when planned */
   gint64     counter_after;      /* id_counters.T once applied */
@@ -47,7 +48,7 @@ void                  _bw_deriver_collect_threats  (BwDeriverThreatIndex *index,
 void                  _bw_deriver_mute_index       (BwProject            *project,
                                                     gboolean              muted);
 void                  _bw_deriver_index_added      (BwProject            *project,
-                                                    GPtrArray            *threats);
+                                                    BwDerivePlan         *plan);
 BwDeriverLayout      *_bw_deriver_layout_get       (BwProject            *project);
 
 G_END_DECLS

@@ -36,15 +36,20 @@ static const char * const action_names[] = { "added", "obsolete", "revived", "su
 
 /* ---- The plan ----------------------------------------------------------- */
 
+/* An item's strings share one allocation (add_item()), which starts with
+ * the first of them that is set. */
 static void
 item_clear (gpointer data)
 {
   BwDeriveItem *item = data;
+  char *strings[] = { item->threat_id, item->rule_id, item->target, item->title };
 
-  g_free (item->threat_id);
-  g_free (item->rule_id);
-  g_free (item->target);
-  g_free (item->title);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (strings[i] != NULL)
+      {
+        g_free (strings[i]);
+        break;
+      }
 }
 
 static void
@@ -65,6 +70,7 @@ plan_new (void)
   self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
   g_array_set_clear_func (self->items, item_clear);
   self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
+  self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
   self->entries = g_ptr_array_new_with_free_func (object_unref0);
   return self;
 }
@@ -86,6 +92,7 @@ bw_derive_plan_unref (BwDerivePlan *self)
   g_free (self->time);
   g_array_unref (self->items);
   g_ptr_array_unref (self->new_threats);
+  g_array_unref (self->runs);
   g_ptr_array_unref (self->entries);
   g_strfreev (self->missing_libraries);
   g_free (self);
@@ -165,12 +172,30 @@ typedef struct
   gint64        next_id;        /* the next threat number to try */
   const BwField *fields[N_FIELDS];
   GHashTable   *rule_strings;   /* BwRule → RuleStrings, made once per plan */
+  /* The enumeration values a new threat gets, as the fields store them. */
+  const char   *derived;
+  const char   *not_started;
+  const char   *no_treatment;
+  const char   *derived_event;
   JsonNode    **values[BW_RULE_SUBJECT_N];  /* BwRuleContext.values */
+  BwRuleMemo   *memo[BW_RULE_SUBJECT_N];    /* BwRuleContext.memo */
   GArray       *compiled[BW_RULE_APPLIES_N];  /* CompiledRule per kind of subject */
   GHashTable   *shapes;         /* a diagram's boundaries (layout) → GArray of Shape */
   guint         n_values;
+  GArray       *matches;        /* Match, one element's; reused from element to element */
+  GArray       *matched;        /* gboolean per existing threat of that element */
+  const char   *last_diagram;   /* shapes_of()'s last question (a flow's diagram ID) */
+  GArray       *last_shapes;    /* and its answer */
 } Deriver;
 
+
+/* What every threat of a rule shares. */
+typedef struct
+{
+  char       *detail;       /* the "derived" history entry's detail */
+  char       *references;   /* the description's closing paragraph, or NULL */
+  const char *category;     /* the threat's category, as its field stores it */
+} RuleStrings;
 
 /* A rule as the evaluation loop needs it, looked up once per plan. */
 typedef struct
@@ -178,14 +203,16 @@ typedef struct
   BwRule                *rule;
   const BwRuleCondition *condition;
   BwRuleLibrary         *vocabulary;
+  RuleStrings           *strings;     /* made when the rule first adds a threat */
 } CompiledRule;
 
-/* What every threat of a rule shares. */
+/* A rule that applies to an element (and, for an interaction, its ends). */
 typedef struct
 {
-  char *detail;       /* the "derived" history entry's detail */
-  char *references;   /* the description's closing paragraph, or NULL */
-} RuleStrings;
+  CompiledRule *compiled;
+  BwElement    *source;
+  BwElement    *target;
+} Match;
 
 static void
 rule_strings_free (gpointer data)
@@ -209,14 +236,23 @@ static GArray *
 shapes_of (Deriver    *self,
            const char *diagram_id)
 {
-  GPtrArray *boundaries = g_hash_table_lookup (self->layout->boundaries, diagram_id);
+  GPtrArray *boundaries;
   GArray *shapes;
 
+  /* Elements come diagram by diagram: the last answer is usually it. */
+  if (self->last_diagram != NULL && g_strcmp0 (self->last_diagram, diagram_id) == 0)
+    return self->last_shapes;
+  self->last_diagram = diagram_id;
+  self->last_shapes = NULL;
+  boundaries = g_hash_table_lookup (self->layout->boundaries, diagram_id);
   if (boundaries == NULL)
     return NULL;
   shapes = g_hash_table_lookup (self->shapes, boundaries);
   if (shapes != NULL)
-    return shapes;
+    {
+      self->last_shapes = shapes;
+      return shapes;
+    }
   shapes = g_array_sized_new (FALSE, TRUE, sizeof (Shape), boundaries->len);
   for (guint i = 0; i < boundaries->len; i++)
     {
@@ -227,6 +263,7 @@ shapes_of (Deriver    *self,
       g_array_append_val (shapes, shape);
     }
   g_hash_table_insert (self->shapes, boundaries, shapes);
+  self->last_shapes = shapes;
   return shapes;
 }
 
@@ -300,11 +337,34 @@ add_item (Deriver        *self,
           const char     *target,
           const char     *title)
 {
-  BwDeriveItem item = {
-    action, g_strdup (threat_id), g_strdup (rule_id), g_strdup (target), g_strdup (title)
-  };
+  const char *strings[] = { threat_id, rule_id, target, title };
+  char *copies[G_N_ELEMENTS (strings)] = { NULL };
+  gsize lengths[G_N_ELEMENTS (strings)];
+  gsize total = 0;
+  char *block, *p;
 
-  g_array_append_val (self->plan->items, item);
+  /* One allocation rather than four: a first derivation plans one item
+   * per new threat, tens of thousands. */
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      lengths[i] = strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
+      total += lengths[i];
+    }
+  p = block = g_malloc (MAX (total, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (strings[i] != NULL)
+      {
+        copies[i] = memcpy (p, strings[i], lengths[i]);
+        p += lengths[i];
+      }
+  if (total == 0)
+    g_free (block);
+
+  {
+    BwDeriveItem item = { action, copies[0], copies[1], copies[2], copies[3] };
+
+    g_array_append_val (self->plan->items, item);
+  }
   self->plan->counts[action]++;
 }
 
@@ -327,18 +387,25 @@ change (Deriver        *self,
   g_ptr_array_add (self->plan->entries, entry);
 }
 
+/* An enumeration's value as its field stores it (the table's own string),
+ * found once per plan rather than once per threat. */
+static const char *
+canonical (const BwField *field,
+           const char    *value)
+{
+  for (guint i = 0; field->values[i] != NULL; i++)
+    if (g_str_equal (field->values[i], value))
+      return field->values[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 set_enum (BwRecord      *record,
           const BwField *field,
           const char    *value)
 {
-  for (guint i = 0; field->values[i] != NULL; i++)
-    if (g_str_equal (field->values[i], value))
-      {
-        *(const char **) bw_record_field_ptr (record, field) = field->values[i];
-        return;
-      }
-  g_assert_not_reached ();
+  *(const char **) bw_record_field_ptr (record, field) = value;
 }
 
 static void
@@ -366,6 +433,7 @@ rule_strings (Deriver *self,
   library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
   strings->detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
                                      library != NULL ? bw_rule_library_get_version (library) : "");
+  strings->category = canonical (self->fields[F_CATEGORY], bw_rule_get_category (rule));
   references = bw_rule_get_references (rule);
   if (references != NULL && references[0] != NULL)
     {
@@ -378,78 +446,141 @@ rule_strings (Deriver *self,
   return strings;
 }
 
+/* What a new derived threat is made of. */
+typedef struct
+{
+  Deriver      *self;
+  CompiledRule *compiled;
+  BwElement    *element;
+  BwElement    *source;
+  BwElement    *target;
+  gboolean      crosses;
+  BwRecord     *risk;
+} NewThreat;
+
+static char **
+interaction_of (const char *source,
+                const char *flow,
+                const char *target)
+{
+  char **strv = g_new (char *, 4);
+
+  strv[0] = g_strdup (source);
+  strv[1] = g_strdup (flow);
+  strv[2] = g_strdup (target);
+  strv[3] = NULL;
+  return strv;
+}
+
+/* The members of a new derived threat, set before the record's defaults
+ * would allocate their own. */
+static void
+fill_threat (BwRecord *record,
+             gpointer  data)
+{
+  NewThreat *new = data;
+  Deriver *self = new->self;
+  BwRule *rule = new->compiled->rule;
+  RuleStrings *strings = new->compiled->strings;
+  const char *element_id = bw_record_get_id (BW_RECORD (new->element));
+
+  set_enum (record, self->fields[F_ORIGIN], self->derived);
+  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
+  set_string (record, self->fields[F_TARGET], g_strdup (element_id));
+  if (new->source != NULL)
+    *(char ***) bw_record_field_ptr (record, self->fields[F_INTERACTION])
+      = interaction_of (bw_record_get_id (BW_RECORD (new->source)), element_id,
+                        bw_record_get_id (BW_RECORD (new->target)));
+  set_enum (record, self->fields[F_CATEGORY], strings->category);
+  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, new->element, new->source, new->target));
+  set_string (record, self->fields[F_DESCRIPTION],
+              _bw_rule_expand_description_with (rule, new->element, new->source, new->target, strings->references));
+  set_enum (record, self->fields[F_STATUS], self->not_started);
+  set_enum (record, self->fields[F_TREATMENT], self->no_treatment);
+  {
+    char **sources = g_new (char *, 2);
+
+    sources[0] = g_strdup ("design");
+    sources[1] = NULL;
+    *(char ***) bw_record_field_ptr (record, self->fields[F_SOURCES]) = sources;
+  }
+  *(BwRecord **) bw_record_field_ptr (record, self->fields[F_RISK]) = new->risk;
+}
+
+/* The "derived" history entry. */
+static void
+fill_entry (BwRecord *entry,
+            gpointer  data)
+{
+  NewThreat *new = data;
+  Deriver *self = new->self;
+
+  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
+  set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
+  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (new->compiled->strings->detail));
+}
+
+/* Writes "T-<n>" into `buf` (at least 24 bytes): one per new threat, so
+ * without the printf machinery. */
+static void
+format_threat_id (char   *buf,
+                  gint64  n)
+{
+  char digits[20];
+  guint len = 0;
+  guint64 v = n;
+
+  do
+    digits[len++] = '0' + v % 10;
+  while ((v /= 10) != 0);
+  buf[0] = 'T';
+  buf[1] = '-';
+  for (guint i = 0; i < len; i++)
+    buf[2 + i] = digits[len - 1 - i];
+  buf[2 + len] = '\0';
+}
+
 /* Builds a new derived threat. It is not in the project yet, so its
  * members are written directly (a GObject property set per member costs
  * more than the rest of derivation on a large model). */
 static BwThreat *
-new_threat (Deriver    *self,
-            BwRule     *rule,
-            BwElement  *element,
-            BwElement  *source,
-            BwElement  *target)
+new_threat (Deriver      *self,
+            CompiledRule *compiled,
+            BwElement    *element,
+            BwElement    *source,
+            BwElement    *target,
+            gboolean      crosses)
 {
-  BwThreat *threat = g_object_new (BW_TYPE_THREAT, NULL);
-  BwRecord *record = BW_RECORD (threat);
-  BwRecord *risk = g_object_new (BW_TYPE_RISK, NULL);
-  BwRecord *entry = g_object_new (BW_TYPE_HISTORY_ENTRY, NULL);
-  RuleStrings *strings = rule_strings (self, rule);
+  BwRule *rule = compiled->rule;
+  NewThreat new = { self, compiled, element, source, target, crosses, NULL };
+  BwRecord *record;
+  BwRecord *entry;
   int exploitability = bw_rule_get_exploitability (rule);
   char id[32];
+
+  if (compiled->strings == NULL)
+    compiled->strings = rule_strings (self, rule);
+
+  /* Boundary-crossing flows and nodes at a boundary come first (METHOD.md). */
+  if (crosses)
+    exploitability = MIN (exploitability + 1, 5);
+  new.risk = g_object_new (BW_TYPE_RISK, NULL);
+  *(int *) bw_record_field_ptr (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
+  *(gboolean *) bw_record_field_ptr (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
+
+  record = bw_record_new_filled (BW_TYPE_THREAT, fill_threat, &new);
 
   /* The IDs bw_project_allocate_id() would give, without taking them yet:
    * planning does not change the project. */
   do
-    g_snprintf (id, sizeof id, "T-%" G_GINT64_FORMAT, self->next_id++);
+    format_threat_id (id, self->next_id++);
   while (bw_project_lookup (self->project, id) != NULL);
   bw_record_set_id (record, id);
 
-  set_enum (record, self->fields[F_ORIGIN], "derived");
-  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
-  set_string (record, self->fields[F_TARGET], g_strdup (bw_record_get_id (BW_RECORD (element))));
-  if (source != NULL)
-    {
-      char ***interaction = bw_record_field_ptr (record, self->fields[F_INTERACTION]);
-
-      g_strfreev (*interaction);
-      *interaction = g_new (char *, 4);
-      (*interaction)[0] = g_strdup (bw_record_get_id (BW_RECORD (source)));
-      (*interaction)[1] = g_strdup (bw_record_get_id (BW_RECORD (element)));
-      (*interaction)[2] = g_strdup (bw_record_get_id (BW_RECORD (target)));
-      (*interaction)[3] = NULL;
-    }
-  set_enum (record, self->fields[F_CATEGORY], bw_rule_get_category (rule));
-  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, element, source, target));
-  set_string (record, self->fields[F_DESCRIPTION],
-              _bw_rule_expand_description_with (rule, element, source, target, strings->references));
-  set_enum (record, self->fields[F_STATUS], "not_started");
-  set_enum (record, self->fields[F_TREATMENT], "none");
-  {
-    char ***sources = bw_record_field_ptr (record, self->fields[F_SOURCES]);
-
-    g_strfreev (*sources);
-    *sources = g_new (char *, 2);
-    (*sources)[0] = g_strdup ("design");
-    (*sources)[1] = NULL;
-  }
-
-  /* Boundary-crossing flows and nodes at a boundary come first (METHOD.md). */
-  if (crossing_cb (element, self))
-    exploitability = MIN (exploitability + 1, 5);
-  *(int *) bw_record_field_ptr (risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
-  *(gboolean *) bw_record_field_ptr (risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
-  {
-    BwRecord **slot = bw_record_field_ptr (record, self->fields[F_RISK]);
-
-    g_clear_object (slot);
-    *slot = risk;
-  }
-
-  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
-  set_enum (entry, self->fields[F_ENTRY_EVENT], "derived");
-  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (strings->detail));
+  entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
   g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
   g_object_unref (entry);
-  return threat;
+  return BW_THREAT (record);
 }
 
 /* Whether an existing threat has this key (its target is already known). */
@@ -473,13 +604,6 @@ same_key (BwThreat   *threat,
          && g_strcmp0 (interaction[2], bw_record_get_id (BW_RECORD (target))) == 0;
 }
 
-typedef struct
-{
-  BwRule    *rule;
-  BwElement *source;
-  BwElement *target;
-} Match;
-
 /* What the rules say about one element (or, for a deleted element, about
  * its ID alone), compared with the threats it has. */
 static void
@@ -488,14 +612,17 @@ derive_one (Deriver    *self,
             BwElement  *element,
             GPtrArray  *existing)
 {
-  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  GArray *matches = self->matches;
   gboolean summary = g_hash_table_contains (self->layout->summary, id);
   gboolean missing = self->plan->missing_libraries[0] != NULL;
   guint n_existing = existing->len;
-  g_autofree gboolean *matched = NULL;
+  gboolean *matched;
+  int crosses = -1;
+  guint n_added;
 
   /* Threats of rules we do not have: if a recorded library is missing they
    * may be its rules, so they stay as they are. */
+  g_array_set_size (matches, 0);
   for (guint i = 0; i < existing->len; )
     if (missing && bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i])) == NULL)
       g_ptr_array_remove_index (existing, i);
@@ -526,15 +653,18 @@ derive_one (Deriver    *self,
         {
           context.values[i] = self->values[i];
           memset (self->values[i], 0, self->n_values * sizeof (JsonNode *));
+          context.memo[i] = self->memo[i];
+          bw_rule_memo_reset (self->memo[i]);
         }
+      bw_rule_condition_fill_values (self->values[BW_RULE_SUBJECT_FLOW], self->n_values, element);
       for (guint r = 0; r < rules->len; r++)
         {
-          const CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
+          CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
           context.vocabulary = compiled->vocabulary;
           if (bw_rule_condition_evaluate (compiled->condition, &context))
             {
-              Match match = { compiled->rule, NULL, NULL };
+              Match match = { compiled, NULL, NULL };
 
               g_array_append_val (matches, match);
             }
@@ -553,16 +683,18 @@ derive_one (Deriver    *self,
             {
               memset (self->values[BW_RULE_SUBJECT_SOURCE], 0, self->n_values * sizeof (JsonNode *));
               memset (self->values[BW_RULE_SUBJECT_TARGET], 0, self->n_values * sizeof (JsonNode *));
+              bw_rule_memo_reset (self->memo[BW_RULE_SUBJECT_SOURCE]);
+              bw_rule_memo_reset (self->memo[BW_RULE_SUBJECT_TARGET]);
               context.subjects[BW_RULE_SUBJECT_SOURCE] = BW_ELEMENT (ends[d]);
               context.subjects[BW_RULE_SUBJECT_TARGET] = BW_ELEMENT (ends[1 - d]);
               for (guint r = 0; r < rules->len; r++)
                 {
-                  const CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
+                  CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
                   context.vocabulary = compiled->vocabulary;
                   if (bw_rule_condition_evaluate (compiled->condition, &context))
                     {
-                      Match match = { compiled->rule, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
+                      Match match = { compiled, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
 
                       g_array_append_val (matches, match);
                     }
@@ -571,18 +703,21 @@ derive_one (Deriver    *self,
         }
     }
 
-  matched = g_new0 (gboolean, n_existing + 1);
+  g_array_set_size (self->matched, 0);
+  g_array_set_size (self->matched, n_existing + 1);
+  matched = (gboolean *) (gpointer) self->matched->data;
   for (guint i = 0; i < n_existing; i++)
     if (bw_threat_get_superseded (existing->pdata[i]) && element != NULL)
       change (self, existing->pdata[i], BW_DERIVE_UNSUPERSEDE, _("Its element is no longer refined."));
 
+  n_added = self->plan->new_threats->len;
   for (guint m = 0; m < matches->len; m++)
     {
       Match *match = &g_array_index (matches, Match, m);
       gboolean found = FALSE;
 
       for (guint i = 0; i < n_existing; i++)
-        if (same_key (existing->pdata[i], match->rule, match->source, element, match->target))
+        if (same_key (existing->pdata[i], match->compiled->rule, match->source, element, match->target))
           {
             found = TRUE;
             if (!matched[i] && bw_threat_get_obsolete (existing->pdata[i]))
@@ -591,14 +726,22 @@ derive_one (Deriver    *self,
           }
       if (!found)
         {
-          BwThreat *threat = new_threat (self, match->rule, element, match->source, match->target);
+          BwThreat *threat;
 
-          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->rule),
+          /* Boundary-crossing flows and nodes at a boundary: asked once per element. */
+          if (crosses < 0)
+            crosses = crossing_cb (element, self);
+          threat = new_threat (self, match->compiled, element, match->source, match->target, crosses);
+          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->compiled->rule),
                     bw_record_get_id (BW_RECORD (element)), bw_threat_get_title (threat));
           g_ptr_array_add (self->plan->new_threats, threat);
           g_ptr_array_add (self->plan->entries, NULL);
         }
     }
+
+  n_added = self->plan->new_threats->len - n_added;
+  if (n_added > 0)
+    g_array_append_val (self->plan->runs, n_added);
 
   for (guint i = 0; i < n_existing; i++)
     if (!matched[i] && !bw_threat_get_obsolete (existing->pdata[i]))
@@ -672,6 +815,10 @@ bw_deriver_plan (BwProject          *project,
       self.fields[f] = bw_record_class_find_field (klass, field_names[f]);
       g_assert (self.fields[f] != NULL);
     }
+  self.derived = canonical (self.fields[F_ORIGIN], "derived");
+  self.not_started = canonical (self.fields[F_STATUS], "not_started");
+  self.no_treatment = canonical (self.fields[F_TREATMENT], "none");
+  self.derived_event = canonical (self.fields[F_ENTRY_EVENT], "derived");
   self.rule_strings = g_hash_table_new_full (NULL, NULL, NULL, rule_strings_free);
   for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
     {
@@ -681,16 +828,21 @@ bw_deriver_plan (BwProject          *project,
       for (guint r = 0; r < list->len; r++)
         {
           CompiledRule compiled = {
-            list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r])
+            list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r]), NULL
           };
 
           g_array_append_val (self.compiled[a], compiled);
         }
     }
   self.shapes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self.matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self.matched = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
-    self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
+    {
+      self.values[i] = g_new0 (JsonNode *, self.n_values + 1);
+      self.memo[i] = bw_rule_memo_new ();
+    }
   self.layout = _bw_deriver_layout_get (project);
   index = _bw_deriver_threat_index_get (project);
 
@@ -750,10 +902,15 @@ bw_deriver_plan (BwProject          *project,
   g_type_class_unref (entry_class);
   g_hash_table_unref (self.rule_strings);
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
-    g_free (self.values[i]);
+    {
+      g_free (self.values[i]);
+      bw_rule_memo_free (self.memo[i]);
+    }
   for (guint a = 0; a < BW_RULE_APPLIES_N; a++)
     g_array_unref (self.compiled[a]);
   g_hash_table_unref (self.shapes);
+  g_array_unref (self.matches);
+  g_array_unref (self.matched);
   g_hash_table_unref (self.crossing);
   return self.plan;
 }

@@ -32,6 +32,10 @@ enum {
   N_BASE_PROPS
 };
 
+/* Notified by its pspec: by name, each new ID (tens of thousands in one
+ * derivation) would look the name up in the pspec pool. */
+static GParamSpec *id_pspec;
+
 const char *
 bw_field_property_name (const BwField *field)
 {
@@ -177,6 +181,16 @@ default_field (BwRecord      *self,
     }
 }
 
+/* The fill that bw_record_new_filled() hands to the record it constructs;
+ * per thread, as construction runs on the caller's. */
+typedef struct
+{
+  BwRecordFillFunc fill;
+  gpointer         user_data;
+} PendingFill;
+
+static __thread PendingFill pending_fill;
+
 static void
 bw_record_constructed (GObject *object)
 {
@@ -185,6 +199,14 @@ bw_record_constructed (GObject *object)
 
   G_OBJECT_CLASS (bw_record_parent_class)->constructed (object);
 
+  if (pending_fill.fill != NULL)
+    {
+      PendingFill fill = pending_fill;
+
+      /* Cleared first: records the fill constructs are not its target. */
+      pending_fill.fill = NULL;
+      fill.fill (self, fill.user_data);
+    }
   for (guint i = 0; i < klass->n_fields; i++)
     default_field (self, &klass->fields[i]);
 }
@@ -545,9 +567,9 @@ bw_record_class_init (BwRecordClass *klass)
   object_class->get_property = bw_record_get_property;
   object_class->set_property = bw_record_set_property;
 
-  g_object_class_install_property (object_class, PROP_ID,
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  id_pspec = g_param_spec_string ("id", NULL, NULL, NULL,
+                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_ID, id_pspec);
 }
 
 static void
@@ -637,6 +659,36 @@ bw_record_class_install_fields (BwRecordClass *klass,
     }
 }
 
+/**
+ * bw_record_new_filled:
+ * @type: a BwRecord type
+ * @fill: sets members (through bw_record_field_ptr()) of the new record
+ *
+ * Creates a record the way g_object_new() does, with @fill run before the
+ * defaults: code that makes many records (derivation) does not allocate a
+ * default only to replace it. @fill writes members directly and notifies
+ * nothing; the record is not anywhere yet.
+ *
+ * Returns: (transfer full): the new record
+ */
+BwRecord *
+bw_record_new_filled (GType             type,
+                      BwRecordFillFunc  fill,
+                      gpointer          user_data)
+{
+  BwRecord *record;
+
+  g_return_val_if_fail (g_type_is_a (type, BW_TYPE_RECORD) && !G_TYPE_IS_ABSTRACT (type), NULL);
+  g_return_val_if_fail (fill != NULL, NULL);
+  g_return_val_if_fail (pending_fill.fill == NULL, NULL);
+
+  pending_fill.fill = fill;
+  pending_fill.user_data = user_data;
+  record = g_object_new (type, NULL);
+  g_assert (pending_fill.fill == NULL);
+  return record;
+}
+
 const BwField *
 bw_record_class_find_field (BwRecordClass *klass,
                             const char    *name)
@@ -669,7 +721,7 @@ bw_record_set_id (BwRecord   *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
-  g_object_notify (G_OBJECT (self), "id");
+  g_object_notify_by_pspec (G_OBJECT (self), id_pspec);
 }
 
 /* Members this version does not know, kept to be written back. */

@@ -117,4 +117,13 @@ const char     *bw_field_property_name         (const BwField  *field);
 extern const char * const bw_levels_cia[];
 extern const char * const bw_outcomes[];
 
+/* Sets members of a record under construction, before the defaults fill
+ * the ones it left empty. */
+typedef void (*BwRecordFillFunc) (BwRecord *record,
+                                  gpointer  user_data);
+
+BwRecord       *bw_record_new_filled           (GType             type,
+                                                BwRecordFillFunc  fill,
+                                                gpointer          user_data);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 typedef struct _BwRuleCondition BwRuleCondition;
+typedef struct _BwRuleMemo BwRuleMemo;
 typedef struct _BwRuleLibrary BwRuleLibrary;
 
 /* The subjects of a test: an element rule has only the element (in
@@ -43,6 +44,10 @@ typedef struct
    * whenever the subject changes; properties looked up once per subject
    * however many rules test them. */
   JsonNode          **values[BW_RULE_SUBJECT_N];
+  /* Optional: per subject, what its tests gave, reset (bw_rule_memo_reset)
+   * whenever the subject changes; a test that many rules share — the same
+   * property compared with the same value — is decided once per subject. */
+  BwRuleMemo         *memo[BW_RULE_SUBJECT_N];
 } BwRuleContext;
 
 /* `path` is the JSON path of `node` for messages, e.g. "rules[3].when". */
@@ -55,10 +60,18 @@ gboolean         bw_rule_condition_evaluate (const BwRuleCondition  *self,
                                              const BwRuleContext    *context);
 
 guint            bw_rule_condition_get_n_slots (void);
+void             bw_rule_condition_fill_values (JsonNode              **values,
+                                                guint                   n_values,
+                                                BwElement              *element);
+
+BwRuleMemo      *bw_rule_memo_new           (void);
+void             bw_rule_memo_reset         (BwRuleMemo             *self);
+void             bw_rule_memo_free          (BwRuleMemo             *self);
 
 gboolean         bw_rule_element_crosses_boundary (BwProject *project,
                                                    BwElement *element);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwRuleCondition, bw_rule_condition_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BwRuleMemo, bw_rule_memo_free)
 
 G_END_DECLS

@@ -186,6 +186,51 @@ test_properties (void)
 }
 
 static void
+fill_title_cb (BwRecord *record,
+               gpointer  user_data)
+{
+  const BwField *field = bw_record_class_find_field (BW_RECORD_GET_CLASS (record), "title");
+
+  *(char **) bw_record_field_ptr (record, field) = g_strdup (user_data);
+}
+
+static void
+fill_nested_cb (BwRecord *record,
+                gpointer  user_data)
+{
+  BwRecord **inner = user_data;
+
+  /* A record made inside a fill is not the fill's target. */
+  *inner = bw_record_new_filled (BW_TYPE_THREAT, fill_title_cb, (gpointer) "Inner");
+  fill_title_cb (record, (gpointer) "Outer");
+}
+
+/* bw_record_new_filled() sets members before the defaults fill the rest:
+ * the record is as complete as one from g_object_new(). */
+static void
+test_new_filled (void)
+{
+  g_autoptr(BwRecord) filled = bw_record_new_filled (BW_TYPE_THREAT, fill_title_cb, (gpointer) "Tampering with Bolus");
+  g_autoptr(BwRecord) plain = g_object_new (BW_TYPE_THREAT, NULL);
+  g_autoptr(BwRecord) outer = NULL;
+  g_autoptr(BwRecord) inner = NULL;
+  BwThreat *threat = BW_THREAT (filled);
+
+  g_assert_cmpstr (bw_threat_get_title (threat), ==, "Tampering with Bolus");
+  g_assert_cmpstr (bw_threat_get_description (threat), ==, "");
+  g_assert_cmpstr (bw_threat_get_status (threat), ==, "not_started");
+  g_assert_nonnull (bw_threat_get_history (threat));
+  g_assert_cmpuint (g_list_model_get_n_items (bw_threat_get_history (threat)), ==, 0);
+
+  /* The fill was for that one record only. */
+  g_assert_cmpstr (bw_threat_get_title (BW_THREAT (plain)), ==, "");
+
+  outer = bw_record_new_filled (BW_TYPE_THREAT, fill_nested_cb, &inner);
+  g_assert_cmpstr (bw_threat_get_title (BW_THREAT (outer)), ==, "Outer");
+  g_assert_cmpstr (bw_threat_get_title (BW_THREAT (inner)), ==, "Inner");
+}
+
+static void
 test_collections_are_list_models (void)
 {
   g_autoptr(BwProject) project = bw_project_load_example (NULL);
@@ -213,6 +258,7 @@ main (int    argc,
   g_test_add_func ("/project/deep-nesting", test_deep_nesting_refused);
   g_test_add_func ("/project/big-integer", test_big_integer_becomes_double);
   g_test_add_func ("/project/properties", test_properties);
+  g_test_add_func ("/project/new-filled", test_new_filled);
   g_test_add_func ("/project/collections", test_collections_are_list_models);
 
   return g_test_run ();

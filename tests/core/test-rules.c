@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bw-project-io.h"
+#include "bw-rule-condition.h"
 #include "bw-rule-library.h"
 #include "bw-rule-set.h"
 #include "bw-test-utils.h"
@@ -404,6 +405,66 @@ test_conditions (void)
   g_assert_false (matches (c, "c.contains", project, "P-2", NULL, NULL));
 }
 
+static BwRuleCondition *
+compile_condition (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  BwRuleCondition *condition = bw_rule_condition_compile (node, FALSE, "when", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (condition);
+  return condition;
+}
+
+/* Equal tests of different rules share one memo entry per subject, so a
+ * test is decided once per element; a reset forgets, and a result that
+ * came from one vocabulary's default is not reused for another. */
+static void
+test_memo (void)
+{
+  g_autoptr(BwRuleLibrary) c = load_fixture ("conditions.json", NULL);
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autoptr(BwRuleCondition) low_port = compile_condition ("{\"property\": \"port\", \"lt\": 1024}");
+  g_autoptr(BwRuleCondition) low_flow = compile_condition ("{\"all\": [{\"kind\": \"data_flow\"}, "
+                                                           "{\"property\": \"port\", \"lt\": 1024}]}");
+  g_autoptr(BwRuleCondition) trusted = compile_condition ("{\"property\": \"trusted\", \"equals\": true}");
+  g_autoptr(BwRuleMemo) memo = bw_rule_memo_new ();
+  BwRuleContext context = { 0 };
+
+  context.project = project;
+  context.vocabulary = c;
+  context.memo[BW_RULE_SUBJECT_FLOW] = memo;
+  context.subjects[BW_RULE_SUBJECT_FLOW] = element (project, "DF-11");
+  set_property (project, "DF-11", "port", json_node_init_int (json_node_alloc (), 80));
+  g_assert_true (bw_rule_condition_evaluate (low_port, &context));
+
+  /* The shared test is not evaluated again for the same subject: a change
+   * without a reset is not seen, by either condition. */
+  set_property (project, "DF-11", "port", json_node_init_int (json_node_alloc (), 8443));
+  g_assert_true (bw_rule_condition_evaluate (low_port, &context));
+  g_assert_true (bw_rule_condition_evaluate (low_flow, &context));
+  bw_rule_memo_reset (memo);
+  g_assert_false (bw_rule_condition_evaluate (low_port, &context));
+  g_assert_false (bw_rule_condition_evaluate (low_flow, &context));
+
+  /* Without a memo, the same answers. */
+  context.memo[BW_RULE_SUBJECT_FLOW] = NULL;
+  g_assert_false (bw_rule_condition_evaluate (low_port, &context));
+  g_assert_false (bw_rule_condition_evaluate (low_flow, &context));
+
+  /* An absent "trusted": the fixture declares it true for external
+   * entities; with no vocabulary it is false. One memo, both answers. */
+  context.memo[BW_RULE_SUBJECT_FLOW] = memo;
+  context.subjects[BW_RULE_SUBJECT_FLOW] = element (project, "EE-1");
+  bw_rule_memo_reset (memo);
+  g_assert_true (bw_rule_condition_evaluate (trusted, &context));
+  context.vocabulary = NULL;
+  g_assert_false (bw_rule_condition_evaluate (trusted, &context));
+  context.vocabulary = c;
+  g_assert_true (bw_rule_condition_evaluate (trusted, &context));
+}
+
 static void
 test_interactions (void)
 {
@@ -459,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/rules/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/rules/conditions", test_conditions);
   g_test_add_func ("/rules/interactions", test_interactions);
+  g_test_add_func ("/rules/memo", test_memo);
   g_test_add_func ("/rules/templates", test_templates);
 
   return g_test_run ();

@@ -1,0 +1,99 @@
+/* bw-rule-condition-private.h — what compiling and evaluating conditions share
+ *
+ * Copyright 2026 The Bulwark authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include "bw-rule-condition.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OP_ALL,
+  OP_ANY,
+  OP_NOT,
+  OP_KIND,
+  OP_EQUALS,
+  OP_IN,
+  OP_CONTAINS,
+  OP_EXISTS,
+  OP_LT,
+  OP_LE,
+  OP_GT,
+  OP_GE,
+  OP_CROSSES,
+  OP_ASSET_SAFETY,
+  OP_ASSET_NEED,
+} Op;
+
+struct _BwRuleCondition
+{
+  Op              op;
+  BwRuleSubject   subject;
+  gboolean        flag;       /* exists, crosses_boundary, safety_relevant */
+  char           *property;
+  JsonNode       *value;      /* equals */
+  GPtrArray      *values;     /* in: JsonNode * */
+  char           *needle;     /* contains, case-folded */
+  double          number;     /* lt le gt ge */
+  guint           kinds;      /* kind: bit per BwElementKind */
+  guint           need;       /* 0 confidentiality, 1 integrity, 2 availability */
+  guint           level;      /* index into bw_levels_cia */
+  GPtrArray      *children;   /* all, any, not */
+  guint           slot;       /* the property's index in BwRuleContext.values */
+  guint           test;       /* a leaf's number, shared by equal tests (BwRuleMemo) */
+  /* The declared default of the property, per element kind, for the
+   * vocabulary it was last looked up in. */
+  BwRuleLibrary  *defaults_vocabulary;
+  JsonNode       *defaults[BW_ELEMENT_TRUST_BOUNDARY + 1];
+  guint8          defaults_known;
+};
+
+/* A property name's index in BwRuleContext.values. */
+guint _bw_rule_condition_slot_for (const char *name);
+/* A leaf test's number, the same for equal tests (BwRuleMemo). */
+guint _bw_rule_condition_test_for (const char *key);
+
+static inline int
+strv_index (const char * const *strv,
+            const char         *s)
+{
+  for (int i = 0; strv[i] != NULL; i++)
+    if (g_strcmp0 (strv[i], s) == 0)
+      return i;
+  return -1;
+}
+
+static inline gboolean
+is_scalar (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_BOOLEAN || type == G_TYPE_STRING || type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static inline gboolean
+is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node)
+         && (json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static inline gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static inline gboolean
+is_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bw-rule-library-ref.h"
 #include "bw-rule-set.h"
 
 struct _BwRuleSet
@@ -186,4 +187,41 @@ bw_rule_set_get_n_rules (BwRuleSet *self)
 {
   g_return_val_if_fail (BW_IS_RULE_SET (self), 0);
   return g_hash_table_size (self->rules);
+}
+
+void
+bw_rule_set_add_project_libraries (BwRuleSet *self,
+                                   BwProject *project,
+                                   GPtrArray *problems)
+{
+  GListModel *refs;
+  GFile *project_file;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (BW_IS_RULE_SET (self));
+  g_return_if_fail (BW_IS_PROJECT (project));
+
+  refs = bw_project_get_rule_libraries (project);
+  project_file = bw_project_get_file (project);
+  folder = project_file != NULL ? g_file_get_parent (project_file) : NULL;
+
+  for (guint i = 0; folder != NULL && i < g_list_model_get_n_items (refs); i++)
+    {
+      g_autoptr(BwRuleLibraryRef) ref = g_list_model_get_item (refs, i);
+      const char *path = bw_rule_library_ref_get_path (ref);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(BwRuleLibrary) library = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || bw_rule_set_lookup_library (self, bw_record_get_id (BW_RECORD (ref))) != NULL)
+        continue;
+      file = g_file_resolve_relative_path (folder, path);
+      library = bw_rule_library_new_from_file (file, NULL, &error);
+      if (library == NULL || !bw_rule_set_add_library (self, library, &error))
+        {
+          if (problems != NULL)
+            /* Translators: a rule library that could not be used: "<path>: <why>" */
+            g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), path, error->message));
+        }
+    }
 }

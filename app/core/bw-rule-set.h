@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "bw-project.h"
 #include "bw-rule-library.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,13 @@ BwRule         *bw_rule_set_lookup_rule      (BwRuleSet      *self,
 GPtrArray      *bw_rule_set_get_rules_for    (BwRuleSet      *self,
                                               BwRuleAppliesTo applies_to);
 guint           bw_rule_set_get_n_rules      (BwRuleSet      *self);
+
+/* Adds the libraries the project records (`rule_libraries`) that have a
+ * path, relative to the project file, and can be loaded; one that cannot
+ * is skipped with a message in `problems` (when not NULL), and its
+ * threats then stay as they are. */
+void            bw_rule_set_add_project_libraries (BwRuleSet *self,
+                                                   BwProject *project,
+                                                   GPtrArray *problems);
 
 G_END_DECLS

@@ -154,6 +154,22 @@ bw_application_dup_rule_set (BwApplication  *self,
 }
 
 BwRuleSet *
+bw_application_dup_rule_set_for_project (GtkWidget  *widget,
+                                         BwProject  *project,
+                                         GPtrArray **problems)
+{
+  BwRuleSet *rules;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (BW_IS_PROJECT (project), NULL);
+
+  rules = bw_application_dup_rule_set_for_widget (widget, problems);
+  bw_rule_set_add_project_libraries (rules, project, problems != NULL ? *problems : NULL);
+
+  return rules;
+}
+
+BwRuleSet *
 bw_application_dup_rule_set_for_widget (GtkWidget  *widget,
                                         GPtrArray **problems)
 {

@@ -61,4 +61,10 @@ BwRuleSet     *bw_application_dup_rule_set_for_widget (GtkWidget  *widget,
 GtkWindow     *bw_application_offer_recovery (BwApplication   *self,
                                               GtkWindow       *parent);
 
+/* The rules a project derives with: the application's (built-in and the
+ * preferences' extra libraries) and the libraries the project records. */
+BwRuleSet     *bw_application_dup_rule_set_for_project (GtkWidget  *widget,
+                                                        BwProject  *project,
+                                                        GPtrArray **problems);
+
 G_END_DECLS

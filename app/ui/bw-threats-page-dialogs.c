@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "bw-application.h"
+
 #include <glib/gi18n.h>
 
 #include "bw-command-add.h"
@@ -29,35 +31,6 @@ page_window (BwThreatsPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* The built-in rules and the libraries the project records with a path
- * (relative to the project file) that can be loaded; a recorded library
- * that cannot be loaded keeps its threats as they are (the plan says so). */
-static BwRuleSet *
-load_rules (BwProject *project)
-{
-  BwRuleSet *rules = bw_rule_set_new_builtin ();
-  GListModel *refs = bw_project_get_rule_libraries (project);
-  GFile *project_file = bw_project_get_file (project);
-  g_autoptr(GFile) folder = project_file != NULL ? g_file_get_parent (project_file) : NULL;
-
-  for (guint i = 0; folder != NULL && i < g_list_model_get_n_items (refs); i++)
-    {
-      g_autoptr(BwRuleLibraryRef) ref = g_list_model_get_item (refs, i);
-      const char *path = bw_rule_library_ref_get_path (ref);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(BwRuleLibrary) library = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL || bw_rule_set_lookup_library (rules, bw_record_get_id (BW_RECORD (ref))) != NULL)
-        continue;
-      file = g_file_resolve_relative_path (folder, path);
-      library = bw_rule_library_new_from_file (file, NULL, &error);
-      if (library == NULL || !bw_rule_set_add_library (rules, library, &error))
-        g_message ("rule library %s not loaded: %s", path, error->message);
-    }
-  return rules;
 }
 
 static void
@@ -160,7 +133,7 @@ _bw_threats_page_update_plan (BwThreatsPage *self)
   if (self->project == NULL)
     return;
   if (self->rules == NULL)
-    self->rules = load_rules (self->project);
+    self->rules = bw_application_dup_rule_set_for_project (GTK_WIDGET (self), self->project, NULL);
   g_clear_pointer (&self->plan, bw_derive_plan_unref);
   self->plan = bw_deriver_plan (self->project, self->rules, NULL);
   self->plan_dirty = FALSE;

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "bw-application.h"
+
 #include <glib/gi18n.h>
 
 #include "bw-command-add.h"
@@ -309,24 +311,17 @@ align_action (GtkWidget  *widget,
   g_warning ("Unknown alignment “%s”", name);
 }
 
-/* Derivation after each edit: windows derive, the CLI derives on request.
- * The built-in library is loaded once for all windows. */
-static BwRuleSet *
-shared_rules (void)
-{
-  static gsize rules = 0;
-
-  if (g_once_init_enter (&rules))
-    g_once_init_leave (&rules, (gsize) bw_rule_set_new_builtin ());
-  return (BwRuleSet *) rules;
-}
-
+/* Derivation after each edit: windows derive, the CLI derives on request,
+ * with the application's libraries and the project's own. */
 void
 _bw_window_diagrams_attach (BwWindow *self)
 {
+  g_autoptr(BwRuleSet) rules = NULL;
+
   g_return_if_fail (BW_IS_WINDOW (self));
 
-  bw_command_stack_set_auto_derive (bw_project_get_command_stack (self->project), shared_rules ());
+  rules = bw_application_dup_rule_set_for_project (GTK_WIDGET (self), self->project, NULL);
+  bw_command_stack_set_auto_derive (bw_project_get_command_stack (self->project), rules);
 }
 
 /* The hierarchy */

@@ -506,6 +506,41 @@ test_templates (void)
   g_assert_null (strchr (description, '{'));
 }
 
+/* The libraries a project records are found beside its file; one that is
+ * missing is named in the problems and the rest still load. */
+static void
+test_project_libraries (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "rules", NULL);
+  g_autofree char *path = g_build_filename (folder, "model.bulwark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BwProject) project = bw_test_load_string (
+    "{\"format\": \"bulwark\", \"format_version\": 1, \"rule_libraries\": ["
+    "{\"id\": \"acme.extra\", \"version\": \"1\", \"path\": \"extra.json\"},"
+    "{\"id\": \"acme.gone\", \"version\": \"1\", \"path\": \"gone.json\"}]}");
+  g_autoptr(BwRuleSet) rules = bw_rule_set_new_builtin ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  guint before = bw_rule_set_get_n_rules (rules);
+
+  /* Without a file there is no folder to look in. */
+  bw_rule_set_add_project_libraries (rules, project, problems);
+  g_assert_cmpuint (bw_rule_set_get_n_rules (rules), ==, before);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  bw_project_set_file (project, file);
+  bw_rule_set_add_project_libraries (rules, project, problems);
+  g_assert_nonnull (bw_rule_set_lookup_library (rules, "acme.extra"));
+  g_assert_nonnull (bw_rule_set_lookup_rule (rules, "acme.uart_console"));
+  g_assert_cmpuint (bw_rule_set_get_n_rules (rules), >, before);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "gone.json"));
+
+  /* Twice adds nothing twice. */
+  before = bw_rule_set_get_n_rules (rules);
+  bw_rule_set_add_project_libraries (rules, project, NULL);
+  g_assert_cmpuint (bw_rule_set_get_n_rules (rules), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/rules/interactions", test_interactions);
   g_test_add_func ("/rules/memo", test_memo);
   g_test_add_func ("/rules/templates", test_templates);
+  g_test_add_func ("/rules/project-libraries", test_project_libraries);
 
   return g_test_run ();
 }

@@ -234,6 +234,9 @@ def unnamed_buttons(root):
             # GTK 4.8 gives a drop-down's own toggle no name; the combo
             # box around it carries the name a screen reader announces.
             parent = node.get_parent()
+            # libadwaita 1.2 leaves a toast's close button unnamed.
+            if parent is not None and (parent.get_name() or "") == "AdwToastWidget":
+                continue
             if parent is not None and parent.get_role_name() == "combo box" and \
                     (parent.get_name() or "").strip() and not TYPE_NAME.match(parent.get_name().strip()):
                 continue

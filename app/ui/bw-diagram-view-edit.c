@@ -41,7 +41,6 @@
 #define LINE_LENGTH    240.0
 #define MIN_SIZE       20.0
 #define SELECTION_GAP  4.0   /* where the painter draws a node's handles */
-#define GRID_DOTS      20.0  /* a dot every other grid step */
 
 /* Helpers */
 
@@ -70,7 +69,7 @@ snap_value (BwDiagramView *self,
 {
   if (!self->snap)
     return value;
-  return round (value / BW_DIAGRAM_VIEW_GRID) * BW_DIAGRAM_VIEW_GRID;
+  return round (value / self->grid_size) * self->grid_size;
 }
 
 static gboolean
@@ -1061,7 +1060,7 @@ key_pressed_cb (BwDiagramView         *self,
                 GtkEventControllerKey *controller)
 {
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  double step = (mods & GDK_SHIFT_MASK) ? 1.0 : BW_DIAGRAM_VIEW_GRID;
+  double step = (mods & GDK_SHIFT_MASK) ? 1.0 : self->grid_size;
   const char *first = bw_diagram_view_get_selected_id (self);
 
   switch (keyval)
@@ -1205,8 +1204,10 @@ draw_grid (BwDiagramView *self,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   double x1, y1, x2, y2;
   double r = 1.0 / self->zoom;
+  /* A dot every other grid step: every step is too busy a background. */
+  double dots = 2 * self->grid_size;
 
-  if (!self->snap || GRID_DOTS * self->zoom < 8)
+  if (!self->show_grid || dots * self->zoom < 8)
     return;
 
   cairo_save (cr);
@@ -1215,8 +1216,8 @@ draw_grid (BwDiagramView *self,
     cairo_set_source_rgba (cr, 1, 1, 1, 0.14);
   else
     cairo_set_source_rgba (cr, 0, 0, 0, 0.14);
-  for (double y = floor (y1 / GRID_DOTS) * GRID_DOTS; y <= y2; y += GRID_DOTS)
-    for (double x = floor (x1 / GRID_DOTS) * GRID_DOTS; x <= x2; x += GRID_DOTS)
+  for (double y = floor (y1 / dots) * dots; y <= y2; y += dots)
+    for (double x = floor (x1 / dots) * dots; x <= x2; x += dots)
       cairo_rectangle (cr, x - r / 2, y - r / 2, r * 1.5, r * 1.5);
   cairo_fill (cr);
   cairo_restore (cr);

@@ -53,6 +53,8 @@ struct _BwDiagramView
   guint           needs_fit : 1;   /* fit once the widget has a size */
   guint           scene_stale : 1; /* the document changed since the scene was laid out */
   guint           snap : 1;        /* snap to the grid */
+  guint           show_grid : 1;   /* draw the grid's dots */
+  double          grid_size;       /* the grid step, diagram units */
   guint           space_down : 1;  /* space held: a primary drag pans */
 
   BwRect          extents;         /* the drawing plus MARGIN */

@@ -34,6 +34,8 @@ enum {
   PROP_ZOOM,
   PROP_TOOL,
   PROP_SNAP,
+  PROP_GRID_SIZE,
+  PROP_SHOW_GRID,
   N_PROPS,
 
   /* GtkScrollable */
@@ -667,6 +669,14 @@ bw_diagram_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->snap);
       break;
 
+    case PROP_GRID_SIZE:
+      g_value_set_double (value, self->grid_size);
+      break;
+
+    case PROP_SHOW_GRID:
+      g_value_set_boolean (value, self->show_grid);
+      break;
+
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
@@ -724,6 +734,14 @@ bw_diagram_view_set_property (GObject      *object,
 
     case PROP_SNAP:
       bw_diagram_view_set_snap (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_GRID_SIZE:
+      bw_diagram_view_set_grid_size (self, g_value_get_double (value));
+      break;
+
+    case PROP_SHOW_GRID:
+      bw_diagram_view_set_show_grid (self, g_value_get_boolean (value));
       break;
 
     case PROP_ZOOM:
@@ -786,6 +804,12 @@ bw_diagram_view_class_init (BwDiagramViewClass *klass)
   properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GRID_SIZE] =
+    g_param_spec_double ("grid-size", NULL, NULL, 4.0, 128.0, BW_DIAGRAM_VIEW_GRID,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_GRID] =
+    g_param_spec_boolean ("show-grid", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL,
                          BW_DIAGRAM_VIEW_ZOOM_MIN, BW_DIAGRAM_VIEW_ZOOM_MAX, 1.0,
@@ -814,6 +838,8 @@ bw_diagram_view_init (BwDiagramView *self)
   self->zoom = 1.0;
   self->needs_fit = TRUE;
   self->snap = TRUE;
+  self->show_grid = TRUE;
+  self->grid_size = BW_DIAGRAM_VIEW_GRID;
   self->focus_index = -1;
   self->selection = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->selection, NULL);
@@ -1052,6 +1078,50 @@ bw_diagram_view_set_snap (BwDiagramView *self,
   self->snap = snap;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP]);
+}
+
+double
+bw_diagram_view_get_grid_size (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), BW_DIAGRAM_VIEW_GRID);
+
+  return self->grid_size;
+}
+
+void
+bw_diagram_view_set_grid_size (BwDiagramView *self,
+                               double         grid_size)
+{
+  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+
+  grid_size = CLAMP (grid_size, 4.0, 128.0);
+  if (self->grid_size == grid_size)
+    return;
+  self->grid_size = grid_size;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRID_SIZE]);
+}
+
+gboolean
+bw_diagram_view_get_show_grid (BwDiagramView *self)
+{
+  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->show_grid;
+}
+
+void
+bw_diagram_view_set_show_grid (BwDiagramView *self,
+                               gboolean       show_grid)
+{
+  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
+
+  show_grid = !!show_grid;
+  if (self->show_grid == show_grid)
+    return;
+  self->show_grid = show_grid;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
 }
 
 double

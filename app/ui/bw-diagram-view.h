@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define BW_DIAGRAM_VIEW_ZOOM_MIN 0.1
 #define BW_DIAGRAM_VIEW_ZOOM_MAX 8.0
-/* The grid, in diagram units: arrow keys move by it, snapping rounds to it. */
+/* The grid's default step, in diagram units: arrow keys move by the grid,
+ * snapping rounds to it (the preference "grid-size" changes it). */
 #define BW_DIAGRAM_VIEW_GRID 10.0
 
 typedef enum
@@ -52,6 +53,12 @@ void        bw_diagram_view_set_tool        (BwDiagramView *self,
 gboolean    bw_diagram_view_get_snap        (BwDiagramView *self);
 void        bw_diagram_view_set_snap        (BwDiagramView *self,
                                              gboolean       snap);
+double      bw_diagram_view_get_grid_size   (BwDiagramView *self);
+void        bw_diagram_view_set_grid_size   (BwDiagramView *self,
+                                             double         grid_size);
+gboolean    bw_diagram_view_get_show_grid   (BwDiagramView *self);
+void        bw_diagram_view_set_show_grid   (BwDiagramView *self,
+                                             gboolean       show_grid);
 /* Edits of the selection, each one undoable step; they return how many
  * elements they changed. */
 guint       bw_diagram_view_delete_selection (BwDiagramView *self);

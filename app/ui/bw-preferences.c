@@ -431,6 +431,16 @@ add_general_page (BwPreferences *self)
                              switch_row (self->settings, "snap-to-grid",
                                          _("_Snap to Grid"),
                                          _("Moved and drawn elements land on the grid. G switches it for the moment in one window.")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             spin_row (self->settings, "grid-size",
+                                       _("Grid Size"),
+                                       _("The grid step in diagram units (1 unit is 1 pixel at 100 %): "
+                                         "snapping rounds to it and the arrow keys move by it."),
+                                       4, 128, 1));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             switch_row (self->settings, "show-grid",
+                                         _("Show _Grid"),
+                                         _("Dots on the canvas every other grid step.")));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();

@@ -10,10 +10,9 @@
  */
 #include "config.h"
 
-#include "bw-application.h"
-
 #include <glib/gi18n.h>
 
+#include "bw-application.h"
 #include "bw-command-add.h"
 #include "bw-command-derive.h"
 #include "bw-command-stack.h"
@@ -79,12 +78,14 @@ _bw_threats_page_describe_plan (BwDerivePlan *plan)
 }
 
 /* The window's toast overlay sits in its diagram view, not around the
- * pages: the first mapped overlay of the window that is not this page's. */
+ * pages: the first mapped overlay of the window outside every page. A
+ * page's own overlay is left alone, its toasts (an undo) must not queue
+ * behind this one. */
 static GtkWidget *
 find_window_overlay (BwThreatsPage *self,
                      GtkWidget     *widget)
 {
-  if (widget == GTK_WIDGET (self) || !gtk_widget_get_mapped (widget))
+  if (BW_IS_PAGE (widget) || !gtk_widget_get_mapped (widget))
     return NULL;
   if (ADW_IS_TOAST_OVERLAY (widget))
     return widget;

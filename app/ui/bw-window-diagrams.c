@@ -7,10 +7,9 @@
  */
 #include "config.h"
 
-#include "bw-application.h"
-
 #include <glib/gi18n.h>
 
+#include "bw-application.h"
 #include "bw-command-add.h"
 #include "bw-command-align.h"
 #include "bw-command-arrange.h"

@@ -10,6 +10,16 @@
 /* The preference sets snapping in every window at once; G (and the
  * toolbar toggle) switch it in one window for the moment, without
  * changing the preference. */
+/* The key is a whole number of units, the view's property a double. */
+static gboolean
+grid_size_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant));
+  return TRUE;
+}
+
 void
 _bw_window_settings_init (BwWindow *self)
 {
@@ -23,4 +33,11 @@ _bw_window_settings_init (BwWindow *self)
 
   g_settings_bind (self->settings, "snap-to-grid", self->snap_button, "active",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
+  if (g_settings_schema_has_key (schema, "grid-size"))
+    g_settings_bind_with_mapping (self->settings, "grid-size", self->diagram_view, "grid-size",
+                                  G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY,
+                                  grid_size_get_mapping, NULL, NULL, NULL);
+  if (g_settings_schema_has_key (schema, "show-grid"))
+    g_settings_bind (self->settings, "show-grid", self->diagram_view, "show-grid",
+                     G_SETTINGS_BIND_GET | G_SETTINGS_BIND_NO_SENSITIVITY);
 }

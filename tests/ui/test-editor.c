@@ -311,6 +311,14 @@ test_editor_draw_undo_save (void)
   g_assert_cmpfloat (after.y - before.y, ==, 31);
   g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 7);
 
+  /* The preference's grid size is the arrow keys' step too. */
+  g_object_set (view, "grid-size", 25.0, NULL);
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_cmpfloat (rect_of (project, process_id).x - before.x, ==, 85);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_object_set (view, "grid-size", BW_DIAGRAM_VIEW_GRID, NULL);
+  g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 7);
+
   /* Undo everything, step by step; the selection comes back with it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -216,6 +216,9 @@ bw_ui_test_init (int        *argc,
    * finds text selected by code (a field focused with its text selected);
    * tests make warnings fatal, and the caret need not blink here. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  /* What GtkApplication does for the app: its icons from the resources. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/bulwarkapp/Bulwark/icons");
 
   return TRUE;
 }

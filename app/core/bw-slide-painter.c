@@ -464,6 +464,10 @@ draw_threats_slide (Ctx *ctx)
       cairo_rectangle (ctx->cr, list_x + 180, y + h + 10, 10, 28);
       cairo_fill (ctx->cr);
       h += draw_text (ctx, line, list_x + 200, y + h + 6, list_w - 200, 26, FALSE, ctx->palette->muted, 1);
+      /* With room to spare, what the threat is about. */
+      if (threats->len <= 3 && bw_threat_get_description (threat) != NULL)
+        h += 12 + draw_text (ctx, bw_threat_get_description (threat), list_x + 180, y + h + 18,
+                             list_w - 180, 24, FALSE, ctx->palette->text, 5);
       y += h + 30;
       if (y > GRID_H - FOOT_H - 60)
         break;

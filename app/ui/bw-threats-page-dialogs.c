@@ -35,11 +35,10 @@ page_window (BwThreatsPage *self)
 static void
 append_count (GPtrArray  *parts,
               guint       n,
-              const char *singular,
-              const char *plural)
+              const char *format)
 {
   if (n > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, singular, plural, n), n));
+    g_ptr_array_add (parts, g_strdup_printf (format, n));
 }
 
 /* "The rule library would add 3 threats and retire 1" */
@@ -50,13 +49,19 @@ _bw_threats_page_describe_plan (BwDerivePlan *plan)
   g_autofree char *head = NULL;
   g_autofree char *joined = NULL;
 
-  append_count (parts, bw_derive_plan_count (plan, BW_DERIVE_ADD), N_("add %u threat"), N_("add %u threats"));
-  append_count (parts, bw_derive_plan_count (plan, BW_DERIVE_OBSOLETE), N_("retire %u"), N_("retire %u"));
-  append_count (parts, bw_derive_plan_count (plan, BW_DERIVE_REVIVE), N_("revive %u"), N_("revive %u"));
-  append_count (parts, bw_derive_plan_count (plan, BW_DERIVE_SUPERSEDE),
-                N_("supersede %u"), N_("supersede %u"));
-  append_count (parts, bw_derive_plan_count (plan, BW_DERIVE_UNSUPERSEDE),
-                N_("no longer supersede %u"), N_("no longer supersede %u"));
+  guint n;
+
+  /* ngettext with the literals, so that xgettext sees the plural pairs. */
+  n = bw_derive_plan_count (plan, BW_DERIVE_ADD);
+  append_count (parts, n, ngettext ("add %u threat", "add %u threats", n));
+  n = bw_derive_plan_count (plan, BW_DERIVE_OBSOLETE);
+  append_count (parts, n, ngettext ("retire %u", "retire %u", n));
+  n = bw_derive_plan_count (plan, BW_DERIVE_REVIVE);
+  append_count (parts, n, ngettext ("revive %u", "revive %u", n));
+  n = bw_derive_plan_count (plan, BW_DERIVE_SUPERSEDE);
+  append_count (parts, n, ngettext ("supersede %u", "supersede %u", n));
+  n = bw_derive_plan_count (plan, BW_DERIVE_UNSUPERSEDE);
+  append_count (parts, n, ngettext ("no longer supersede %u", "no longer supersede %u", n));
   if (parts->len == 0)
     return g_strdup (_("The rule library has nothing to change"));
   if (parts->len == 1)

@@ -10,6 +10,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
 #include "bw-presentation.h"
 #include "bw-ui-test-utils.h"
 
@@ -54,6 +58,12 @@ main (int   argc,
       return 2;
     }
   g_setenv ("BW_TEST_SCREENSHOTS", argv[1], TRUE);
+  /* The interface in the language of LANGUAGE, from the build's
+   * translations (as installed ones would be). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BW_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (!bw_ui_test_init (&argc, &argv, "screenshots"))
     return 1;
 

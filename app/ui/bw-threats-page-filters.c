@@ -393,23 +393,31 @@ new_dropdown (BwThreatsPage      *self,
   return dropdown;
 }
 
+/* The filters wrap onto a second line when the page is narrow (or the
+ * labels long, as in German) rather than widen the window. */
 GtkWidget *
 _bw_threats_page_filters_new (BwThreatsPage *self)
 {
-  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *filters = gtk_flow_box_new ();
 
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_CATEGORY, _("All Categories"),
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (filters), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (filters), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (filters), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (filters), 5);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (filters), FALSE);
+
+  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_CATEGORY, _("All Categories"),
                                                                bw_stride_categories, category_labels,
                                                                G_N_ELEMENTS (category_labels), _("STRIDE category"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_STATUS, _("All Statuses"),
+  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_STATUS, _("All Statuses"),
                                                                statuses, status_labels, G_N_ELEMENTS (statuses),
                                                                _("Status"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_TREATMENT, _("All Treatments"),
+  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_TREATMENT, _("All Treatments"),
                                                                treatments, treatment_labels,
                                                                G_N_ELEMENTS (treatments), _("Treatment"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_DIAGRAM, _("All Diagrams"),
+  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_DIAGRAM, _("All Diagrams"),
                                                                NULL, NULL, 0, _("Diagram"))));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_ELEMENT, _("All Elements"),
+  gtk_flow_box_append (GTK_FLOW_BOX (filters), GTK_WIDGET (new_dropdown (self, DROPDOWN_ELEMENT, _("All Elements"),
                                                                NULL, NULL, 0, _("Element"))));
   gtk_drop_down_set_enable_search (self->dropdowns[DROPDOWN_ELEMENT], TRUE);
   gtk_drop_down_set_expression (self->dropdowns[DROPDOWN_ELEMENT],

@@ -131,13 +131,26 @@ update_title (BwWindow *self)
 
 /* Sidebar */
 
-static guint
-count_diagram_elements (BwWindow   *self,
-                        const char *diagram_id)
+/* Elements per diagram ID, in one pass over the elements: counting each
+ * diagram on its own took a pass per diagram, after every command. */
+static GHashTable *
+count_diagram_elements (BwWindow *self)
 {
-  g_autoptr(GPtrArray) elements = bw_project_dup_diagram_elements (self->project, diagram_id);
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *elements = bw_project_get_elements (self->project);
+  guint n = g_list_model_get_n_items (elements);
 
-  return elements->len;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
+      const char *diagram = bw_element_get_diagram (element);
+
+      if (diagram != NULL)
+        g_hash_table_insert (counts, (gpointer) diagram,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, diagram)) + 1));
+    }
+
+  return counts;
 }
 
 /* The "Diagrams" heading: how many there are and how to add one. */
@@ -168,6 +181,8 @@ update_placeholder (BwWindow *self)
 static void
 update_sidebar (BwWindow *self)
 {
+  g_autoptr(GHashTable) counts = count_diagram_elements (self);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -183,7 +198,7 @@ update_sidebar (BwWindow *self)
 
           if (BW_IS_DIAGRAM (diagram))
             bw_sidebar_row_set_title (row, bw_diagram_get_name (BW_DIAGRAM (diagram)));
-          bw_sidebar_row_set_count (row, count_diagram_elements (self, id));
+          bw_sidebar_row_set_count (row, GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)));
         }
       else if (page != NULL && page->get_model != NULL)
         {

@@ -1143,7 +1143,13 @@ key_pressed_cb (BwDiagramView         *self,
       break;
     case GDK_KEY_x:
       if (mods == GDK_CONTROL_MASK)
-        return bw_diagram_view_cut (self) > 0;
+        {
+          guint n = bw_diagram_view_cut (self);
+
+          if (n > 0)
+            g_signal_emit_by_name (self, "cut", n);
+          return n > 0;
+        }
       break;
     case GDK_KEY_v:
       if (mods == GDK_CONTROL_MASK)

@@ -824,6 +824,9 @@ bw_diagram_view_class_init (BwDiagramViewClass *klass)
   /* A paste from the clipboard (an asynchronous read) has landed. */
   g_signal_new ("pasted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Ctrl+X took `n` elements off the diagram (the window offers Undo). */
+  g_signal_new ("cut", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "diagramview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

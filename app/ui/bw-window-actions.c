@@ -201,23 +201,41 @@ zoom_action (GtkWidget  *widget,
 /* Editing the diagram */
 
 static void
+undo_toast (BwWindow   *self,
+            const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   BwWindow *self = BW_WINDOW (widget);
   g_autofree char *title = NULL;
-  AdwToast *toast;
   guint n;
 
   if ((n = bw_diagram_view_delete_selection (self->diagram_view)) == 0)
     return;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u element", "Deleted %u elements", n), n);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  title = g_strdup_printf (ngettext ("Deleted %u element", "Deleted %u elements", n), n);
+  undo_toast (self, title);
+}
+
+/* A cut deletes too: the same offer to undo it. */
+static void
+cut_cb (BwWindow      *self,
+        guint          n,
+        BwDiagramView *view)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("Cut %u element", "Cut %u elements", n), n);
+
+  undo_toast (self, title);
 }
 
 static void
@@ -524,6 +542,7 @@ _bw_window_class_actions_init (BwWindowClass *klass)
 void
 _bw_window_actions_init (BwWindow *self)
 {
+  g_signal_connect_object (self->diagram_view, "cut", G_CALLBACK (cut_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_changed_cb), self, 0);

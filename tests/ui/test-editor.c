@@ -607,6 +607,14 @@ paste_and_wait (BwDiagramView *view)
   g_signal_handler_disconnect (view, id);
 }
 
+static void
+cut_cb (BwDiagramView *view,
+        guint          n,
+        guint         *out)
+{
+  *out = n;
+}
+
 /* Copy Patient and the pump with the flow between them; paste twice into
  * the same diagram (new IDs, offset), once into another window's project;
  * Ctrl+D duplicates; each is one undo step. */
@@ -659,6 +667,22 @@ test_editor_copy_paste (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (count_on_diagram (project), ==, count);
   g_assert_cmpstr (bw_diagram_view_get_selection (view)[0], ==, "EE-1");
+
+  /* Ctrl+X takes the patient and its flows off, tells the window (which
+   * offers Undo), and one undo puts them back. */
+  {
+    guint cut = 0;
+
+    g_signal_connect (view, "cut", G_CALLBACK (cut_cb), &cut);
+    bw_diagram_view_set_selection (view, (const char *[]) { "EE-1", NULL });
+    g_assert_true (press_key (view, GDK_KEY_x, GDK_CONTROL_MASK));
+    g_assert_null (bw_project_lookup (project, "EE-1"));
+    g_assert_cmpuint (cut, >=, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_nonnull (bw_project_lookup (project, "EE-1"));
+    g_assert_cmpuint (count_on_diagram (project), ==, count);
+    g_signal_handlers_disconnect_by_func (view, cut_cb, &cut);
+  }
 
   bw_command_stack_mark_clean (stack);
   bw_command_stack_mark_clean (bw_project_get_command_stack (other));

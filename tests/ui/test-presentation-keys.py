@@ -126,14 +126,17 @@ try:
     if presentation is None:
         finish()
     xdotool("mousemove", "--window", presentation, "400", "400")
-    title = settle(editor)
+    settle(editor)
+    title = quiet()
     ok(title != editor, "the title slide is shown")
 
     seen = [title]
     for _ in range(40):
         xdotool("key", "Right")
-        # A loaded machine may take seconds to draw the next slide.
-        now = settle(seen[-1], timeout=8.0)
+        # A loaded machine may take seconds to draw the next slide: the
+        # step counts once the screen has changed and then stayed still.
+        settle(seen[-1], timeout=8.0)
+        now = quiet(hold=1.0)
         if now == seen[-1]:
             break
         seen.append(now)
@@ -149,7 +152,8 @@ try:
     ok(quiet() == last, "the last slide stays the last")
 
     xdotool("key", "Home")
-    ok(settle(last) == title, "Home goes back to the title slide")
+    settle(last)
+    ok(quiet() == title, "Home goes back to the title slide")
 
     xdotool("key", "Escape")
     end = time.time() + 10

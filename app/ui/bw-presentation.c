@@ -93,6 +93,7 @@ update_accessible (BwPresentation *self)
 {
   const BwSlide *slide = current_slide (self);
   g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
 
   if (slide == NULL)
     return;
@@ -102,6 +103,13 @@ update_accessible (BwPresentation *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->slide_area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+
+  /* The window title says where the deck is, for the task switcher of a
+   * presenter who left the projector window (and for tests that drive the
+   * real app through the X server). */
+  /* Translators: the presentation window's title: slide number and count */
+  title = g_strdup_printf (_("Slide %u of %u — Presentation"), self->index + 1, self->slides->len);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 void

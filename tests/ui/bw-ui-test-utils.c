@@ -16,12 +16,15 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The limit is generous: it only turns a hang into a failure. A sanitizer
+ * build on a loaded CI machine took more than five seconds for one frame
+ * of a page; meson's per-test timeout bounds the whole run. */
 void
 bw_ui_iterate_until (gboolean (*done) (gpointer data),
                      gpointer   data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
 
   while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

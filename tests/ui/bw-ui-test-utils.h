@@ -21,7 +21,7 @@ typedef gboolean (*BwWidgetMatch) (GtkWidget *widget, gconstpointer data);
 gboolean   bw_ui_test_init       (int        *argc,
                                   char     ***argv,
                                   const char *name);
-/* Runs the main loop until done(data) holds; fails the test after 5 s. */
+/* Runs the main loop until done(data) holds; fails the test after 60 s. */
 void       bw_ui_iterate_until   (gboolean  (*done) (gpointer data),
                                   gpointer    data);
 /* Runs what is pending, without blocking. */

@@ -21,29 +21,7 @@
 #include "bw-command-attack-tree.h"
 #include "bw-command-stack.h"
 #include "bw-project-io.h"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
+#include "bw-ui-test-utils.h"
 
 static gboolean
 has_size (gpointer data)
@@ -82,7 +60,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, overlay);
   bw_attack_tree_page_set_project (f->page, f->project);
   gtk_window_present (f->window);
-  iterate_until (has_size, bw_attack_tree_page_get_graph (f->page));
+  bw_ui_iterate_until (has_size, bw_attack_tree_page_get_graph (f->page));
 }
 
 static void

@@ -18,29 +18,7 @@
 #include "bw-vulnerability.h"
 #include "bw-sidebar-row.h"
 #include "bw-window.h"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
+#include "bw-ui-test-utils.h"
 
 static gboolean
 is_mapped (gpointer data)
@@ -164,11 +142,11 @@ open_components (BwProject *project,
   GtkWidget *page;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
+  bw_ui_iterate_until (is_mapped, window);
   g_assert_true (bw_window_select (window, "components"));
   page = find_widget (GTK_WIDGET (window), is_components_page, NULL);
   g_assert_nonnull (page);
-  iterate_until (page_is_shown, page);
+  bw_ui_iterate_until (page_is_shown, page);
   drain ();
   *window_out = window;
   return BW_COMPONENTS_PAGE (page);

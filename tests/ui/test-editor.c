@@ -22,29 +22,7 @@
 #include "bw-rule-library.h"
 #include "bw-rule-property.h"
 #include "bw-window.h"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
+#include "bw-ui-test-utils.h"
 
 static gboolean
 is_mapped (gpointer data)
@@ -71,8 +49,8 @@ open_window (BwProject *project)
   BwWindow *window = bw_window_new (NULL, project);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
-  iterate_until (has_size, bw_window_get_diagram_view (window));
+  bw_ui_iterate_until (is_mapped, window);
+  bw_ui_iterate_until (has_size, bw_window_get_diagram_view (window));
   bw_window_select (window, "diagram:D-1");
   settle ();
   return window;
@@ -229,7 +207,7 @@ rename_to (BwDiagramView *view,
 
   /* The entry is mapped on the next frame, which a loaded machine may
    * take a while to draw. */
-  iterate_until (is_mapped, entry);
+  bw_ui_iterate_until (is_mapped, entry);
   gtk_editable_set_text (entry, name);
   g_signal_emit_by_name (entry, "activate");
   settle ();
@@ -603,7 +581,7 @@ paste_and_wait (BwDiagramView *view)
   gulong id = g_signal_connect (view, "pasted", G_CALLBACK (pasted_cb), &pasted);
 
   g_assert_true (press_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
-  iterate_until (is_true, &pasted);
+  bw_ui_iterate_until (is_true, &pasted);
   g_signal_handler_disconnect (view, id);
 }
 

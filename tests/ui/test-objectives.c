@@ -38,28 +38,6 @@ is_unmapped (gpointer data)
   return !gtk_widget_get_mapped (data);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* bw_ui_iterate_until with room for the page's debounce under a slow
- * (sanitizer) build, where one frame of the table can take seconds. */
-static void
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
 static GtkWidget *
 find_named (BwWindow   *window,
             const char *name)
@@ -393,7 +371,7 @@ test_traceability (void)
   search = GTK_EDITABLE (find_named (window, "trace-search"));
   wait = (CountWait) { rows, n_all };
   gtk_editable_set_text (search, "o-6");
-  wait_for (count_changed, &wait);
+  bw_ui_iterate_until (count_changed, &wait);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_o6);
   bw_ui_settle (100);
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (page), is_gap_about, "no requirement"));
@@ -409,7 +387,7 @@ test_traceability (void)
   /* Only the rows with gaps. */
   wait = (CountWait) { rows, n_o6 };
   gtk_editable_set_text (search, "");
-  wait_for (count_changed, &wait);
+  bw_ui_iterate_until (count_changed, &wait);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (window, "trace-only-gaps")), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_all);
@@ -441,7 +419,7 @@ test_traceability (void)
   g_assert_true (bw_command_stack_execute (bw_project_get_command_stack (project),
                                            bw_command_add_new (project, BW_RECORD (requirement), -1), &error));
   g_assert_no_error (error);
-  wait_for (o6_has_requirement, rows);
+  bw_ui_iterate_until (o6_has_requirement, rows);
 
   /* Changed while hidden: traced again as soon as it is shown. */
   g_assert_true (bw_window_select (window, "objectives"));
@@ -450,7 +428,7 @@ test_traceability (void)
   bw_ui_settle (REBUILD_WAIT_MS);
   g_assert_true (o6_has_requirement (rows));
   g_assert_true (bw_window_select (window, "traceability"));
-  wait_for (o6_lacks_requirement, rows);
+  bw_ui_iterate_until (o6_lacks_requirement, rows);
 
   bw_ui_close_window (window);
 }

@@ -69,6 +69,11 @@ test_presentation_steps (void)
       activate (presentation, "presentation.next");
       g_assert_cmpuint (bw_presentation_get_index (presentation), ==, i);
       g_assert_cmpstr (bw_presentation_get_title_of (presentation, i), ==, slide->title);
+      {
+        g_autofree char *title = g_strdup_printf ("Slide %u of %u — Presentation", i + 1, n);
+
+        g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (presentation)), ==, title);
+      }
       if (slide->kind == BW_SLIDE_DIAGRAM && slide->record_id != NULL &&
           g_str_equal (slide->record_id, "D-2"))
         bw_ui_screenshot (GTK_WIDGET (presentation), "presentation-dfd");

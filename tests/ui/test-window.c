@@ -14,30 +14,7 @@
 #include "bw-project-io.h"
 #include "bw-sidebar-row.h"
 #include "bw-window.h"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until `done` says so, or fails after five seconds. */
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
+#include "bw-ui-test-utils.h"
 
 static gboolean
 is_mapped (gpointer data)
@@ -65,7 +42,7 @@ wait_for_redraw (BwDiagramView *view,
 {
   DrawWait wait = { view, count_before };
 
-  iterate_until (has_drawn_again, &wait);
+  bw_ui_iterate_until (has_drawn_again, &wait);
 }
 
 static gboolean
@@ -82,8 +59,8 @@ open_window (BwProject *project)
   BwWindow *window = bw_window_new (NULL, project);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
-  iterate_until (has_size, bw_window_get_diagram_view (window));
+  bw_ui_iterate_until (is_mapped, window);
+  bw_ui_iterate_until (has_size, bw_window_get_diagram_view (window));
 
   return window;
 }

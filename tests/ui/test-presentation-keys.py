@@ -102,6 +102,13 @@ for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOM
     os.makedirs(env[var], exist_ok=True)
 env["GSETTINGS_BACKEND"] = "memory"
 
+def press(window, key):
+    """Types `key` into `window`: without a window manager the window under
+    the pointer has the keyboard, so the pointer goes there first."""
+    xdotool("mousemove", "--window", window, "400", "400")
+    xdotool("key", key)
+
+
 SLIDE = re.compile(r"Slide (\d+) of (\d+)")
 
 
@@ -164,7 +171,7 @@ try:
 
     reached = 1
     for expected in range(2, count + 1):
-        xdotool("key", "Right")
+        press(presentation, "Right")
         got = wait_slide(presentation, lambda i, n, e=expected: i == e)
         if got is None:
             break
@@ -174,21 +181,21 @@ try:
     last = quiet()
     ok(last != title, "the last slide looks different from the title slide")
 
-    xdotool("key", "Right")
+    press(presentation, "Right")
     time.sleep(1.0)
     ok(slide_of(presentation) == (count, count), "the last slide stays the last")
 
-    xdotool("key", "Home")
+    press(presentation, "Home")
     ok(wait_slide(presentation, lambda i, n: i == 1) is not None, "Home goes back to the title slide")
     settle(last)
     ok(quiet() == title, "the screen shows the title slide again")
 
-    xdotool("key", "End")
+    press(presentation, "End")
     ok(wait_slide(presentation, lambda i, n: i == n) is not None, "End goes to the last slide")
-    xdotool("key", "Left")
+    press(presentation, "Left")
     ok(wait_slide(presentation, lambda i, n: i == n - 1) is not None, "Left steps back")
 
-    xdotool("key", "Escape")
+    press(presentation, "Escape")
     end = time.time() + 30
     while time.time() < end and find_window("Presentation$", timeout=0.5) is not None:
         time.sleep(0.2)

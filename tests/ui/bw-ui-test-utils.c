@@ -63,10 +63,64 @@ bw_ui_load_example (void)
   return project;
 }
 
-static gboolean
-is_mapped (gpointer data)
+gboolean
+bw_ui_is_mapped (gpointer widget)
 {
-  return gtk_widget_get_mapped (data);
+  return gtk_widget_get_mapped (widget);
+}
+
+gboolean
+bw_ui_has_size (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+BwApplication *
+bw_ui_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* Non-unique: no session bus needed, and no running Bulwark answers. */
+  BwApplication *app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);
+
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  return app;
+}
+
+GtkEventController *
+bw_ui_find_controller (GtkWidget  *widget,
+                       const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+void
+bw_ui_drag (BwDiagramView *view,
+            double         x0,
+            double         y0,
+            double         x1,
+            double         y1)
+{
+  GtkEventController *gesture = bw_ui_find_controller (GTK_WIDGET (view), "edit-drag");
+  double wx0, wy0, wx1, wy1;
+
+  bw_diagram_view_diagram_to_widget (view, x0, y0, &wx0, &wy0);
+  bw_diagram_view_diagram_to_widget (view, x1, y1, &wx1, &wy1);
+  g_signal_emit_by_name (gesture, "drag-begin", wx0, wy0);
+  for (int step = 1; step <= 4; step++)
+    g_signal_emit_by_name (gesture, "drag-update", (wx1 - wx0) * step / 4.0, (wy1 - wy0) * step / 4.0);
+  g_signal_emit_by_name (gesture, "drag-end", wx1 - wx0, wy1 - wy0);
+  bw_ui_settle (10);
 }
 
 BwWindow *
@@ -77,7 +131,7 @@ bw_ui_open_window (BwProject  *project,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  bw_ui_iterate_until (is_mapped, window);
+  bw_ui_iterate_until (bw_ui_is_mapped, window);
   if (key != NULL)
     g_assert_true (bw_window_select (window, key));
   bw_ui_settle (50);
@@ -191,7 +245,10 @@ bw_ui_test_init (int        *argc,
   g_autofree char *folder = g_strdup_printf ("test-%s-home", name);
   static const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "TMPDIR" };
 
-  /* Recent files, recovery files and settings stay out of the user's. */
+  /* Recent files, recovery files and settings stay out of the user's.
+   * One home for the whole run, not G_TEST_OPTION_ISOLATE_DIRS: GTK's
+   * recent-files singleton keeps the data folder of the first test and
+   * writes there after that folder is gone. */
   if (build_dir != NULL)
     home = g_build_filename (build_dir, folder, NULL);
   else

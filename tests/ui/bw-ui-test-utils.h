@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "bw-application.h"
+#include "bw-diagram-view.h"
 #include "bw-project-io.h"
 #include "bw-window.h"
 
@@ -24,6 +26,9 @@ gboolean   bw_ui_test_init       (int        *argc,
 /* Runs the main loop until done(data) holds; fails the test after 60 s. */
 void       bw_ui_iterate_until   (gboolean  (*done) (gpointer data),
                                   gpointer    data);
+/* Conditions for bw_ui_iterate_until: the widget is mapped; it has a size. */
+gboolean   bw_ui_is_mapped       (gpointer    widget);
+gboolean   bw_ui_has_size        (gpointer    widget);
 /* Runs what is pending, without blocking. */
 void       bw_ui_drain           (void);
 /* A few main-loop iterations with a short wait in between (layout and
@@ -36,6 +41,9 @@ BwProject *bw_ui_load_example    (void);
 BwWindow  *bw_ui_open_window     (BwProject  *project,
                                   const char *key);
 void       bw_ui_close_window    (BwWindow   *window);
+/* A registered, non-unique application for tests that open windows
+ * through it (no session bus needed, no running Bulwark answers). */
+BwApplication *bw_ui_application_new (void);
 
 /* Depth-first: the first widget under `root` that `match` accepts. */
 GtkWidget *bw_ui_find            (GtkWidget  *root,
@@ -50,6 +58,18 @@ gboolean   bw_ui_match_type      (GtkWidget  *widget,
                                   gconstpointer gtype);
 gboolean   bw_ui_match_name      (GtkWidget  *widget,
                                   gconstpointer name);
+/* The event controller of `widget` named `name` (fails the test when there
+ * is none). */
+GtkEventController *bw_ui_find_controller (GtkWidget  *widget,
+                                           const char *name);
+/* A primary-button drag on the canvas from diagram point (x0, y0) to
+ * (x1, y1), through the canvas's own gesture, with the pointer passing
+ * through a few points on the way as a hand would. */
+void       bw_ui_drag            (BwDiagramView *view,
+                                  double       x0,
+                                  double       y0,
+                                  double       x1,
+                                  double       y1);
 /* Clicks a button as a user would (its "clicked" through activation). */
 void       bw_ui_click           (GtkWidget  *button);
 

@@ -660,54 +660,17 @@ test_shortcuts (void)
   destroy_all_windows ();
 }
 
-/* One private home for the whole run, in the build folder (see
- * test-window.c for why not G_TEST_OPTION_ISOLATE_DIRS). */
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  static const struct { const char *variable; const char *folder; } dirs[] = {
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-    { "TMPDIR", "tmp" },
-  };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-app-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-app-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i].folder, NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i].variable, path, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
+  if (!bw_ui_test_init (&argc, &argv, "app"))
+    return 0;
+  home = g_strdup (g_getenv ("HOME"));
   /* The home is kept between runs: no copy of an earlier run is offered. */
   clear_recovery_dir ();
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
 
   g_test_add_func ("/ui/app/start-page", test_start_page);
   g_test_add_func ("/ui/app/start-page-opens", test_start_page_opens);
@@ -718,10 +681,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/about", test_about);
   g_test_add_func ("/ui/app/shortcuts", test_shortcuts);
 
-  /* Non-unique: no session bus needed, and no running Bulwark answers. */
-  app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = bw_ui_application_new ();
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -15,28 +15,6 @@
 #include "bw-traceability.h"
 #include "bw-ui-test-utils.h"
 
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-assets-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-assets-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i], path, TRUE);
-    }
-}
-
 /* One window for every test: opening and closing one is most of the time
  * a test takes under the sanitizers.  Each test gives it its own project. */
 static BwWindow *shared_window;
@@ -481,20 +459,8 @@ main (int   argc,
 {
   int status;
 
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  /* GTK 4.8 warns "unexpected blinking selection" when a blink timeout
-   * finds text selected by code (a field focused with its text selected);
-   * tests make warnings fatal, and the caret need not blink here. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  if (!bw_ui_test_init (&argc, &argv, "assets"))
+    return 0;
 
   g_test_add_func ("/ui/assets/edit", test_assets_edit);
   g_test_add_func ("/ui/assets/taxonomy", test_assets_taxonomy);

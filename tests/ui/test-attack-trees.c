@@ -23,12 +23,6 @@
 #include "bw-project-io.h"
 #include "bw-ui-test-utils.h"
 
-static gboolean
-has_size (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
-}
-
 static void
 drain (void)
 {
@@ -60,7 +54,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, overlay);
   bw_attack_tree_page_set_project (f->page, f->project);
   gtk_window_present (f->window);
-  bw_ui_iterate_until (has_size, bw_attack_tree_page_get_graph (f->page));
+  bw_ui_iterate_until (bw_ui_has_size, bw_attack_tree_page_get_graph (f->page));
 }
 
 static void
@@ -313,17 +307,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bw_ui_test_init (&argc, &argv, "attack-trees"))
+    return 0;
 
   g_test_add ("/ui/attack-trees/build-evaluate-export", Fixture, NULL,
               fixture_set_up, test_build_evaluate_export, fixture_tear_down);

@@ -31,44 +31,6 @@ close_window (BwWindow *window)
   bw_ui_close_window (window);
 }
 
-static GtkEventController *
-find_controller (BwDiagramView *view,
-                 const char    *name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
-        return controller;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-/* A primary-button drag between two diagram points, through the canvas's
- * own gesture. */
-static void
-drag (BwDiagramView *view,
-      double         x0,
-      double         y0,
-      double         x1,
-      double         y1)
-{
-  GtkEventController *gesture = find_controller (view, "edit-drag");
-  double wx0, wy0, wx1, wy1;
-
-  bw_diagram_view_diagram_to_widget (view, x0, y0, &wx0, &wy0);
-  bw_diagram_view_diagram_to_widget (view, x1, y1, &wx1, &wy1);
-  g_signal_emit_by_name (gesture, "drag-begin", wx0, wy0);
-  for (int step = 1; step <= 4; step++)
-    g_signal_emit_by_name (gesture, "drag-update", (wx1 - wx0) * step / 4.0, (wy1 - wy0) * step / 4.0);
-  g_signal_emit_by_name (gesture, "drag-end", wx1 - wx0, wy1 - wy0);
-  bw_ui_settle (10);
-}
-
 static BwRect
 rect_of (BwProject  *project,
          const char *id)
@@ -187,7 +149,7 @@ test_derive_after_edit (void)
   g_assert_nonnull (bw_command_stack_get_auto_derive (stack));
 
   gtk_toggle_button_set_active (bw_window_get_tool_button (window, BW_DIAGRAM_TOOL_PROCESS), TRUE);
-  drag (view, 300, 600, 300, 600);
+  bw_ui_drag (view, 300, 600, 300, 600);
   id = g_strdup (bw_diagram_view_get_selected_id (view));
   g_assert_nonnull (id);
   g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
@@ -211,7 +173,7 @@ test_derive_after_edit (void)
     g_autofree char *after = NULL;
     BwRect r = rect_of (project, "EE-9");
 
-    drag (view, r.x + r.width / 2, r.y + r.height / 2, 500, 700);
+    bw_ui_drag (view, r.x + r.width / 2, r.y + r.height / 2, 500, 700);
     g_assert_cmpfloat (rect_of (project, "EE-9").x, !=, r.x);
     g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -462,7 +424,7 @@ test_drawn_diagram (void)
   bw_diagram_view_zoom_fit (view);
   bw_ui_settle (20);
   bw_diagram_view_set_tool (view, BW_DIAGRAM_TOOL_BOX_BOUNDARY);
-  drag (view, 300, 20, 520, 400);
+  bw_ui_drag (view, 300, 20, 520, 400);
   bw_diagram_view_set_selection (view, NULL);
   bw_diagram_view_zoom_fit (view);
   elements = bw_project_dup_diagram_elements (project, id);
@@ -479,42 +441,12 @@ test_drawn_diagram (void)
   close_window (window);
 }
 
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "TMPDIR" };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-canvas-threats-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-canvas-threats-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i], path, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bw_ui_test_init (&argc, &argv, "canvas-threats"))
+    return 0;
 
   g_test_add_func ("/ui/canvas-threats/badges-and-label", test_badges_and_label);
   g_test_add_func ("/ui/canvas-threats/derive-after-edit", test_derive_after_edit);

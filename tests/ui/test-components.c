@@ -20,12 +20,6 @@
 #include "bw-window.h"
 #include "bw-ui-test-utils.h"
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static void
 drain (void)
 {
@@ -96,16 +90,6 @@ is_warning_about (GtkWidget     *widget,
   return tooltip != NULL && strstr (tooltip, text) != NULL;
 }
 
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
 static BwSidebarRow *
 sidebar_row (BwWindow   *window,
              const char *key)
@@ -142,7 +126,7 @@ open_components (BwProject *project,
   GtkWidget *page;
 
   gtk_window_present (GTK_WINDOW (window));
-  bw_ui_iterate_until (is_mapped, window);
+  bw_ui_iterate_until (bw_ui_is_mapped, window);
   g_assert_true (bw_window_select (window, "components"));
   page = find_widget (GTK_WIDGET (window), is_components_page, NULL);
   g_assert_nonnull (page);
@@ -172,7 +156,7 @@ fixture (const char *name)
 static void
 test_components_listed (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window;
   BwComponentsPage *page = open_components (project, &window);
 
@@ -191,7 +175,7 @@ test_components_listed (void)
 static void
 test_components_import_undo (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   g_autoptr(GFile) file = fixture ("cyclonedx-1.5.json");
   BwCommandStack *stack = bw_project_get_command_stack (project);
   GListModel *components = bw_project_get_components (project);
@@ -221,7 +205,7 @@ test_components_import_undo (void)
 static void
 test_components_support_warning (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   BwWindow *window;
   BwComponentsPage *page = open_components (project, &window);
@@ -266,7 +250,7 @@ test_components_support_warning (void)
 static void
 test_components_justification_required (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window;
   BwComponentsPage *page = open_components (project, &window);
   GtkWidget *justification, *status;
@@ -295,7 +279,7 @@ test_components_justification_required (void)
 static void
 test_components_vulnerabilities (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   g_autoptr(GFile) file = fixture ("osv-single.json");
   BwCommandStack *stack = bw_project_get_command_stack (project);
   BwComponent *mbedtls = BW_COMPONENT (bw_project_lookup (project, "C-1"));
@@ -340,7 +324,7 @@ test_components_vulnerabilities (void)
 static void
 test_components_in_inspector (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwElement *element = BW_ELEMENT (bw_project_lookup (project, "P-3"));
   g_autofree char *key = g_strconcat ("diagram:", bw_element_get_diagram (element), NULL);
   BwWindow *window;
@@ -360,34 +344,12 @@ test_components_in_inspector (void)
   close_window (window);
 }
 
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "TMPDIR" };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-components-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-components-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i], path, TRUE);
-    }
-}
-
 /* CWE entries: a list is stored normalised, a malformed entry is marked and
  * not stored, and the edit is one undo step. */
 static void
 test_components_cwe (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwCommandStack *stack = bw_project_get_command_stack (project);
   BwComponent *mbedtls = BW_COMPONENT (bw_project_lookup (project, "C-1"));
   g_autoptr(BwVulnerability) vulnerability = NULL;
@@ -431,16 +393,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bw_ui_test_init (&argc, &argv, "components"))
+    return 0;
 
   g_test_add_func ("/ui/components/listed", test_components_listed);
   g_test_add_func ("/ui/components/import-undo", test_components_import_undo);

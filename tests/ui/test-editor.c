@@ -24,18 +24,6 @@
 #include "bw-window.h"
 #include "bw-ui-test-utils.h"
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-has_size (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
-}
-
 static void
 settle (void)
 {
@@ -49,8 +37,8 @@ open_window (BwProject *project)
   BwWindow *window = bw_window_new (NULL, project);
 
   gtk_window_present (GTK_WINDOW (window));
-  bw_ui_iterate_until (is_mapped, window);
-  bw_ui_iterate_until (has_size, bw_window_get_diagram_view (window));
+  bw_ui_iterate_until (bw_ui_is_mapped, window);
+  bw_ui_iterate_until (bw_ui_has_size, bw_window_get_diagram_view (window));
   bw_window_select (window, "diagram:D-1");
   settle ();
   return window;
@@ -87,61 +75,12 @@ destroy_closed_windows (void)
   settle ();
 }
 
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
-static GtkEventController *
-find_controller (BwDiagramView *view,
-                 const char    *name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
-        return controller;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-/* A primary-button drag from diagram point (x0, y0) to (x1, y1), with the
- * pointer passing through a few points on the way, as a hand would. */
-static void
-drag (BwDiagramView *view,
-      double         x0,
-      double         y0,
-      double         x1,
-      double         y1)
-{
-  GtkEventController *gesture = find_controller (view, "edit-drag");
-  double wx0, wy0, wx1, wy1;
-
-  bw_diagram_view_diagram_to_widget (view, x0, y0, &wx0, &wy0);
-  bw_diagram_view_diagram_to_widget (view, x1, y1, &wx1, &wy1);
-  g_signal_emit_by_name (gesture, "drag-begin", wx0, wy0);
-  for (int step = 1; step <= 4; step++)
-    g_signal_emit_by_name (gesture, "drag-update",
-                           (wx1 - wx0) * step / 4.0, (wy1 - wy0) * step / 4.0);
-  g_signal_emit_by_name (gesture, "drag-end", wx1 - wx0, wy1 - wy0);
-  settle ();
-}
-
 static void
 click (BwDiagramView *view,
        double         x,
        double         y)
 {
-  drag (view, x, y, x, y);
+  bw_ui_drag (view, x, y, x, y);
 }
 
 static gboolean
@@ -149,7 +88,7 @@ press_key (BwDiagramView   *view,
            guint            keyval,
            GdkModifierType  state)
 {
-  GtkEventController *keys = find_controller (view, "edit-keys");
+  GtkEventController *keys = bw_ui_find_controller (GTK_WIDGET (view), "edit-keys");
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
@@ -207,7 +146,7 @@ rename_to (BwDiagramView *view,
 
   /* The entry is mapped on the next frame, which a loaded machine may
    * take a while to draw. */
-  bw_ui_iterate_until (is_mapped, entry);
+  bw_ui_iterate_until (bw_ui_is_mapped, entry);
   gtk_editable_set_text (entry, name);
   g_signal_emit_by_name (entry, "activate");
   settle ();
@@ -219,7 +158,7 @@ rename_to (BwDiagramView *view,
 static void
 test_editor_draw_undo_save (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   g_autoptr(BwProject) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -262,7 +201,7 @@ test_editor_draw_undo_save (void)
   /* Connect: the flow tool (key F), a drag from the process to Patient. */
   g_assert_true (press_key (view, GDK_KEY_f, 0));
   g_assert_cmpint (bw_diagram_view_get_tool (view), ==, BW_DIAGRAM_TOOL_DATA_FLOW);
-  drag (view, 300, 600, 130, 110);
+  bw_ui_drag (view, 300, 600, 130, 110);
   flow = new_element_of_kind (project, "data_flow", example_count);
   g_assert_nonnull (flow);
   flow_id = g_strdup (flow);
@@ -275,7 +214,7 @@ test_editor_draw_undo_save (void)
 
   /* Move by drag: one step for the whole drag, snapped to the grid. */
   before = rect_of (project, process_id);
-  drag (view, 300, 600, 353, 628);
+  bw_ui_drag (view, 300, 600, 353, 628);
   after = rect_of (project, process_id);
   g_assert_cmpfloat (after.x - before.x, ==, 50);
   g_assert_cmpfloat (after.y - before.y, ==, 30);
@@ -346,14 +285,14 @@ test_editor_draw_undo_save (void)
 static void
 test_editor_select_and_delete (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   guint count = count_on_diagram (project);
   const char * const *selection;
 
   /* A band around Patient (60, 80, 140, 60) and Clinician (60, 420, …). */
-  drag (view, 40, 60, 220, 500);
+  bw_ui_drag (view, 40, 60, 220, 500);
   selection = bw_diagram_view_get_selection (view);
   g_assert_cmpuint (g_strv_length ((char **) selection), ==, 2);
   g_assert_true (g_strv_contains (selection, "EE-1"));
@@ -398,10 +337,10 @@ test_editor_select_and_delete (void)
 static void
 test_editor_shift_click (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
-  GtkEventController *keys = find_controller (view, "edit-keys");
+  GtkEventController *keys = bw_ui_find_controller (GTK_WIDGET (view), "edit-keys");
   const char * const *selection;
   gboolean handled;
 
@@ -445,7 +384,7 @@ test_editor_shift_click (void)
 static void
 test_editor_resize_bend_reconnect (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   BwCommandStack *stack = bw_project_get_command_stack (project);
@@ -455,7 +394,7 @@ test_editor_resize_bend_reconnect (void)
 
   /* Patient is (60, 80, 140, 60); its handles sit 4 units outside. */
   bw_diagram_view_set_selected_id (view, "EE-1");
-  drag (view, 204, 144, 244, 174);
+  bw_ui_drag (view, 204, 144, 244, 174);
   r = rect_of (project, "EE-1");
   g_assert_cmpfloat (r.x, ==, 60);
   g_assert_cmpfloat (r.y, ==, 80);
@@ -478,7 +417,7 @@ test_editor_resize_bend_reconnect (void)
     guint n_before = bw_element_get_points (flow)->len;
 
     bw_diagram_view_set_selection (view, NULL);
-    drag (view, mid.x, mid.y, 700, 560);
+    bw_ui_drag (view, mid.x, mid.y, 700, 560);
     points = bw_element_get_points (flow);
     g_assert_cmpuint (points->len, ==, n_before + 1);
     g_assert_cmpuint (bw_command_stack_get_depth (stack), ==, depth + 1);
@@ -506,7 +445,7 @@ test_editor_resize_bend_reconnect (void)
       }
     g_assert_true (found);
     bw_diagram_view_set_selected_id (view, "DF-6");
-    drag (view, end.x, end.y, 130, 450);
+    bw_ui_drag (view, end.x, end.y, 130, 450);
     g_assert_cmpstr (bw_element_get_source (flow), ==, "EE-2");
   }
 
@@ -515,7 +454,7 @@ test_editor_resize_bend_reconnect (void)
     guint count = count_on_diagram (project);
 
     g_assert_true (press_key (view, GDK_KEY_b, 0));
-    drag (view, 700, 180, 1000, 330);
+    bw_ui_drag (view, 700, 180, 1000, 330);
     g_assert_cmpuint (count_on_diagram (project), ==, count + 1);
     r = rect_of (project, bw_diagram_view_get_selected_id (view));
     g_assert_cmpfloat (r.x, ==, 700);
@@ -532,7 +471,7 @@ test_editor_resize_bend_reconnect (void)
 static void
 test_editor_keyboard_focus (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
 
@@ -599,8 +538,8 @@ cut_cb (BwDiagramView *view,
 static void
 test_editor_copy_paste (void)
 {
-  g_autoptr(BwProject) project = load_example ();
-  g_autoptr(BwProject) other = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
+  g_autoptr(BwProject) other = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwWindow *second = open_window (other);
   BwDiagramView *view = bw_window_get_diagram_view (window);
@@ -673,7 +612,7 @@ test_editor_copy_paste (void)
 static void
 test_editor_decompose_navigate_arrange (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   BwCommandStack *stack = bw_project_get_command_stack (project);
@@ -797,7 +736,7 @@ switch_of (GtkWidget *row)
 static void
 test_editor_inspector (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   GtkWidget *inspector = GTK_WIDGET (bw_window_get_inspector (window));
@@ -878,49 +817,14 @@ test_editor_inspector (void)
   close_window (window);
 }
 
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const struct { const char *variable; const char *folder; } dirs[] = {
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-    { "TMPDIR", "tmp" },
-  };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-editor-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-editor-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i].folder, NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i].variable, path, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bw_ui_test_init (&argc, &argv, "editor"))
+    return 0;
 
   g_test_add_func ("/ui/editor/draw-undo-save", test_editor_draw_undo_save);
   g_test_add_func ("/ui/editor/select-and-delete", test_editor_select_and_delete);

@@ -15,6 +15,7 @@
 #include "bw-mapping-report-dialog.h"
 #include "bw-project-io.h"
 #include "bw-window.h"
+#include "bw-ui-test-utils.h"
 
 static BwApplication *app;
 
@@ -26,22 +27,10 @@ data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-
-  return project;
-}
-
 static BwWindow *
 open_example_window (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = bw_window_new (app, project);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -227,7 +216,7 @@ test_import_dropped (void)
 static void
 test_import_project_under_other_name (void)
 {
-  g_autoptr(BwProject) example = load_example ();
+  g_autoptr(BwProject) example = bw_ui_load_example ();
   g_autoptr(GBytes) bytes = bw_project_to_bytes (example);
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "example.json", NULL);
   g_autoptr(GFile) file = NULL;
@@ -306,53 +295,14 @@ test_export_reads_back (void)
   close_all_windows ();
 }
 
-/* One private home for the whole run, in the build folder (see
- * test-window.c for why not G_TEST_OPTION_ISOLATE_DIRS). */
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const struct { const char *variable; const char *folder; } dirs[] = {
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-    { "TMPDIR", "tmp" },
-  };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-import-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-import-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i].folder, NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i].variable, path, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bw_ui_test_init (&argc, &argv, "import"))
+    return 0;
 
   g_test_add_func ("/ui/import/opens-new-window", test_import_opens_new_window);
   g_test_add_func ("/ui/import/refused", test_import_refused);
@@ -361,10 +311,7 @@ main (int   argc,
   g_test_add_func ("/ui/import/project-under-other-name", test_import_project_under_other_name);
   g_test_add_func ("/ui/import/export-reads-back", test_export_reads_back);
 
-  /* Non-unique: no session bus needed, and no running Bulwark answers. */
-  app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = bw_ui_application_new ();
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -27,12 +27,6 @@ find_page (BwWindow *window,
 }
 
 static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
 is_unmapped (gpointer data)
 {
   return !gtk_widget_get_mapped (data);
@@ -230,7 +224,7 @@ test_create_requirement (void)
   g_assert_cmpstr (bw_requirement_get_objective (requirement), ==, "O-6");
   g_assert_false (bw_traceability_objective_lacks_requirement (project, o6));
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "requirements");
-  bw_ui_iterate_until (is_mapped, requirements);
+  bw_ui_iterate_until (bw_ui_is_mapped, requirements);
   g_assert_cmpstr (bw_requirements_page_get_selected_id (requirements), ==, id);
   find_row (GTK_WIDGET (requirements), id);
   /* The form names its objective (the sixth after "None"). */
@@ -382,7 +376,7 @@ test_traceability (void)
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "objectives");
   g_assert_cmpstr (bw_objectives_page_get_selected_id (find_page (window, BW_TYPE_OBJECTIVES_PAGE)), ==, "O-6");
   g_assert_true (bw_window_select (window, "traceability"));
-  bw_ui_iterate_until (is_mapped, page);
+  bw_ui_iterate_until (bw_ui_is_mapped, page);
 
   /* Only the rows with gaps. */
   wait = (CountWait) { rows, n_o6 };
@@ -484,21 +478,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  /* GTK 4.8 warns "unexpected blinking selection" when a blink timeout
-   * finds text selected by code (a field focused with its text selected);
-   * tests make warnings fatal, and the caret need not blink here. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  if (!bw_ui_test_init (&argc, &argv, "objectives"))
+    return 0;
 
   g_test_add_func ("/ui/objectives/edit", test_objectives_edit);
   g_test_add_func ("/ui/objectives/create-requirement", test_create_requirement);

@@ -16,12 +16,6 @@
 #include "bw-test-utils.h"
 #include "bw-ui-test-utils.h"
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static BwPresentation *
 open_presentation (BwProject *project,
                    int        width,
@@ -31,7 +25,7 @@ open_presentation (BwProject *project,
 
   gtk_window_set_default_size (GTK_WINDOW (presentation), width, height);
   gtk_window_present (GTK_WINDOW (presentation));
-  bw_ui_iterate_until (is_mapped, presentation);
+  bw_ui_iterate_until (bw_ui_is_mapped, presentation);
   bw_ui_settle (50);
 
   return presentation;

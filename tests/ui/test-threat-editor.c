@@ -28,12 +28,6 @@ typedef struct
   BwThreatEditor *editor;
 } Fixture;
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -45,7 +39,7 @@ fixture_setup (Fixture       *fixture,
   bw_threat_editor_set_project (fixture->editor, fixture->project);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_present (fixture->window);
-  bw_ui_iterate_until (is_mapped, fixture->window);
+  bw_ui_iterate_until (bw_ui_is_mapped, fixture->window);
   bw_ui_settle (50);
 }
 
@@ -557,46 +551,12 @@ test_dark_style (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "TMPDIR" };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-threat-editor-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-threat-editor-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i], NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i], path, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  /* GTK 4.8 warns "unexpected blinking selection" when a blink timeout
-   * finds text selected by code (a field focused with its text selected);
-   * tests make warnings fatal, and the caret need not blink here. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  if (!bw_ui_test_init (&argc, &argv, "threat-editor"))
+    return 0;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/threat-editor/empty-state", test_empty_state);

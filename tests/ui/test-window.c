@@ -16,12 +16,6 @@
 #include "bw-window.h"
 #include "bw-ui-test-utils.h"
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 typedef struct
 {
   BwDiagramView *view;
@@ -45,12 +39,6 @@ wait_for_redraw (BwDiagramView *view,
   bw_ui_iterate_until (has_drawn_again, &wait);
 }
 
-static gboolean
-has_size (gpointer data)
-{
-  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
-}
-
 /* Presents a window and waits until the diagram it opens on has a size
  * (and so is fitted), as a user would see it. */
 static BwWindow *
@@ -59,8 +47,8 @@ open_window (BwProject *project)
   BwWindow *window = bw_window_new (NULL, project);
 
   gtk_window_present (GTK_WINDOW (window));
-  bw_ui_iterate_until (is_mapped, window);
-  bw_ui_iterate_until (has_size, bw_window_get_diagram_view (window));
+  bw_ui_iterate_until (bw_ui_is_mapped, window);
+  bw_ui_iterate_until (bw_ui_has_size, bw_window_get_diagram_view (window));
 
   return window;
 }
@@ -71,18 +59,6 @@ close_window (BwWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static BwProject *
-load_example (void)
-{
-  g_autoptr(GError) error = NULL;
-  BwProject *project = bw_project_load_example (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-
-  return project;
 }
 
 static BwSidebarRow *
@@ -137,7 +113,7 @@ count_drawn_pixels (BwDiagramView *view)
 static void
 test_window_lists_diagrams (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   GListModel *diagrams = bw_project_get_diagrams (project);
   BwWindow *window;
   guint n_diagram_rows = 0;
@@ -183,7 +159,7 @@ test_window_lists_diagrams (void)
 static void
 test_window_shows_each_diagram (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   const char *ids[] = { "D-2", "D-1", "D-2" };
@@ -210,7 +186,7 @@ test_window_shows_each_diagram (void)
 static void
 test_window_zoom_per_diagram (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   double fitted;
@@ -269,7 +245,7 @@ element_name (BwProject  *project,
 static void
 test_window_undo_redo (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   BwWindow *window = open_window (project);
   BwDiagramView *view = bw_window_get_diagram_view (window);
   BwInspector *inspector = bw_window_get_inspector (window);
@@ -348,7 +324,7 @@ read_file (GFile *file)
 static void
 test_window_save_as_round_trip (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   g_autoptr(BwProject) reopened = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) again = NULL;
@@ -390,7 +366,7 @@ static BwApplication *app;
 static void
 test_window_refused_file (void)
 {
-  g_autoptr(BwProject) project = load_example ();
+  g_autoptr(BwProject) project = bw_ui_load_example ();
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   BwWindow *window;
@@ -423,7 +399,7 @@ test_window_refused_file (void)
 static void
 test_window_open_reuses_new_window (void)
 {
-  g_autoptr(BwProject) example = load_example ();
+  g_autoptr(BwProject) example = bw_ui_load_example ();
   g_autoptr(BwProject) empty = bw_project_new ();
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -458,54 +434,14 @@ test_window_open_reuses_new_window (void)
   g_list_free (windows);
 }
 
-/* One private home for the whole run, in the build folder. Not
- * G_TEST_OPTION_ISOLATE_DIRS: GTK's recent-files singleton keeps the data
- * folder of the first test and writes there after that folder is gone. */
-static void
-isolate_dirs (void)
-{
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *home = NULL;
-  static const struct { const char *variable; const char *folder; } dirs[] = {
-    { "XDG_DATA_HOME", "data" },
-    { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" },
-    { "XDG_STATE_HOME", "state" },
-    { "TMPDIR", "tmp" },
-  };
-
-  if (build_dir != NULL)
-    home = g_build_filename (build_dir, "test-window-home", NULL);
-  else
-    home = g_dir_make_tmp ("bulwark-test-window-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (home, dirs[i].folder, NULL);
-
-      g_mkdir_with_parents (path, 0700);
-      g_setenv (dirs[i].variable, path, TRUE);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  isolate_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* Meson 1.0 counts exit 77 of a TAP test as a failure (PLATFORM.md). */
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bw_ui_test_init (&argc, &argv, "window"))
+    return 0;
 
   g_test_add_func ("/ui/window/lists-diagrams", test_window_lists_diagrams);
   g_test_add_func ("/ui/window/shows-each-diagram", test_window_shows_each_diagram);
@@ -515,10 +451,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/refused-file", test_window_refused_file);
   g_test_add_func ("/ui/window/open-reuses-new-window", test_window_open_reuses_new_window);
 
-  /* Non-unique: no session bus needed, and no running Bulwark answers. */
-  app = bw_application_new ("io.github.bulwarkapp.Bulwark.Test", G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("%s", error->message);
+  app = bw_ui_application_new ();
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -221,18 +221,101 @@ diagram_move_action (GtkWidget  *widget,
   BwWindow *self = BW_WINDOW (widget);
   const char *id = current_diagram (self);
   gboolean up = g_str_equal (action_name, "win.diagram-move-up");
+  int position = diagram_position (self, id, NULL);
+
+  if (position < 0 || (up && position == 0))
+    return;
+  _bw_window_move_diagram (self, id, up ? position - 1 : position + 1,
+                           up ? _("Move Diagram Up") : _("Move Diagram Down"));
+}
+
+/* Reordering by drag and drop in the sidebar: a diagram row carries its
+ * diagram's ID; dropped on another diagram row it takes that row's place,
+ * as one undoable step like Move Up and Move Down. */
+
+static GdkContentProvider *
+diagram_drag_prepare_cb (GtkDragSource *source,
+                         double         x,
+                         double         y,
+                         gpointer       user_data)
+{
+  const char *id = user_data;
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, id);
+}
+
+static void
+diagram_drag_begin_cb (GtkDragSource *source,
+                       GdkDrag       *drag,
+                       gpointer       user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+diagram_drop_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 gpointer       user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  BwWindow *self = BW_WINDOW (gtk_widget_get_root (row));
+  const char *onto = user_data;
+  const char *id = g_value_get_string (value);
+  int position;
+
+  if (id == NULL || g_strcmp0 (id, onto) == 0 ||
+      diagram_position (self, id, NULL) < 0 ||
+      (position = diagram_position (self, onto, NULL)) < 0)
+    return FALSE;
+  return _bw_window_move_diagram (self, id, (guint) position, _("Move Diagram"));
+}
+
+void
+_bw_window_diagram_row_init (BwWindow   *self,
+                             GtkWidget  *row,
+                             const char *id)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_data (source, "prepare", G_CALLBACK (diagram_drag_prepare_cb),
+                         g_strdup (id), (GClosureNotify) G_CALLBACK (g_free), 0);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (diagram_drag_begin_cb), NULL);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect_data (target, "drop", G_CALLBACK (diagram_drop_cb),
+                         g_strdup (id), (GClosureNotify) G_CALLBACK (g_free), 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
+/* Moves diagram `id` to `position` as one undoable step named `label`;
+ * FALSE when there is nothing to move or the command was refused. */
+gboolean
+_bw_window_move_diagram (BwWindow   *self,
+                         const char *id,
+                         guint       position,
+                         const char *label)
+{
   g_autofree char *diagram_id = g_strdup (id);
   guint n;
-  int position = diagram_position (self, id, &n);
+  int from = diagram_position (self, id, &n);
   BwCommand *command;
 
-  if (position < 0 || (up && position == 0) || (!up && (guint) position + 1 >= n))
-    return;
-  command = bw_command_reorder_new (self->project, id, up ? position - 1 : position + 1);
-  bw_command_set_label (command, up ? _("Move Diagram Up") : _("Move Diagram Down"));
-  if (run (self, command, NULL))
-    /* The sidebar is rebuilt: keep the moved diagram shown and selected. */
-    show_diagram (self, diagram_id);
+  if (from < 0 || position >= n || (guint) from == position)
+    return FALSE;
+  command = bw_command_reorder_new (self->project, id, position);
+  bw_command_set_label (command, label);
+  if (!run (self, command, NULL))
+    return FALSE;
+  /* The sidebar is rebuilt: keep the moved diagram shown and selected. */
+  show_diagram (self, diagram_id);
+  return TRUE;
 }
 
 /* Align and distribute the selection of the canvas */

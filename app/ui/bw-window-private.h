@@ -57,6 +57,13 @@ void _bw_window_init_toolbar       (BwWindow      *self);
 void _bw_window_class_diagrams_init (BwWindowClass *klass);
 void _bw_window_diagrams_update    (BwWindow      *self);
 void _bw_window_diagrams_attach    (BwWindow      *self);
+void _bw_window_diagram_row_init   (BwWindow      *self,
+                                    GtkWidget     *row,
+                                    const char    *id);
+gboolean _bw_window_move_diagram   (BwWindow      *self,
+                                    const char    *id,
+                                    guint          position,
+                                    const char    *label);
 void _bw_window_class_export_init  (BwWindowClass *klass);
 void _bw_window_class_import_init (BwWindowClass *klass);
 void _bw_window_import_init       (BwWindow      *self);

@@ -253,6 +253,7 @@ rebuild_sidebar (BwWindow *self)
               GtkWidget *row = bw_sidebar_row_new (key, bw_diagram_get_name (diagram), NULL);
 
               bw_sidebar_row_set_nested (BW_SIDEBAR_ROW (row), TRUE);
+              _bw_window_diagram_row_init (self, row, bw_record_get_id (BW_RECORD (diagram)));
               add_row (self, row);
             }
         }

@@ -7,6 +7,8 @@
 
 #include "bw-ui-test-utils.h"
 
+#include "bw-sidebar-row.h"
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -137,6 +139,18 @@ bw_ui_open_window (BwProject  *project,
   bw_ui_settle (50);
 
   return window;
+}
+
+BwSidebarRow *
+bw_ui_sidebar_row (BwWindow   *window,
+                   const char *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (bw_window_get_sidebar (window)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (BW_IS_SIDEBAR_ROW (child) && g_strcmp0 (bw_sidebar_row_get_key (BW_SIDEBAR_ROW (child)), key) == 0)
+      return BW_SIDEBAR_ROW (child);
+  return NULL;
 }
 
 void

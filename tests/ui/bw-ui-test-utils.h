@@ -11,6 +11,7 @@
 #include "bw-application.h"
 #include "bw-diagram-view.h"
 #include "bw-project-io.h"
+#include "bw-sidebar-row.h"
 #include "bw-window.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ BwProject *bw_ui_load_example    (void);
 BwWindow  *bw_ui_open_window     (BwProject  *project,
                                   const char *key);
 void       bw_ui_close_window    (BwWindow   *window);
+/* The sidebar row of `key` ("assets", "diagram:D-2", …), or NULL. */
+BwSidebarRow *bw_ui_sidebar_row  (BwWindow   *window,
+                                  const char *key);
 /* A registered, non-unique application for tests that open windows
  * through it (no session bus needed, no running Bulwark answers). */
 BwApplication *bw_ui_application_new (void);

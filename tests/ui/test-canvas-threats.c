@@ -252,6 +252,36 @@ test_inspector_links (void)
   close_window (window);
 }
 
+/* Drops the diagram ID `dragged` on the sidebar row of `key` through the
+ * row's drop target, as GTK delivers a drag and drop; whether it was taken. */
+static gboolean
+drop_on_row (BwWindow   *window,
+             const char *key,
+             const char *dragged)
+{
+  GtkWidget *row = GTK_WIDGET (bw_ui_sidebar_row (window, key));
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (row);
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, dragged);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  bw_ui_settle (10);
+  return accepted;
+}
+
 /* Align from the menu's action (one step), reorder the diagrams, export. */
 static void
 test_align_reorder_export (void)
@@ -296,6 +326,22 @@ test_align_reorder_export (void)
   g_assert_cmpstr (bw_record_get_id (BW_RECORD (first)), ==, "D-2");
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-2");
   g_assert_cmpstr (bw_command_stack_get_undo_label (stack), ==, "Move Diagram Up");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_clear_object (&first);
+  first = g_list_model_get_item (diagrams, 0);
+  g_assert_cmpstr (bw_record_get_id (BW_RECORD (first)), ==, "D-1");
+
+  /* Or by dragging D-2's row onto D-1's in the sidebar (the drop, as GTK
+   * delivers it: the dragged row's diagram ID). */
+  g_assert_true (drop_on_row (window, "diagram:D-1", "D-2"));
+  g_clear_object (&first);
+  first = g_list_model_get_item (diagrams, 0);
+  g_assert_cmpstr (bw_record_get_id (BW_RECORD (first)), ==, "D-2");
+  g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-2");
+  g_assert_cmpstr (bw_command_stack_get_undo_label (stack), ==, "Move Diagram");
+  /* A row dropped on itself moves nothing. */
+  g_assert_false (drop_on_row (window, "diagram:D-2", "D-2"));
+  g_assert_cmpstr (bw_command_stack_get_undo_label (stack), ==, "Move Diagram");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_clear_object (&first);
   first = g_list_model_get_item (diagrams, 0);

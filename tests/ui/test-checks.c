@@ -23,22 +23,6 @@ checks_page (BwWindow *window)
   return BW_CHECKS_PAGE (page);
 }
 
-static BwSidebarRow *
-sidebar_row (BwWindow   *window,
-             const char *key)
-{
-  GtkWidget *list = bw_ui_find (GTK_WIDGET (window), bw_ui_match_type, GSIZE_TO_POINTER (BW_TYPE_SIDEBAR_ROW));
-
-  g_assert_nonnull (list);
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (BW_IS_SIDEBAR_ROW (child) && g_strcmp0 (bw_sidebar_row_get_key (BW_SIDEBAR_ROW (child)), key) == 0)
-      return BW_SIDEBAR_ROW (child);
-  g_error ("no sidebar row %s", key);
-  return NULL;
-}
-
 static guint
 count_findings (BwProject *project)
 {
@@ -60,7 +44,7 @@ test_checks_listed (void)
 
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpint (bw_checks_page_get_n_findings (checks_page (window)), ==, n);
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "checks")), ==, n);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "checks")), ==, n);
 
   /* One group per kind found, with its heading and count. */
   for (guint i = 0; i < n; i++)
@@ -157,14 +141,14 @@ test_checks_rerun (void)
   g_assert_null (bw_ui_find (GTK_WIDGET (window), bw_ui_match_name, "finding-silent-decision-T-9"));
   g_assert_null (bw_ui_find (GTK_WIDGET (window), bw_ui_match_name, "checks-silent-decision"));
   bw_ui_settle (20);
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "checks")), ==, before - 1);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "checks")), ==, before - 1);
 
   g_assert_true (bw_command_stack_undo (stack));
   args[1] = GINT_TO_POINTER (before);
   bw_ui_iterate_until (n_findings_is, args);
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_name, "finding-silent-decision-T-9"));
   bw_ui_settle (20);
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "checks")), ==, before);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "checks")), ==, before);
 
   bw_ui_close_window (window);
 }
@@ -180,7 +164,7 @@ test_checks_empty (void)
   window = bw_ui_open_window (project, "checks");
   g_assert_cmpint (bw_checks_page_get_n_findings (checks_page (window)), ==, 0);
   g_assert_nonnull (bw_ui_find (GTK_WIDGET (window), bw_ui_match_label, "No Findings"));
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "checks")), ==, 0);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "checks")), ==, 0);
   bw_ui_screenshot (GTK_WIDGET (window), "checks-empty");
   /* Nothing drawn yet: the way on is to draw. */
   bw_ui_click (bw_ui_find (GTK_WIDGET (window), bw_ui_match_name, "Show _Diagrams"));

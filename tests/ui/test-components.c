@@ -90,21 +90,6 @@ is_warning_about (GtkWidget     *widget,
   return tooltip != NULL && strstr (tooltip, text) != NULL;
 }
 
-static BwSidebarRow *
-sidebar_row (BwWindow   *window,
-             const char *key)
-{
-  GtkListBox *sidebar = bw_window_get_sidebar (window);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (sidebar));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (bw_sidebar_row_get_key (BW_SIDEBAR_ROW (child)), key) == 0)
-      return BW_SIDEBAR_ROW (child);
-
-  return NULL;
-}
-
 static gboolean
 is_components_page (GtkWidget     *widget,
                     gconstpointer  data)
@@ -160,7 +145,7 @@ test_components_listed (void)
   BwWindow *window;
   BwComponentsPage *page = open_components (project, &window);
 
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "components")), ==, 2);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "components")), ==, 2);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label, "mbedTLS"));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label, "FreeRTOS kernel"));
   /* mbedTLS: one vulnerability, assessed not_affected, so none open. */
@@ -190,7 +175,7 @@ test_components_import_undo (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   drain ();
   g_assert_cmpuint (g_list_model_get_n_items (components), ==, 6);
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "components")), ==, 6);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "components")), ==, 6);
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label, "lwIP"));
 
   bw_command_stack_undo (stack);

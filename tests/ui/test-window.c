@@ -61,23 +61,6 @@ close_window (BwWindow *window)
     ;
 }
 
-static BwSidebarRow *
-sidebar_row (BwWindow   *window,
-             const char *key)
-{
-  GtkListBox *sidebar = bw_window_get_sidebar (window);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (sidebar));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (g_strcmp0 (bw_sidebar_row_get_key (BW_SIDEBAR_ROW (child)), key) == 0)
-        return BW_SIDEBAR_ROW (child);
-    }
-
-  return NULL;
-}
-
 /* How many pixels of the view's own drawing are not transparent: the
  * widget is rendered to a texture with the window's renderer. */
 static guint
@@ -128,7 +111,7 @@ test_window_lists_diagrams (void)
     {
       g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
       g_autofree char *key = g_strconcat ("diagram:", bw_record_get_id (BW_RECORD (diagram)), NULL);
-      BwSidebarRow *row = sidebar_row (window, key);
+      BwSidebarRow *row = bw_ui_sidebar_row (window, key);
 
       g_assert_nonnull (row);
       g_assert_cmpstr (bw_sidebar_row_get_title (row), ==, bw_diagram_get_name (diagram));
@@ -138,15 +121,15 @@ test_window_lists_diagrams (void)
   g_assert_cmpuint (n_diagram_rows, ==, 2);
 
   /* The steps carry the counts of the project's collections. */
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "diagrams")), ==, 2);
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "assets")), ==,
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "diagrams")), ==, 2);
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "assets")), ==,
                    g_list_model_get_n_items (bw_project_get_assets (project)));
-  g_assert_cmpint (bw_sidebar_row_get_count (sidebar_row (window, "threats")), ==,
+  g_assert_cmpint (bw_sidebar_row_get_count (bw_ui_sidebar_row (window, "threats")), ==,
                    g_list_model_get_n_items (bw_project_get_threats (project)));
-  g_assert_nonnull (sidebar_row (window, "objectives"));
-  g_assert_nonnull (sidebar_row (window, "requirements"));
-  g_assert_nonnull (sidebar_row (window, "attack-trees"));
-  g_assert_nonnull (sidebar_row (window, "report"));
+  g_assert_nonnull (bw_ui_sidebar_row (window, "objectives"));
+  g_assert_nonnull (bw_ui_sidebar_row (window, "requirements"));
+  g_assert_nonnull (bw_ui_sidebar_row (window, "attack-trees"));
+  g_assert_nonnull (bw_ui_sidebar_row (window, "report"));
 
   /* The window opens on the first diagram. */
   g_assert_cmpstr (bw_window_get_selected_key (window), ==, "diagram:D-1");

@@ -342,6 +342,23 @@ refresh_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The extra rule libraries of the preferences changed: the next plan uses
+ * the new set, now if the banner can be seen. */
+void
+bw_threats_page_reload_rules (BwThreatsPage *self)
+{
+  g_return_if_fail (BW_IS_THREATS_PAGE (self));
+
+  g_clear_object (&self->rules);
+  self->plan_dirty = TRUE;
+  self->plan_told = FALSE;
+  if (self->project != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      _bw_threats_page_update_plan (self);
+      update_state (self);
+    }
+}
+
 static void
 schedule_refresh (BwThreatsPage *self)
 {

@@ -32,6 +32,8 @@ G_DECLARE_FINAL_TYPE (BwThreatsPage, bw_threats_page, BW, THREATS_PAGE, GtkWidge
  *   "status:X"     not_started, needs_investigation, not_applicable, addressed
  *   ""             no filter
  * An unknown filter shows every threat and says so in a toast. */
-GtkWidget *bw_threats_page_new (void);
+GtkWidget *bw_threats_page_new          (void);
+/* Drops the page's rule set: the application's libraries changed. */
+void       bw_threats_page_reload_rules (BwThreatsPage *self);
 
 G_END_DECLS

@@ -496,6 +496,11 @@ test_preferences (void)
   g_clear_object (&rules);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
+  /* The window already open derives with it from the next edit on. */
+  bw_ui_drain ();
+  g_assert_nonnull (bw_rule_set_lookup_library (bw_command_stack_get_auto_derive (bw_project_get_command_stack (project)),
+                                                "acme.extra"));
+
   /* A page of a window gets the same set; a widget outside the app only
    * the built-in library. */
   rules = bw_application_dup_rule_set_for_widget (GTK_WIDGET (bw_window_get_diagram_view (BW_WINDOW (window))),
@@ -542,6 +547,9 @@ test_preferences (void)
   g_assert_cmpstr (paths[0], ==, "/nonexistent/rules.json");
 
   g_settings_reset (settings, "rule-libraries");
+  bw_ui_drain ();
+  g_assert_null (bw_rule_set_lookup_library (bw_command_stack_get_auto_derive (bw_project_get_command_stack (project)),
+                                             "acme.extra"));
 
   /* The window the preferences were opened over closes first: the
    * preferences go with it, cleanly. */

@@ -65,7 +65,7 @@ test-asan: test-deps $(ASAN)/build.ninja
 	ninja -C $(ASAN)
 	@mkdir -p $(ASAN)/tmp
 	@TMPDIR=$(abspath $(ASAN)/tmp) $(XVFB) $(MESON) test -C $(ASAN) --print-errorlogs --num-processes 2 \
-	  --no-suite no-sanitizer --timeout-multiplier 3; \
+	  --no-suite no-sanitizer --timeout-multiplier 5; \
 	  status=$$?; tools/test-summary.py $(ASAN)/meson-logs/testlog.json; exit $$status
 
 # Every benchmark program prints `bench: NAME VALUE UNIT` lines; each area

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
+ *
+ * One API over three files: the values (bw-attack-tree-eval.c), the
+ * minimal attacks (bw-attack-tree-attacks.c) and the mapping to
+ * exploitability (bw-attack-tree-exploitability.c).
  */
 #pragma once
 

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-attack-tree-eval.h"
-#include "bw-attack-tree-page-dialogs.h"
+#include "bw-attack-tree-page-private.h"
 #include "bw-command-attack-tree.h"
 #include "bw-command-remove.h"
 #include "bw-command-set-property.h"

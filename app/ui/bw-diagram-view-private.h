@@ -3,11 +3,16 @@
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
  *
- * bw-diagram-view.c shows a diagram (zoom, pan, painting, selection);
- * bw-diagram-view-edit.c turns pointer and keys into commands.
+ * bw-diagram-view.c is the widget (properties, selection, painting);
+ * -viewport.c zooms, scrolls and pans; -edit.c turns the primary drag into
+ * commands and holds what every edit shares; -tools.c creates elements;
+ * -keys.c is the keyboard; -rename.c the inline rename; -overlay.c draws
+ * the grid, drag previews and focus ring; -focus.c walks the focus and
+ * tells assistive technology; -clipboard.c copies and pastes.
  */
 #pragma once
 
+#include "bw-command-stack.h"
 #include "bw-diagram-view.h"
 #include "bw-painter.h"
 #include "bw-painter-scene.h"
@@ -96,12 +101,25 @@ struct _BwDiagramView
   char           *accessible_label;
 };
 
-void        _bw_diagram_view_init_edit          (BwDiagramView *self);
-void        _bw_diagram_view_dispose_edit       (BwDiagramView *self);
-void        _bw_diagram_view_draw_grid          (BwDiagramView *self,
-                                                 cairo_t       *cr);
-void        _bw_diagram_view_draw_overlay       (BwDiagramView *self,
-                                                 cairo_t       *cr);
+/* The smallest box, node or line an edit makes, in diagram units. */
+#define MIN_SIZE 20.0
+
+/* bw-diagram-view.c */
+BwPainterScene *_bw_diagram_view_ensure_scene   (BwDiagramView *self);
+BwSpatialIndex *_bw_diagram_view_get_index      (BwDiagramView *self);
+void        _bw_diagram_view_notify_zoom        (BwDiagramView *self);
+
+/* bw-diagram-view-viewport.c: coordinates, zoom, scroll, pan */
+void        _bw_diagram_view_init_viewport      (BwDiagramView *self);
+void        _bw_diagram_view_dispose_viewport   (BwDiagramView *self);
+void        _bw_diagram_view_allocate_viewport  (BwDiagramView *self,
+                                                 int            width,
+                                                 int            height);
+void        _bw_diagram_view_set_adjustment     (BwDiagramView  *self,
+                                                 GtkAdjustment **slot,
+                                                 GtkAdjustment  *adjustment);
+double      _bw_diagram_view_origin_x           (BwDiagramView *self);
+double      _bw_diagram_view_origin_y           (BwDiagramView *self);
 void        _bw_diagram_view_widget_to_diagram  (BwDiagramView *self,
                                                  double         wx,
                                                  double         wy,
@@ -112,12 +130,56 @@ void        _bw_diagram_view_diagram_to_widget  (BwDiagramView *self,
                                                  double         dy,
                                                  double        *wx,
                                                  double        *wy);
-BwPainterScene *_bw_diagram_view_ensure_scene   (BwDiagramView *self);
-BwSpatialIndex *_bw_diagram_view_get_index      (BwDiagramView *self);
+void        _bw_diagram_view_update_extents     (BwDiagramView *self);
+void        _bw_diagram_view_save_state         (BwDiagramView *self);
+void        _bw_diagram_view_restore_state      (BwDiagramView *self);
+void        _bw_diagram_view_document_changed   (BwDiagramView *self);
 void        _bw_diagram_view_pan_begin          (BwDiagramView *self);
 void        _bw_diagram_view_pan_update         (BwDiagramView *self,
                                                  double         offset_x,
                                                  double         offset_y);
+
+/* bw-diagram-view-edit.c: the primary drag, and what every edit shares */
+void        _bw_diagram_view_init_edit          (BwDiagramView *self);
+void        _bw_diagram_view_dispose_edit       (BwDiagramView *self);
+void        _bw_diagram_view_set_str            (char         **slot,
+                                                 const char    *value);
+BwElement  *_bw_diagram_view_lookup_element     (BwDiagramView *self,
+                                                 const char    *id);
+double      _bw_diagram_view_snap               (BwDiagramView *self,
+                                                 double         value);
+BwCommandStack *_bw_diagram_view_get_stack      (BwDiagramView *self);
+gboolean    _bw_diagram_view_execute            (BwDiagramView      *self,
+                                                 BwCommand          *command,
+                                                 const char * const *before,
+                                                 const char * const *after);
+GStrv       _bw_diagram_view_dup_selection      (BwDiagramView *self);
+BwElement  *_bw_diagram_view_node_at            (BwDiagramView *self,
+                                                 double         dx,
+                                                 double         dy);
+GVariant   *_bw_diagram_view_points_variant     (GArray        *points);
+
+/* bw-diagram-view-tools.c: creating elements when the drag ends */
+void        _bw_diagram_view_finish_connect     (BwDiagramView *self);
+void        _bw_diagram_view_finish_create      (BwDiagramView *self,
+                                                 DragMode       mode);
+
+/* bw-diagram-view-keys.c */
+void        _bw_diagram_view_init_keys          (BwDiagramView *self);
+
+/* bw-diagram-view-rename.c */
+void        _bw_diagram_view_init_rename        (BwDiagramView *self);
+void        _bw_diagram_view_dispose_rename     (BwDiagramView *self);
+
+/* bw-diagram-view-overlay.c */
+void        _bw_diagram_view_draw_grid          (BwDiagramView *self,
+                                                 cairo_t       *cr);
+void        _bw_diagram_view_draw_overlay       (BwDiagramView *self,
+                                                 cairo_t       *cr);
+
+/* bw-diagram-view-focus.c */
+gboolean    _bw_diagram_view_focus_step         (BwDiagramView *self,
+                                                 int            direction);
 void        _bw_diagram_view_update_accessible  (BwDiagramView *self);
 
 G_END_DECLS

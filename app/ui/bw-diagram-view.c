@@ -1,7 +1,13 @@
-/* bw-diagram-view.c — shows one diagram of a project: zoom, pan, selection
+/* bw-diagram-view.c — shows one diagram of a project: the widget, its
+ * properties, the selection, and the painting of the document
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
+ *
+ * The class spans several files around bw-diagram-view-private.h: the
+ * viewport (zoom, scroll, pan), the pointer's edits (-edit, -tools), the
+ * keys, inline rename, the overlay drawn over the document, the focus and
+ * accessibility, and the clipboard.
  */
 #include "config.h"
 
@@ -12,16 +18,7 @@
 
 #include "bw-command-stack.h"
 #include "bw-diagram-view-private.h"
-#include "bw-geometry.h"
 
-/* What the view remembers of a diagram it left (ViewState, in the private
- * header), so that coming back shows the same place: the zoom and the
- * diagram point in the middle. */
-
-/* Room around the drawing, in diagram units, so that nothing touches the
- * edge of the view when fitted. */
-#define MARGIN 32.0
-#define ZOOM_STEP 1.25
 /* How close (in pixels) a click must be to a flow to pick it. */
 #define LINE_TOLERANCE 6.0
 
@@ -49,76 +46,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BwDiagramView, bw_diagram_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
-
-static double
-content_width (BwDiagramView *self)
-{
-  return self->extents.width * self->zoom;
-}
-
-static double
-content_height (BwDiagramView *self)
-{
-  return self->extents.height * self->zoom;
-}
-
-/* Where the diagram's content box starts in widget coordinates: centred
- * while it is smaller than the view, else wherever the scrollbars are. */
-static double
-origin_x (BwDiagramView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double content = content_width (self);
-
-  if (content <= width || self->hadjustment == NULL)
-    return (width - content) / 2.0;
-
-  return -gtk_adjustment_get_value (self->hadjustment);
-}
-
-static double
-origin_y (BwDiagramView *self)
-{
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double content = content_height (self);
-
-  if (content <= height || self->vadjustment == NULL)
-    return (height - content) / 2.0;
-
-  return -gtk_adjustment_get_value (self->vadjustment);
-}
-
-static void
-widget_to_diagram (BwDiagramView *self,
-                   double         wx,
-                   double         wy,
-                   double        *dx,
-                   double        *dy)
-{
-  *dx = (wx - origin_x (self)) / self->zoom + self->extents.x;
-  *dy = (wy - origin_y (self)) / self->zoom + self->extents.y;
-}
-
-void
-_bw_diagram_view_widget_to_diagram (BwDiagramView *self,
-                                    double         wx,
-                                    double         wy,
-                                    double        *dx,
-                                    double        *dy)
-{
-  widget_to_diagram (self, wx, wy, dx, dy);
-}
-
-void
-_bw_diagram_view_diagram_to_widget (BwDiagramView *self,
-                                    double         dx,
-                                    double         dy,
-                                    double        *wx,
-                                    double        *wy)
-{
-  *wx = (dx - self->extents.x) * self->zoom + origin_x (self);
-  *wy = (dy - self->extents.y) * self->zoom + origin_y (self);
-}
 
 /* The layout of the diagram, kept between frames and laid out again
  * (reusing what did not change) after an edit. */
@@ -164,175 +91,11 @@ drop_scene (BwDiagramView *self)
 }
 
 static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         value,
-                      double         content,
-                      double         page)
-{
-  double upper = MAX (content, page);
-
-  if (adjustment == NULL)
-    return;
-
-  value = CLAMP (value, 0.0, upper - page);
-  gtk_adjustment_configure (adjustment, value, 0.0, upper,
-                            page * 0.1, page * 0.9, page);
-}
-
-/* Sets zoom and scroll so that diagram point (dx, dy) sits at widget point
- * (wx, wy); everything that moves the view ends here. */
-static void
-place (BwDiagramView *self,
-       double         zoom,
-       double         dx,
-       double         dy,
-       double         wx,
-       double         wy)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  gboolean zoom_changed;
-
-  zoom = CLAMP (zoom, BW_DIAGRAM_VIEW_ZOOM_MIN, BW_DIAGRAM_VIEW_ZOOM_MAX);
-  zoom_changed = zoom != self->zoom;
-  self->zoom = zoom;
-
-  configure_adjustment (self->hadjustment,
-                        (dx - self->extents.x) * zoom - wx,
-                        content_width (self), width);
-  configure_adjustment (self->vadjustment,
-                        (dy - self->extents.y) * zoom - wy,
-                        content_height (self), height);
-
-  if (zoom_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-zoom_about (BwDiagramView *self,
-            double         zoom,
-            double         wx,
-            double         wy)
-{
-  double dx, dy;
-
-  widget_to_diagram (self, wx, wy, &dx, &dy);
-  place (self, zoom, dx, dy, wx, wy);
-}
-
-static void
-zoom_about_center (BwDiagramView *self,
-                   double         zoom)
-{
-  zoom_about (self, zoom,
-              gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-}
-
-static void
-update_extents (BwDiagramView *self)
-{
-  BwRect drawn = { 0, 0, 0, 0 };
-  BwPainterScene *scene = _bw_diagram_view_ensure_scene (self);
-
-  if (scene == NULL || !bw_painter_get_scene_extents (scene, &drawn))
-    {
-      /* An empty diagram still gets a page of room to look at. */
-      drawn.x = 0;
-      drawn.y = 0;
-      drawn.width = 640;
-      drawn.height = 480;
-    }
-
-  self->extents.x = drawn.x - MARGIN;
-  self->extents.y = drawn.y - MARGIN;
-  self->extents.width = drawn.width + 2 * MARGIN;
-  self->extents.height = drawn.height + 2 * MARGIN;
-}
-
-static void
-save_state (BwDiagramView *self)
-{
-  ViewState *state;
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (self->diagram_id == NULL || self->needs_fit)
-    return;
-
-  state = g_new0 (ViewState, 1);
-  state->zoom = self->zoom;
-  widget_to_diagram (self, width / 2.0, height / 2.0, &state->center_x, &state->center_y);
-  g_hash_table_replace (self->states, g_strdup (self->diagram_id), state);
-}
-
-static void
-restore_state (BwDiagramView *self)
-{
-  ViewState *state;
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  if (width <= 0 || height <= 0)
-    {
-      self->needs_fit = TRUE;
-      return;
-    }
-
-  state = self->diagram_id ? g_hash_table_lookup (self->states, self->diagram_id) : NULL;
-  if (state == NULL)
-    {
-      bw_diagram_view_zoom_fit (self);
-      return;
-    }
-
-  self->needs_fit = FALSE;
-  place (self, state->zoom, state->center_x, state->center_y, width / 2.0, height / 2.0);
-}
-
-/* The document changed (an edit, an undo): the drawing may have grown or
- * shrunk, so keep the middle of the view where it is and redraw. */
-static void
-document_changed (BwDiagramView *self)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double dx, dy;
-
-  self->scene_stale = TRUE;
-  if (self->needs_fit || width <= 0 || height <= 0)
-    {
-      update_extents (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
-    }
-
-  widget_to_diagram (self, width / 2.0, height / 2.0, &dx, &dy);
-  {
-    BwRect visible;
-    double x1, y1;
-
-    /* While editing, nothing may jump: the scroll area keeps covering
-     * what is on screen, so a drawing that grows or shrinks elsewhere
-     * neither re-centres nor scrolls what the user is working on. */
-    widget_to_diagram (self, 0, 0, &visible.x, &visible.y);
-    widget_to_diagram (self, width, height, &x1, &y1);
-    visible.width = x1 - visible.x;
-    visible.height = y1 - visible.y;
-    update_extents (self);
-    self->extents = bw_rect_union (&self->extents, &visible);
-  }
-  place (self, self->zoom, dx, dy, width / 2.0, height / 2.0);
-}
-
-static void
 command_stack_changed_cb (BwDiagramView  *self,
                           BwCommandStack *stack)
 {
   _bw_diagram_view_update_accessible (self);
-  document_changed (self);
+  _bw_diagram_view_document_changed (self);
 }
 
 static void
@@ -361,7 +124,7 @@ elements_changed_cb (BwDiagramView *self,
       bw_diagram_view_set_selection (self, (const char * const *) kept->pdata);
     }
 
-  document_changed (self);
+  _bw_diagram_view_document_changed (self);
 }
 
 static void
@@ -370,34 +133,6 @@ dark_changed_cb (BwDiagramView   *self,
                  AdwStyleManager *style_manager)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-adjustment_value_changed_cb (BwDiagramView *self,
-                             GtkAdjustment *adjustment)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-set_adjustment (BwDiagramView  *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
-{
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-
-  if (*slot == adjustment)
-    return;
-
-  if (*slot != NULL)
-    g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
-  g_set_object (slot, g_object_ref_sink (adjustment));
-  g_object_unref (adjustment);
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (adjustment_value_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 const char *
@@ -414,119 +149,11 @@ bw_diagram_view_element_at (BwDiagramView *self,
     return NULL;
 
   /* The tolerance is in pixels, whatever the zoom. */
-  widget_to_diagram (self, x, y, &dx, &dy);
+  _bw_diagram_view_widget_to_diagram (self, x, y, &dx, &dy);
   element = bw_spatial_index_element_at (_bw_diagram_view_get_index (self), dx, dy,
                                          LINE_TOLERANCE / self->zoom);
 
   return element ? bw_record_get_id (BW_RECORD (element)) : NULL;
-}
-
-/* Input */
-
-static void
-motion_cb (BwDiagramView            *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-}
-
-static gboolean
-scroll_cb (BwDiagramView            *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *controller)
-{
-  GdkModifierType state;
-  double steps;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  /* Without Ctrl the scrolled window pans. */
-  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
-    return FALSE;
-
-  /* A wheel click is one step; a touchpad reports pixels. */
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    steps = -dy;
-  else
-    steps = -dy / 20.0;
-
-  zoom_about (self, self->zoom * pow (ZOOM_STEP, steps), self->pointer_x, self->pointer_y);
-
-  return TRUE;
-}
-
-static void
-zoom_begin_cb (BwDiagramView    *self,
-               GdkEventSequence *sequence,
-               GtkGesture       *gesture)
-{
-  self->gesture_zoom = self->zoom;
-}
-
-static void
-zoom_scale_changed_cb (BwDiagramView  *self,
-                       double          scale,
-                       GtkGestureZoom *gesture)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-
-  zoom_about (self, self->gesture_zoom * scale, x, y);
-}
-
-void
-_bw_diagram_view_pan_begin (BwDiagramView *self)
-{
-  self->drag_h = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
-  self->drag_v = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-}
-
-static void
-pan_begin_cb (BwDiagramView  *self,
-              double          x,
-              double          y,
-              GtkGestureDrag *gesture)
-{
-  _bw_diagram_view_pan_begin (self);
-}
-
-void
-_bw_diagram_view_pan_update (BwDiagramView *self,
-                             double         offset_x,
-                             double         offset_y)
-{
-  if (self->hadjustment != NULL)
-    gtk_adjustment_set_value (self->hadjustment, self->drag_h - offset_x);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, self->drag_v - offset_y);
-}
-
-static void
-pan_update_cb (BwDiagramView  *self,
-               double          offset_x,
-               double          offset_y,
-               GtkGestureDrag *gesture)
-{
-  _bw_diagram_view_pan_update (self, offset_x, offset_y);
-}
-
-static void
-pan_end_cb (BwDiagramView  *self,
-            double          offset_x,
-            double          offset_y,
-            GtkGestureDrag *gesture)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 /* GtkWidget */
@@ -542,19 +169,7 @@ bw_diagram_view_size_allocate (GtkWidget *widget,
   if (self->rename_popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->rename_popover));
 
-  if (self->needs_fit && width > 0 && height > 0)
-    {
-      restore_state (self);
-      return;
-    }
-
-  /* Keep the scroll, within the new limits. */
-  configure_adjustment (self->hadjustment,
-                        self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0,
-                        content_width (self), width);
-  configure_adjustment (self->vadjustment,
-                        self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0,
-                        content_height (self), height);
+  _bw_diagram_view_allocate_viewport (self, width, height);
 }
 
 static void
@@ -592,7 +207,7 @@ bw_diagram_view_snapshot (GtkWidget   *widget,
   options.background = FALSE;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_translate (cr, round (origin_x (self)), round (origin_y (self)));
+  cairo_translate (cr, round (_bw_diagram_view_origin_x (self)), round (_bw_diagram_view_origin_y (self)));
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -self->extents.x, -self->extents.y);
   _bw_diagram_view_draw_grid (self, cr);
@@ -610,14 +225,10 @@ bw_diagram_view_dispose (GObject *object)
 {
   BwDiagramView *self = BW_DIAGRAM_VIEW (object);
 
+  _bw_diagram_view_dispose_rename (self);
   _bw_diagram_view_dispose_edit (self);
   bw_diagram_view_set_project (self, NULL);
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  _bw_diagram_view_dispose_viewport (self);
 
   G_OBJECT_CLASS (bw_diagram_view_parent_class)->dispose (object);
 }
@@ -749,11 +360,11 @@ bw_diagram_view_set_property (GObject      *object,
       break;
 
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      _bw_diagram_view_set_adjustment (self, &self->hadjustment, g_value_get_object (value));
       break;
 
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      _bw_diagram_view_set_adjustment (self, &self->vadjustment, g_value_get_object (value));
       break;
 
     case PROP_HSCROLL_POLICY:
@@ -835,9 +446,6 @@ bw_diagram_view_class_init (BwDiagramViewClass *klass)
 static void
 bw_diagram_view_init (BwDiagramView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->zoom = 1.0;
   self->needs_fit = TRUE;
   self->snap = TRUE;
@@ -847,7 +455,7 @@ bw_diagram_view_init (BwDiagramView *self)
   self->selection = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->selection, NULL);
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  update_extents (self);
+  _bw_diagram_view_update_extents (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -855,28 +463,10 @@ bw_diagram_view_init (BwDiagramView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram"),
                                   -1);
 
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_MIDDLE);
-  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (pan_begin_cb), self);
-  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (pan_update_cb), self);
-  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (pan_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
+  _bw_diagram_view_init_viewport (self);
   _bw_diagram_view_init_edit (self);
+  _bw_diagram_view_init_keys (self);
+  _bw_diagram_view_init_rename (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -931,7 +521,7 @@ bw_diagram_view_set_project (BwDiagramView *self,
   bw_diagram_view_set_selected_id (self, NULL);
   g_clear_pointer (&self->diagram_id, g_free);
   self->needs_fit = TRUE;
-  update_extents (self);
+  _bw_diagram_view_update_extents (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 
@@ -955,7 +545,7 @@ bw_diagram_view_set_diagram_id (BwDiagramView *self,
   if (g_strcmp0 (self->diagram_id, diagram_id) == 0)
     return;
 
-  save_state (self);
+  _bw_diagram_view_save_state (self);
 
   g_free (self->diagram_id);
   self->diagram_id = g_strdup (diagram_id);
@@ -963,8 +553,8 @@ bw_diagram_view_set_diagram_id (BwDiagramView *self,
   self->focus_index = -1;
   _bw_diagram_view_update_accessible (self);
   bw_diagram_view_set_selected_id (self, NULL);
-  update_extents (self);
-  restore_state (self);
+  _bw_diagram_view_update_extents (self);
+  _bw_diagram_view_restore_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM_ID]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1127,95 +717,11 @@ bw_diagram_view_set_show_grid (BwDiagramView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
 }
 
-double
-bw_diagram_view_get_zoom (BwDiagramView *self)
-{
-  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), 1.0);
-
-  return self->zoom;
-}
-
+/* The viewport moves the zoom; the property is this file's. */
 void
-bw_diagram_view_set_zoom (BwDiagramView *self,
-                          double         zoom)
+_bw_diagram_view_notify_zoom (BwDiagramView *self)
 {
-  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
-
-  self->needs_fit = FALSE;
-  zoom_about_center (self, zoom);
-}
-
-void
-bw_diagram_view_zoom_in (BwDiagramView *self)
-{
-  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
-
-  bw_diagram_view_set_zoom (self, self->zoom * ZOOM_STEP);
-}
-
-void
-bw_diagram_view_zoom_out (BwDiagramView *self)
-{
-  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
-
-  bw_diagram_view_set_zoom (self, self->zoom / ZOOM_STEP);
-}
-
-void
-bw_diagram_view_zoom_fit (BwDiagramView *self)
-{
-  double width, height, zoom;
-
-  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (width <= 0 || height <= 0)
-    {
-      self->needs_fit = TRUE;
-      return;
-    }
-
-  self->needs_fit = FALSE;
-  /* What is drawn now, without the room kept while editing. */
-  update_extents (self);
-  zoom = MIN (width / self->extents.width, height / self->extents.height);
-  /* Small diagrams are not blown up past their natural size: text looks
-   * wrong larger than it was drawn. */
-  zoom = MIN (zoom, 1.0);
-  place (self, zoom,
-         self->extents.x + self->extents.width / 2.0,
-         self->extents.y + self->extents.height / 2.0,
-         width / 2.0, height / 2.0);
-}
-
-void
-bw_diagram_view_zoom_reset (BwDiagramView *self)
-{
-  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
-
-  bw_diagram_view_set_zoom (self, 1.0);
-}
-
-void
-bw_diagram_view_diagram_to_widget (BwDiagramView *self,
-                                   double         dx,
-                                   double         dy,
-                                   double        *wx,
-                                   double        *wy)
-{
-  g_return_if_fail (BW_IS_DIAGRAM_VIEW (self));
-  g_return_if_fail (wx != NULL && wy != NULL);
-
-  _bw_diagram_view_diagram_to_widget (self, dx, dy, wx, wy);
-}
-
-const char *
-bw_diagram_view_get_accessible_label (BwDiagramView *self)
-{
-  g_return_val_if_fail (BW_IS_DIAGRAM_VIEW (self), NULL);
-
-  return self->accessible_label;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 guint

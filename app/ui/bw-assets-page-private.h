@@ -14,7 +14,6 @@ struct _BwAssetsPage
 {
   GtkWidget            parent_instance;
 
-  BwTableCells        *cells;
   BwRecordTable       *table;
   guint                shown_missing;   /* taxonomy categories the card shows */
   char                *shown_links;     /* what the link rows were built for */

@@ -238,7 +238,7 @@ add_column (BwAssetsPage *self,
 {
   g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, GINT_TO_POINTER (column), NULL));
 
-  bw_table_cells_add_column (self->cells, bw_record_table_get_column_view (self->table), title, column, width, sorter);
+  bw_record_table_add_column (self->table, title, column, width, sorter);
 }
 
 /* The table's "refreshed" */
@@ -320,7 +320,6 @@ bw_assets_page_dispose (GObject *object)
     g_ptr_array_set_size (self->taxonomy_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->cells);
 
   G_OBJECT_CLASS (bw_assets_page_parent_class)->dispose (object);
 }
@@ -363,8 +362,8 @@ bw_assets_page_init (BwAssetsPage *self)
   self->link_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->taxonomy_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown_missing = G_MAXUINT;
-  self->cells = bw_table_cells_new (setup_cell, update_cell, self);
-  self->table = bw_record_table_new (GTK_WIDGET (self), "assets", BW_TYPE_ASSET, bw_project_get_assets, self->cells);
+  self->table = bw_record_table_new (GTK_WIDGET (self), "assets", BW_TYPE_ASSET, bw_project_get_assets,
+                                     setup_cell, update_cell);
   g_signal_connect_swapped (self->table, "refreshed", G_CALLBACK (refresh_cb), self);
 
   toolbar = bw_record_table_build_toolbar (self->table, _("_Add Asset"), _("Add an asset to protect"),

@@ -28,7 +28,6 @@ struct _BwAssumptionsPage
 {
   GtkWidget            parent_instance;
 
-  BwTableCells        *cells;
   BwRecordTable       *table;
   GPtrArray           *element_rows;
   char                *shown_elements; /* what the element rows were built for */
@@ -301,12 +300,11 @@ bw_page_iface_init (BwPageInterface *iface)
 static GtkWidget *
 build_table (BwAssumptionsPage *self)
 {
-  GtkColumnView *column_view = bw_record_table_get_column_view (self->table);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assumptions"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bw_record_table_get_column_view (self->table)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assumptions"), -1);
   /* No sorters: the project's order. */
-  bw_table_cells_add_column (self->cells, column_view, _("Assumption"), COLUMN_TEXT, 0, NULL);
-  bw_table_cells_add_column (self->cells, column_view, _("Elements"), COLUMN_ELEMENTS, 200, NULL);
+  bw_record_table_add_column (self->table, _("Assumption"), COLUMN_TEXT, 0, NULL);
+  bw_record_table_add_column (self->table, _("Elements"), COLUMN_ELEMENTS, 200, NULL);
   return bw_record_table_get_widget (self->table);
 }
 
@@ -371,7 +369,6 @@ bw_assumptions_page_dispose (GObject *object)
     g_ptr_array_set_size (self->element_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->cells);
 
   G_OBJECT_CLASS (bw_assumptions_page_parent_class)->dispose (object);
 }
@@ -409,9 +406,8 @@ bw_assumptions_page_init (BwAssumptionsPage *self)
   GtkWidget *toolbar, *empty;
 
   self->element_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cells = bw_table_cells_new (setup_cell, update_cell, self);
   self->table = bw_record_table_new (GTK_WIDGET (self), "assumptions", BW_TYPE_ASSUMPTION,
-                                     bw_project_get_assumptions, self->cells);
+                                     bw_project_get_assumptions, setup_cell, update_cell);
   g_signal_connect_swapped (self->table, "refreshed", G_CALLBACK (refresh_panel), self);
 
   toolbar = bw_record_table_build_toolbar (self->table, _("_Add Assumption"), _("Add an assumption"),

@@ -31,7 +31,6 @@ struct _BwHazardsPage
 {
   GtkWidget            parent_instance;
 
-  BwTableCells        *cells;
   BwRecordTable       *table;
   GPtrArray           *threat_rows;
   char                *shown_threats;  /* what the threat rows were built for */
@@ -254,7 +253,7 @@ add_column (BwHazardsPage *self,
   key->page = self;
   key->column = column;
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, key, g_free));
-  bw_table_cells_add_column (self->cells, bw_record_table_get_column_view (self->table), title, column, width, sorter);
+  bw_record_table_add_column (self->table, title, column, width, sorter);
 }
 
 /* The side panel */
@@ -475,7 +474,6 @@ bw_hazards_page_dispose (GObject *object)
     g_ptr_array_set_size (self->threat_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->cells);
 
   G_OBJECT_CLASS (bw_hazards_page_parent_class)->dispose (object);
 }
@@ -513,9 +511,8 @@ bw_hazards_page_init (BwHazardsPage *self)
   GtkWidget *toolbar, *empty;
 
   self->threat_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cells = bw_table_cells_new (setup_cell, update_cell, self);
   self->table = bw_record_table_new (GTK_WIDGET (self), "hazards", BW_TYPE_HAZARD, bw_project_get_hazards,
-                                     self->cells);
+                                     setup_cell, update_cell);
   g_signal_connect_swapped (self->table, "refreshed", G_CALLBACK (refresh_panel), self);
 
   toolbar = bw_record_table_build_toolbar (self->table, _("_Add Hazard"), _("Add a hazard of the safety risk file"),

@@ -260,28 +260,6 @@ text_changed_cb (BwObjectivesPage *self,
 }
 
 static void
-scope_selected_cb (BwObjectivesPage *self,
-                   GParamSpec       *pspec,
-                   AdwComboRow      *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (scopes))
-    bw_record_list_set_string (self->records, "scope", scopes[selected]);
-}
-
-static void
-category_selected_cb (BwObjectivesPage *self,
-                      GParamSpec       *pspec,
-                      AdwComboRow      *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (category_labels))
-    bw_record_list_set_string (self->records, "category", bw_objective_categories[selected]);
-}
-
-static void
 link_threat_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -415,8 +393,7 @@ build_detail (BwObjectivesPage *self)
                                _("Met by the device itself, or by its users and environment"));
   adw_combo_row_set_model (self->scope_row, scope_model);
   gtk_widget_set_name (GTK_WIDGET (self->scope_row), "objective-scope");
-  g_signal_connect_object (self->scope_row, "notify::selected", G_CALLBACK (scope_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->scope_row, "scope", scopes, G_N_ELEMENTS (scopes));
   adw_preferences_group_add (self->objective_group, GTK_WIDGET (self->scope_row));
 
   self->category_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -424,8 +401,8 @@ build_detail (BwObjectivesPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), _("FDA security control category"));
   adw_combo_row_set_model (self->category_row, category_model);
   gtk_widget_set_name (GTK_WIDGET (self->category_row), "objective-category");
-  g_signal_connect_object (self->category_row, "notify::selected", G_CALLBACK (category_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->category_row, "category", bw_objective_categories,
+                              G_N_ELEMENTS (category_labels));
   adw_preferences_group_add (self->objective_group, GTK_WIDGET (self->category_row));
   adw_preferences_page_add (self->detail_page, self->objective_group);
 

@@ -172,6 +172,19 @@ focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
+choice_selected_cb (BwRecordList *self,
+                    GParamSpec   *pspec,
+                    AdwComboRow  *row)
+{
+  const char * const *values = g_object_get_data (G_OBJECT (row), "bw-values");
+  guint n_values = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bw-n-values"));
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < n_values)
+    bw_record_list_set_string (self, g_object_get_data (G_OBJECT (row), "bw-member"), values[selected]);
+}
+
+static void
 disconnect_project (BwRecordList *self)
 {
   if (self->project != NULL)
@@ -556,4 +569,22 @@ bw_record_list_watch_field (BwRecordList *self,
   g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, 0);
   gtk_widget_add_controller (field, focus);
   _bw_record_page_redirect_undo (field);
+}
+
+/* Item i of `row` sets the text `member` of the selected record to
+ * values[i]; `member` and `values` are static. */
+void
+bw_record_list_bind_choice (BwRecordList       *self,
+                            AdwComboRow        *row,
+                            const char         *member,
+                            const char * const *values,
+                            guint               n_values)
+{
+  g_return_if_fail (BW_IS_RECORD_LIST (self));
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_object_set_data (G_OBJECT (row), "bw-member", (gpointer) member);
+  g_object_set_data (G_OBJECT (row), "bw-values", (gpointer) values);
+  g_object_set_data (G_OBJECT (row), "bw-n-values", GUINT_TO_POINTER (n_values));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (choice_selected_cb), self, G_CONNECT_SWAPPED);
 }

@@ -71,5 +71,10 @@ void          bw_record_list_set_string      (BwRecordList           *self,
                                               const char             *text);
 void          bw_record_list_watch_field     (BwRecordList           *self,
                                               GtkWidget              *field);
+void          bw_record_list_bind_choice     (BwRecordList           *self,
+                                              AdwComboRow            *row,
+                                              const char             *member,
+                                              const char * const     *values,
+                                              guint                   n_values);
 
 G_END_DECLS

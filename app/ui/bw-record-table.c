@@ -241,14 +241,16 @@ bw_record_table_init (BwRecordTable *self)
 
 /* The table of `page`, a GtkWidget with the actions "PREFIX.add" and
  * "PREFIX.delete", of the records of `record_type` that `collection`
- * gives; `cells` makes their columns' cells.  `page` owns the table and
- * clears it first thing in its dispose. */
+ * gives; `setup_cell` and `update_cell` (called with `page`) make and
+ * fill the cells of its columns (BwTableCells).  `page` owns the table
+ * and clears it first thing in its dispose. */
 BwRecordTable *
 bw_record_table_new (GtkWidget              *page,
                      const char             *action_prefix,
                      GType                   record_type,
                      BwRecordCollectionFunc  collection,
-                     BwTableCells           *cells)
+                     BwTableCellsSetupFunc   setup_cell,
+                     BwTableCellsUpdateFunc  update_cell)
 {
   BwRecordTable *self;
   GtkEventController *shortcuts;
@@ -258,7 +260,6 @@ bw_record_table_new (GtkWidget              *page,
   g_return_val_if_fail (action_prefix != NULL, NULL);
   g_return_val_if_fail (g_type_is_a (record_type, BW_TYPE_RECORD), NULL);
   g_return_val_if_fail (collection != NULL, NULL);
-  g_return_val_if_fail (BW_IS_TABLE_CELLS (cells), NULL);
 
   self = g_object_new (BW_TYPE_RECORD_TABLE, NULL);
   self->page = page;
@@ -266,7 +267,7 @@ bw_record_table_new (GtkWidget              *page,
   self->delete_action = g_strconcat (action_prefix, ".delete", NULL);
   self->record_type = record_type;
   self->collection = collection;
-  self->cells = g_object_ref (cells);
+  self->cells = bw_table_cells_new (setup_cell, update_cell, page);
 
   self->selection = gtk_single_selection_new (NULL);
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
@@ -304,6 +305,19 @@ bw_record_table_get_column_view (BwRecordTable *self)
   g_return_val_if_fail (BW_IS_RECORD_TABLE (self), NULL);
 
   return self->column_view;
+}
+
+/* Appends a column (bw_table_cells_add_column). */
+void
+bw_record_table_add_column (BwRecordTable *self,
+                            const char    *title,
+                            int            column,
+                            int            width,
+                            GtkSorter     *sorter)
+{
+  g_return_if_fail (BW_IS_RECORD_TABLE (self));
+
+  bw_table_cells_add_column (self->cells, self->column_view, title, column, width, sorter);
 }
 
 /* The scrolled window around the table, for the page's layout. */

@@ -19,10 +19,16 @@ BwRecordTable *bw_record_table_new             (GtkWidget              *page,
                                                 const char             *action_prefix,
                                                 GType                   record_type,
                                                 BwRecordCollectionFunc  collection,
-                                                BwTableCells           *cells);
+                                                BwTableCellsSetupFunc   setup_cell,
+                                                BwTableCellsUpdateFunc  update_cell);
 
 /* Building the page */
 GtkColumnView *bw_record_table_get_column_view (BwRecordTable          *self);
+void           bw_record_table_add_column      (BwRecordTable          *self,
+                                                const char             *title,
+                                                int                     column,
+                                                int                     width,
+                                                GtkSorter              *sorter);
 GtkWidget     *bw_record_table_get_widget      (BwRecordTable          *self);
 GtkWidget     *bw_record_table_build_toolbar   (BwRecordTable          *self,
                                                 const char             *add_label,

@@ -319,28 +319,6 @@ objective_selected_cb (BwRequirementsPage *self,
 }
 
 static void
-verification_selected_cb (BwRequirementsPage *self,
-                          GParamSpec         *pspec,
-                          AdwComboRow        *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (verifications))
-    bw_record_list_set_string (self->records, "verification", verifications[selected]);
-}
-
-static void
-status_selected_cb (BwRequirementsPage *self,
-                    GParamSpec         *pspec,
-                    AdwComboRow        *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (statuses))
-    bw_record_list_set_string (self->records, "status", statuses[selected]);
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -445,8 +423,8 @@ build_detail (BwRequirementsPage *self)
                            G_CONNECT_SWAPPED);
   self->verification_row = combo_row (self->requirement_group, _("Verification Method"),
                                       "requirement-verification", verification_model);
-  g_signal_connect_object (self->verification_row, "notify::selected", G_CALLBACK (verification_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->verification_row, "verification", verifications,
+                              G_N_ELEMENTS (verifications));
 
   self->reference_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), _("Verification Reference"));
@@ -460,8 +438,7 @@ build_detail (BwRequirementsPage *self)
   adw_preferences_group_add (self->requirement_group, GTK_WIDGET (self->reference_row));
 
   self->status_row = combo_row (self->requirement_group, _("Status"), "requirement-status", status_model);
-  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->status_row, "status", statuses, G_N_ELEMENTS (statuses));
   adw_preferences_page_add (page, self->requirement_group);
 
   trace_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

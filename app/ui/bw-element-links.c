@@ -30,9 +30,9 @@ kind_label (BwElementKind kind)
 }
 
 /* "P-3 · Process · Pump": the element's ID, kind and diagram. */
-char *
-_bw_element_links_describe (BwProject *project,
-                            BwElement *element)
+static char *
+describe (BwProject *project,
+          BwElement *element)
 {
   BwDiagram *diagram = bw_project_get_diagram_of (project, element);
 
@@ -52,8 +52,7 @@ _bw_element_links_row (BwProject  *project,
 {
   BwRecord *record = bw_project_lookup (project, id);
   const char *name = BW_IS_ELEMENT (record) ? bw_element_get_name (BW_ELEMENT (record)) : id;
-  g_autofree char *subtitle = BW_IS_ELEMENT (record) ? _bw_element_links_describe (project, BW_ELEMENT (record))
-                                                     : NULL;
+  g_autofree char *subtitle = BW_IS_ELEMENT (record) ? describe (project, BW_ELEMENT (record)) : NULL;
   GtkWidget *row = _bw_record_page_show_row (name, subtitle != NULL ? subtitle : id, id);
   GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
   g_autofree char *unlink_label = NULL;

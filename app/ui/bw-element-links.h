@@ -15,8 +15,6 @@ G_BEGIN_DECLS
 typedef gboolean (*BwElementLinksFilter) (BwElement *element,
                                           gpointer   user_data);
 
-char          *_bw_element_links_describe    (BwProject                    *project,
-                                              BwElement                    *element);
 GtkWidget     *_bw_element_links_row         (BwProject                    *project,
                                               const char                   *id,
                                               const char                   *unlink_action);

@@ -17,9 +17,9 @@
  * project's stack, and the list follows the stack.
  *
  * After each refresh, and when the user selects a row, the list emits
- * "refreshed": the page then shows the selected record in its form, with
- * bw_record_list_is_showing() TRUE, so that the changes its fields signal
- * are not taken for edits.
+ * "refreshed": the page then shows the selected record in its form, and
+ * what its fields signal meanwhile is not taken for edits
+ * (bw_record_list_set_string ignores it).
  */
 #include "config.h"
 
@@ -420,16 +420,6 @@ bw_record_list_get_selected (BwRecordList *self)
   g_return_val_if_fail (BW_IS_RECORD_LIST (self), NULL);
 
   return lookup (self, self->selected_id);
-}
-
-/* TRUE while the page shows the selected record ("refreshed"): what its
- * fields signal then is their new value, not an edit. */
-gboolean
-bw_record_list_is_showing (BwRecordList *self)
-{
-  g_return_val_if_fail (BW_IS_RECORD_LIST (self), FALSE);
-
-  return self->showing;
 }
 
 /* Catches up with the project: the selection, the rows, then the page

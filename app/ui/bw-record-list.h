@@ -56,7 +56,6 @@ gboolean      bw_record_list_select          (BwRecordList           *self,
 /* The selected record */
 const char   *bw_record_list_get_selected_id (BwRecordList           *self);
 BwRecord     *bw_record_list_get_selected    (BwRecordList           *self);
-gboolean      bw_record_list_is_showing      (BwRecordList           *self);
 void          bw_record_list_refresh         (BwRecordList           *self);
 
 /* Edits */

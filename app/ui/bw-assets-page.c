@@ -241,9 +241,9 @@ add_column (BwAssetsPage *self,
   bw_record_table_add_column (self->table, title, column, width, sorter);
 }
 
-/* The table's "refreshed" */
+/* The table has caught up: so do the taxonomy card and the panel. */
 static void
-refresh_cb (BwAssetsPage *self)
+table_refreshed_cb (BwAssetsPage *self)
 {
   _bw_assets_page_refresh_taxonomy (self);
   _bw_assets_page_refresh_panel (self);
@@ -364,7 +364,7 @@ bw_assets_page_init (BwAssetsPage *self)
   self->shown_missing = G_MAXUINT;
   self->table = bw_record_table_new (GTK_WIDGET (self), "assets", BW_TYPE_ASSET, bw_project_get_assets,
                                      setup_cell, update_cell);
-  g_signal_connect_swapped (self->table, "refreshed", G_CALLBACK (refresh_cb), self);
+  g_signal_connect_swapped (self->table, "refreshed", G_CALLBACK (table_refreshed_cb), self);
 
   toolbar = bw_record_table_build_toolbar (self->table, _("_Add Asset"), _("Add an asset to protect"),
                                            _("Assets worth protecting: data, functions and properties"),

@@ -18,6 +18,7 @@
 #include "bw-command-stack.h"
 #include "bw-objectives-page.h"
 #include "bw-record-list.h"
+#include "bw-record-page.h"
 #include "bw-traceability.h"
 
 struct _BwObjectivesPage

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "bw-record-list.h"
+#include "bw-record-page.h"
 #include "bw-requirements-page.h"
 #include "bw-traceability.h"
 

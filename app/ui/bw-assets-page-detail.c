@@ -13,8 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "bw-assets-page-private.h"
-#include "bw-command-set-property.h"
-#include "bw-command-stack.h"
+#include "bw-element-links.h"
+#include "bw-record-page.h"
 #include "bw-traceability.h"
 
 /* FORMAT.md's values, in the order of the combo rows. */
@@ -32,64 +32,21 @@ index_of (const char * const *values,
 }
 
 static void
-set_member (BwAssetsPage *self,
-            const char   *member,
-            const GValue *value)
-{
-  g_autoptr(BwCommand) command = NULL;
-
-  if (self->updating || _bw_assets_page_lookup_asset (self) == NULL)
-    return;
-  command = bw_command_set_property_new (self->project, self->asset_id, member, value);
-  _bw_assets_page_execute (self, command);
-}
-
-static void
-set_string_member (BwAssetsPage *self,
-                   const char   *member,
-                   const char   *text)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  set_member (self, member, &value);
-}
-
-static void
-entry_changed_cb (BwAssetsPage *self,
-                  GtkEditable  *editable)
-{
-  set_string_member (self, g_object_get_data (G_OBJECT (editable), "member"), gtk_editable_get_text (editable));
-}
-
-/* A field that loses the focus ends its run of merged edits: the next
- * change of it is an undo step of its own. */
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                BwAssetsPage            *self)
-{
-  if (self->project != NULL)
-    bw_command_stack_seal (bw_project_get_command_stack (self->project));
-}
-
-static void
 combo_selected_cb (BwAssetsPage *self,
                    GParamSpec   *pspec,
                    AdwComboRow  *row)
 {
   const char * const *values = g_object_get_data (G_OBJECT (row), "values");
   guint selected = adw_combo_row_get_selected (row);
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  if (self->updating)
+  if (bw_record_table_is_showing (self->table) || selected >= g_strv_length ((char **) values))
     return;
-  if (selected < g_strv_length ((char **) values))
-    {
-      set_string_member (self, g_object_get_data (G_OBJECT (row), "member"), values[selected]);
-      /* A choice is a step of its own, never merged with the next. */
-      if (self->project != NULL)
-        bw_command_stack_seal (bw_project_get_command_stack (self->project));
-    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, values[selected]);
+  bw_record_table_set_member (self->table, g_object_get_data (G_OBJECT (row), "member"), &value);
+  /* A choice is a step of its own, never merged with the next. */
+  bw_record_table_seal (self->table);
 }
 
 static void
@@ -99,13 +56,12 @@ safety_active_cb (BwAssetsPage *self,
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (self->updating)
+  if (bw_record_table_is_showing (self->table))
     return;
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, gtk_switch_get_active (toggle));
-  set_member (self, "safety_relevant", &value);
-  if (self->project != NULL)
-    bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  bw_record_table_set_member (self->table, "safety_relevant", &value);
+  bw_record_table_seal (self->table);
 }
 
 /* The element's "assets" list with the selected asset added or taken out. */
@@ -115,73 +71,33 @@ _bw_assets_page_link_action (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   BwAssetsPage *self = BW_ASSETS_PAGE (widget);
+  BwProject *project = bw_record_table_get_project (self->table);
+  const char *asset_id = bw_record_table_get_selected_id (self->table);
   const char *element_id = g_variant_get_string (parameter, NULL);
   gboolean link = g_str_equal (action_name, "assets.link-element");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(BwCommand) command = NULL;
   g_auto(GStrv) assets = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  const char * const *current;
+  BwCommand *command;
   BwRecord *record;
 
-  if (_bw_assets_page_lookup_asset (self) == NULL)
+  if (_bw_assets_page_selected_asset (self) == NULL)
     return;
-  record = bw_project_lookup (self->project, element_id);
+  record = bw_project_lookup (project, element_id);
   if (!BW_IS_ELEMENT (record))
     return;
-  current = bw_element_get_assets (BW_ELEMENT (record));
-  for (guint i = 0; current != NULL && current[i] != NULL; i++)
-    if (!g_str_equal (current[i], self->asset_id))
-      g_strv_builder_add (builder, current[i]);
-  if (link)
-    g_strv_builder_add (builder, self->asset_id);
-  assets = g_strv_builder_end (builder);
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, assets);
-  command = bw_command_set_property_new (self->project, element_id, "assets", &value);
+  assets = _bw_record_page_strv_toggle (bw_element_get_assets (BW_ELEMENT (record)), asset_id, link);
+  command = _bw_record_page_set_strv (project, element_id, "assets", (const char * const *) assets);
   bw_command_set_label (command, link ? _("Link Asset to Element") : _("Unlink Asset from Element"));
-  _bw_assets_page_execute (self, command);
-  bw_command_stack_seal (bw_project_get_command_stack (self->project));
+  bw_record_table_execute (self->table, command);
+  bw_record_table_seal (self->table);
 }
 
 /* Rows */
 
-static void
-show_text (GtkEditable *editable,
-           const char  *text)
-{
-  /* Only when different: typing keeps its cursor. */
-  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
-    gtk_editable_set_text (editable, text ? text : "");
-}
-
 static GtkWidget *
 add_link_row (BwAssetsPage        *self,
               AdwPreferencesGroup *group,
-              const char          *title,
-              const char          *subtitle,
-              const char          *show_id)
+              GtkWidget           *row)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (show_id != NULL)
-    {
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-      gtk_widget_set_tooltip_text (row, _("Show"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      /* The target first: a name without it would be checked against none. */
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", show_id);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
-    }
-  else
-    gtk_widget_add_css_class (row, "dim-label");
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->link_rows, g_object_ref (row));
   return row;
@@ -205,33 +121,9 @@ static const char *
 diagram_name (BwAssetsPage *self,
               BwElement    *element)
 {
-  BwDiagram *diagram = bw_project_get_diagram_of (self->project, element);
+  BwDiagram *diagram = bw_project_get_diagram_of (bw_record_table_get_project (self->table), element);
 
   return diagram != NULL ? bw_diagram_get_name (diagram) : "";
-}
-
-static const char *
-element_kind_label (BwElementKind kind)
-{
-  switch (kind)
-    {
-    case BW_ELEMENT_EXTERNAL_ENTITY: return _("External Entity");
-    case BW_ELEMENT_PROCESS: return _("Process");
-    case BW_ELEMENT_DATA_STORE: return _("Data Store");
-    case BW_ELEMENT_DATA_FLOW: return _("Data Flow");
-    case BW_ELEMENT_TRUST_BOUNDARY:
-    default: return _("Trust Boundary");
-    }
-}
-
-static char *
-describe_element (BwAssetsPage *self,
-                  BwElement    *element)
-{
-  /* Translators: an element's ID, kind and diagram, "P-3 · Process · Pump" */
-  return g_strdup_printf (_("%s · %s · %s"), bw_record_get_id (BW_RECORD (element)),
-                          element_kind_label (bw_element_get_kind_enum (element)),
-                          diagram_name (self, element));
 }
 
 static void
@@ -241,25 +133,15 @@ add_element_rows (BwAssetsPage *self,
   for (guint i = 0; i < elements->len; i++)
     {
       BwElement *element = g_ptr_array_index (elements, i);
-      const char *id = bw_record_get_id (BW_RECORD (element));
-      g_autofree char *subtitle = describe_element (self, element);
-      g_autofree char *unlink_label = NULL;
-      GtkWidget *row = add_link_row (self, self->elements_group, bw_element_get_name (element), subtitle, id);
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Remove Link"));
-      /* Translators: accessible label of a button, "Unlink Pump firmware" */
-      unlink_label = g_strdup_printf (_("Unlink %s"), bw_element_get_name (element));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, unlink_label, -1);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assets.unlink-element");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), button);
+      add_link_row (self, self->elements_group,
+                    _bw_element_links_row (bw_record_table_get_project (self->table),
+                                           bw_record_get_id (BW_RECORD (element)), "assets.unlink-element"));
     }
   if (elements->len == 0)
-    add_link_row (self, self->elements_group, _("No element carries this asset"),
-                  _("Link the processes, stores and flows that hold or carry it"), NULL);
+    add_link_row (self, self->elements_group,
+                  _bw_record_page_show_row (_("No element carries this asset"),
+                                            _("Link the processes, stores and flows that hold or carry it"), NULL));
 }
 
 static const char *
@@ -288,75 +170,35 @@ add_threat_rows (BwAssetsPage *self,
       /* Translators: a threat's ID and STRIDE category, "T-3 · Tampering" */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), id, category_name (bw_threat_get_category (threat)));
 
-      add_link_row (self, self->threats_group, bw_threat_get_title (threat), subtitle, id);
+      add_link_row (self, self->threats_group, _bw_record_page_show_row (bw_threat_get_title (threat), subtitle, id));
     }
   if (threats->len == 0)
-    add_link_row (self, self->threats_group, _("No threats yet"),
-                  _("Threats appear when an element that carries the asset has some"), NULL);
+    add_link_row (self, self->threats_group,
+                  _bw_record_page_show_row (_("No threats yet"),
+                                            _("Threats appear when an element that carries the asset has some"),
+                                            NULL));
 }
 
-/* GtkPopoverMenu reads "_" as a mnemonic: "__" shows one. */
-static char *
-menu_label (const char *id,
-            const char *name)
+/* The picker offers the project's nodes and flows that do not carry the
+ * asset yet. */
+static gboolean
+can_carry (BwElement *element,
+           gpointer   data)
 {
-  /* Translators: an element in a picker menu, "P-3 Pump firmware" */
-  g_autofree char *label = g_strdup_printf (_("%s %s"), id, name);
-  GString *escaped = g_string_new (NULL);
+  const char *asset_id = data;
+  const char * const *assets = bw_element_get_assets (element);
 
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (*p == '_')
-        g_string_append_c (escaped, '_');
-      g_string_append_c (escaped, *p);
-    }
-  return g_string_free (escaped, FALSE);
+  return bw_element_get_kind_enum (element) != BW_ELEMENT_TRUST_BOUNDARY &&
+         (assets == NULL || !g_strv_contains (assets, asset_id));
 }
 
-/* The picker: the project's nodes and flows not linked yet, by diagram.
- * Built when it opens (`build`); otherwise only counted, for the button's
- * sensitivity: a menu of every element on every edit would be slow. */
 static void
 update_link_menu (BwAssetsPage *self,
                   gboolean      build)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GListModel *diagrams = bw_project_get_diagrams (self->project);
-  GListModel *elements = bw_project_get_elements (self->project);
-  guint n_items = 0;
-
-  for (guint d = 0; d < g_list_model_get_n_items (diagrams); d++)
-    {
-      g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, d);
-      g_autoptr(GMenu) section = g_menu_new ();
-      const char *diagram_id = bw_record_get_id (BW_RECORD (diagram));
-
-      for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-        {
-          g_autoptr(BwElement) element = g_list_model_get_item (elements, i);
-          const char *id = bw_record_get_id (BW_RECORD (element));
-          const char * const *assets = bw_element_get_assets (element);
-          g_autofree char *label = NULL;
-          g_autoptr(GMenuItem) item = NULL;
-
-          if (g_strcmp0 (bw_element_get_diagram (element), diagram_id) != 0 ||
-              bw_element_get_kind_enum (element) == BW_ELEMENT_TRUST_BOUNDARY ||
-              (assets != NULL && g_strv_contains (assets, self->asset_id)))
-            continue;
-          n_items++;
-          if (!build)
-            continue;
-          label = menu_label (id, bw_element_get_name (element));
-          item = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target_value (item, "assets.link-element", g_variant_new_string (id));
-          g_menu_append_item (section, item);
-        }
-      if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
-        g_menu_append_section (menu, bw_diagram_get_name (diagram), G_MENU_MODEL (section));
-    }
-  if (build)
-    gtk_menu_button_set_menu_model (self->link_button, G_MENU_MODEL (menu));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), n_items > 0);
+  _bw_element_links_update_menu (self->link_button, bw_record_table_get_project (self->table),
+                                 "assets.link-element", can_carry,
+                                 (gpointer) bw_record_table_get_selected_id (self->table), build);
 }
 
 static void
@@ -365,7 +207,7 @@ create_link_menu_cb (GtkMenuButton *button,
 {
   BwAssetsPage *self = data;
 
-  if (_bw_assets_page_lookup_asset (self) != NULL)
+  if (_bw_assets_page_selected_asset (self) != NULL)
     update_link_menu (self, TRUE);
 }
 
@@ -376,7 +218,7 @@ links_signature (BwAssetsPage *self,
                  GPtrArray    *elements,
                  GPtrArray    *threats)
 {
-  GString *text = g_string_new (self->asset_id);
+  GString *text = g_string_new (bw_record_table_get_selected_id (self->table));
 
   for (guint i = 0; i < elements->len; i++)
     {
@@ -398,7 +240,9 @@ links_signature (BwAssetsPage *self,
 void
 _bw_assets_page_refresh_panel (BwAssetsPage *self)
 {
-  BwAsset *asset = _bw_assets_page_lookup_asset (self);
+  BwAsset *asset = _bw_assets_page_selected_asset (self);
+  BwProject *project = bw_record_table_get_project (self->table);
+  const char *id = bw_record_table_get_selected_id (self->table);
   g_autoptr(GPtrArray) elements = NULL;
   g_autoptr(GPtrArray) threats = NULL;
   g_autofree char *signature = NULL;
@@ -409,19 +253,17 @@ _bw_assets_page_refresh_panel (BwAssetsPage *self)
       return;
     }
 
-  self->updating = TRUE;
-  adw_preferences_group_set_title (self->asset_group, self->asset_id);
-  show_text (GTK_EDITABLE (self->name_row), bw_asset_get_name (asset));
-  show_text (GTK_EDITABLE (self->description_row), bw_asset_get_description (asset));
+  adw_preferences_group_set_title (self->asset_group, id);
+  _bw_record_page_show_text (GTK_EDITABLE (self->name_row), bw_asset_get_name (asset));
+  _bw_record_page_show_text (GTK_EDITABLE (self->description_row), bw_asset_get_description (asset));
   adw_combo_row_set_selected (self->kind_row, index_of (kinds, bw_asset_get_kind (asset)));
   adw_combo_row_set_selected (self->confidentiality_row, index_of (levels, bw_asset_get_confidentiality (asset)));
   adw_combo_row_set_selected (self->integrity_row, index_of (levels, bw_asset_get_integrity (asset)));
   adw_combo_row_set_selected (self->availability_row, index_of (levels, bw_asset_get_availability (asset)));
   gtk_switch_set_active (self->safety_switch, bw_asset_get_safety_relevant (asset));
-  self->updating = FALSE;
 
-  elements = bw_traceability_elements_for_asset (self->project, self->asset_id);
-  threats = bw_traceability_threats_for_asset (self->project, self->asset_id);
+  elements = bw_traceability_elements_for_asset (project, id);
+  threats = bw_traceability_threats_for_asset (project, id);
   signature = links_signature (self, elements, threats);
   if (g_strcmp0 (signature, self->shown_links) != 0)
     {
@@ -437,34 +279,6 @@ _bw_assets_page_refresh_panel (BwAssetsPage *self)
 }
 
 /* Building the panel */
-
-static void
-watch_entry (BwAssetsPage *self,
-             AdwEntryRow  *row,
-             const char   *member)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  g_object_set_data (G_OBJECT (row), "member", (gpointer) member);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (entry_changed_cb), self);
-}
-
-static AdwEntryRow *
-entry_row (BwAssetsPage        *self,
-           AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *member)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_name (GTK_WIDGET (row), member);
-  watch_entry (self, row, member);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
 
 static AdwComboRow *
 combo_row (BwAssetsPage        *self,
@@ -538,10 +352,11 @@ _bw_assets_page_build_panel (BwAssetsPage *self)
   gtk_stack_add_named (self->panel_stack, build_none (), "none");
 
   self->asset_group = group_new (page, "", NULL);
-  self->name_row = entry_row (self, self->asset_group, _("Name"), "name");
+  self->name_row = bw_record_table_add_entry_row (self->table, self->asset_group, _("Name"), "name");
   self->kind_row = combo_row (self, self->asset_group, _("Kind"), NULL, "kind", kinds,
                               _bw_assets_page_kind_label);
-  self->description_row = entry_row (self, self->asset_group, _("Description"), "description");
+  self->description_row = bw_record_table_add_entry_row (self->table, self->asset_group, _("Description"),
+                                                         "description");
 
   needs = group_new (page, _("Protection Needs"), _("How much a breach of each property of the asset would matter"));
   self->confidentiality_row = combo_row (self, needs, _("Confidentiality"), _("Kept from those not allowed to see it"),
@@ -562,14 +377,7 @@ _bw_assets_page_build_panel (BwAssetsPage *self)
 
   self->elements_group = group_new (page, _("Elements"),
                                     _("The elements of the diagrams that store, process or carry it"));
-  self->link_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->link_button, "list-add-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button), _("Link Element"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link Element"), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->link_button), "flat");
-  gtk_widget_set_valign (GTK_WIDGET (self->link_button), GTK_ALIGN_CENTER);
-  gtk_menu_button_set_create_popup_func (self->link_button, create_link_menu_cb, self, NULL);
+  self->link_button = _bw_element_links_button (create_link_menu_cb, self);
   adw_preferences_group_set_header_suffix (self->elements_group, GTK_WIDGET (self->link_button));
 
   self->threats_group = group_new (page, _("Threats"), _("Active threats on those elements"));

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "bw-assets-page.h"
-#include "bw-command.h"
+#include "bw-record-table.h"
 
 G_BEGIN_DECLS
 
@@ -14,26 +14,15 @@ struct _BwAssetsPage
 {
   GtkWidget            parent_instance;
 
-  BwProject           *project;
-  char                *asset_id;        /* the selected asset */
-  gboolean             updating;        /* values being shown, not edited */
-  gboolean             dirty;           /* the project changed while hidden */
-  GPtrArray           *cells;           /* bound table cells */
+  BwRecordTable       *table;
   guint                shown_missing;   /* taxonomy categories the card shows */
   char                *shown_links;     /* what the link rows were built for */
 
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *content_stack;   /* "empty" or "list" */
-  GtkWidget           *delete_button;
-  GtkColumnView       *column_view;
-  GtkSortListModel    *sorted;          /* the assets, as the table sorts them */
-  GtkSingleSelection  *selection;
   GtkWidget           *taxonomy_card;   /* above the table */
   AdwPreferencesGroup *taxonomy_group;
   AdwPreferencesGroup *empty_taxonomy_group;  /* in the empty state */
   GPtrArray           *taxonomy_rows;
 
-  GtkWidget           *panel;
   GtkStack            *panel_stack;     /* "none" or "asset" */
   AdwPreferencesGroup *asset_group;
   AdwEntryRow         *name_row;
@@ -53,9 +42,7 @@ struct _BwAssetsPage
 /* bw-assets-page.c */
 const char *_bw_assets_page_kind_label    (const char   *kind);
 const char *_bw_assets_page_level_label   (const char   *level);
-BwAsset   *_bw_assets_page_lookup_asset   (BwAssetsPage *self);
-gboolean   _bw_assets_page_execute        (BwAssetsPage *self,
-                                           BwCommand    *command);
+BwAsset   *_bw_assets_page_selected_asset (BwAssetsPage *self);
 void       _bw_assets_page_add_asset      (BwAssetsPage *self,
                                            BwAsset      *asset);
 

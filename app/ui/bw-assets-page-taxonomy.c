@@ -57,8 +57,9 @@ add_category_row (BwAssetsPage        *self,
 void
 _bw_assets_page_refresh_taxonomy (BwAssetsPage *self)
 {
-  guint missing = self->project ? bw_asset_taxonomy_missing (bw_project_get_assets (self->project)) : 0;
-  gboolean empty = self->project == NULL || g_list_model_get_n_items (bw_project_get_assets (self->project)) == 0;
+  BwProject *project = bw_record_table_get_project (self->table);
+  guint missing = project ? bw_asset_taxonomy_missing (bw_project_get_assets (project)) : 0;
+  gboolean empty = project == NULL || g_list_model_get_n_items (bw_project_get_assets (project)) == 0;
   AdwPreferencesGroup *group = empty ? self->empty_taxonomy_group : self->taxonomy_group;
 
   gtk_widget_set_visible (self->taxonomy_card, !empty && missing != 0);

@@ -8,6 +8,7 @@
 #include "bw-component-support.h"
 #include "bw-component.h"
 #include "bw-components-page.h"
+#include "bw-table-cells.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +34,7 @@ struct _BwComponentsPage
   char               *shown_component;  /* what the panel's fields were filled for */
   char               *shown_vulnerability;
   GPtrArray          *findings;         /* of BwSupportFinding */
-  GPtrArray          *cells;            /* bound cells, refreshed on every change */
+  BwTableCells       *cells;            /* refreshed on every change */
   GPtrArray          *dynamic_rows;     /* rows rebuilt on every change */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
@@ -79,7 +80,6 @@ const char       *_bw_components_page_support_label  (const char       *support)
 
 /* bw-components-page-table.c: the sortable, searchable table */
 void              _bw_components_page_init_table     (BwComponentsPage *self);
-void              _bw_components_page_update_cells   (BwComponentsPage *self);
 void              _bw_components_page_search_changed_cb (BwComponentsPage *self,
                                                          GtkSearchEntry   *entry);
 

@@ -17,18 +17,18 @@
 #include "bw-vulnerability.h"
 
 static void
-update_cell (BwComponentsPage *self,
-             GtkWidget        *cell)
+update_cell (GtkWidget *cell,
+             gpointer   item,
+             int        cell_column,
+             gpointer   data)
 {
-  BwComponent *component = g_object_get_data (G_OBJECT (cell), "component");
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  BwComponentsPage *self = data;
+  BwComponent *component = item;
+  Column column = cell_column;
   GtkWidget *icon = gtk_widget_get_first_child (cell);
   GtkLabel *label = GTK_LABEL (gtk_widget_get_next_sibling (icon));
   BwSupportFinding *finding = NULL;
   g_autofree char *text = NULL;
-
-  if (component == NULL)
-    return;
 
   gtk_widget_set_visible (icon, FALSE);
   gtk_widget_set_tooltip_text (cell, NULL);
@@ -81,45 +81,19 @@ update_cell (BwComponentsPage *self,
   gtk_label_set_label (label, text && *text ? text : (column == COLUMN_END_OF_SUPPORT ? "—" : ""));
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  data)
+/* A warning icon (hidden but on a support finding) and the text. */
+static GtkWidget *
+setup_cell (int      column,
+            gpointer data)
 {
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = bw_table_cells_label_new ();
 
   gtk_box_append (GTK_BOX (cell), gtk_image_new ());
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (cell), label);
-  g_object_set_data (G_OBJECT (cell), "column", data);
-  if (GPOINTER_TO_INT (data) == COLUMN_VULNERABILITIES || GPOINTER_TO_INT (data) == COLUMN_END_OF_SUPPORT)
+  if (column == COLUMN_VULNERABILITIES || column == COLUMN_END_OF_SUPPORT)
     gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         BwComponentsPage         *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  g_object_set_data (G_OBJECT (cell), "component", gtk_list_item_get_item (item));
-  g_ptr_array_add (self->cells, cell);
-  update_cell (self, cell);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           BwComponentsPage         *self)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  g_ptr_array_remove_fast (self->cells, cell);
-  g_object_set_data (G_OBJECT (cell), "component", NULL);
+  return cell;
 }
 
 static const char *
@@ -225,29 +199,12 @@ add_column (BwComponentsPage *self,
             Column            column,
             int               width)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, GINT_TO_POINTER (column), NULL));
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  GtkColumnViewColumn *view_column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_expand (view_column, width == 0);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->column_view, view_column);
+  view_column = bw_table_cells_add_column (self->cells, self->column_view, title, column, width, sorter);
   if (column == COLUMN_NAME)
     gtk_column_view_sort_by_column (self->column_view, view_column, GTK_SORT_ASCENDING);
-}
-
-void
-_bw_components_page_update_cells (BwComponentsPage *self)
-{
-  for (guint i = 0; i < self->cells->len; i++)
-    update_cell (self, g_ptr_array_index (self->cells, i));
 }
 
 void
@@ -255,6 +212,7 @@ _bw_components_page_init_table (BwComponentsPage *self)
 {
   GtkSortListModel *sorted;
 
+  self->cells = bw_table_cells_new (setup_cell, update_cell, self);
   add_column (self, _("Name"), COLUMN_NAME, 0);
   add_column (self, _("Version"), COLUMN_VERSION, 70);
   add_column (self, _("Supplier"), COLUMN_SUPPLIER, 110);

@@ -22,6 +22,7 @@
 #include "bw-cvss.h"
 #include "bw-element.h"
 #include "bw-objective.h"
+#include "bw-record-page.h"
 #include "bw-threat.h"
 #include "bw-vulnerability.h"
 
@@ -35,33 +36,10 @@ static const char * const status_labels[] = {
   N_("Under Investigation"), N_("Affected"), N_("Not Affected"), N_("Fixed")
 };
 
-static const char *
-label_of (const char * const *values,
-          const char * const *labels,
-          guint               n,
-          const char         *value)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return _(labels[i]);
-  return value ? value : "";
-}
-
-static guint
-index_of (const char * const *values,
-          guint               n,
-          const char         *value)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
 const char *
 _bw_components_page_support_label (const char *support)
 {
-  return label_of (support_levels, support_labels, G_N_ELEMENTS (support_levels), support);
+  return _bw_record_page_label_of (support_levels, support_labels, G_N_ELEMENTS (support_levels), support);
 }
 
 static gboolean
@@ -400,15 +378,8 @@ change_links (BwComponentsPage   *self,
               const char         *id,
               gboolean            add)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) links = NULL;
+  g_auto(GStrv) links = _bw_record_page_strv_toggle (current, id, add);
 
-  for (guint i = 0; current != NULL && current[i] != NULL; i++)
-    if (!g_str_equal (current[i], id))
-      g_strv_builder_add (builder, current[i]);
-  if (add)
-    g_strv_builder_add (builder, id);
-  links = g_strv_builder_end (builder);
   set_strv (self, path, member, (const char * const *) links);
 }
 
@@ -556,15 +527,6 @@ add_vulnerability_action (GtkWidget  *widget,
 
 /* The side panel */
 
-static void
-show_text (GtkEditable *editable,
-           const char  *text)
-{
-  /* Only when different: typing keeps its cursor. */
-  if (g_strcmp0 (gtk_editable_get_text (editable), text ? text : "") != 0)
-    gtk_editable_set_text (editable, text ? text : "");
-}
-
 static gboolean
 has_focus_within (GtkWidget *widget)
 {
@@ -691,8 +653,8 @@ refresh_vulnerability (BwComponentsPage *self,
   g_autofree char *path = vulnerability_path (self);
 
   adw_preferences_group_set_title (self->vuln_group, bw_record_get_id (BW_RECORD (vulnerability)));
-  adw_combo_row_set_selected (self->status_row, index_of (statuses, G_N_ELEMENTS (statuses), status));
-  show_text (GTK_EDITABLE (self->justification_row), justification);
+  adw_combo_row_set_selected (self->status_row, _bw_record_page_index_of (statuses, G_N_ELEMENTS (statuses), status));
+  _bw_record_page_show_text (GTK_EDITABLE (self->justification_row), justification);
   /* A not_affected claim without its reason is no assessment (VEX). */
   if (g_strcmp0 (status, "not_affected") == 0 && (justification == NULL || *justification == '\0'))
     gtk_widget_add_css_class (GTK_WIDGET (self->justification_row), "error");
@@ -703,12 +665,12 @@ refresh_vulnerability (BwComponentsPage *self,
   if (g_strcmp0 (self->shown_vulnerability, path) != 0 ||
       !gtk_widget_has_css_class (GTK_WIDGET (self->cvss_row), "error"))
     {
-      show_text (GTK_EDITABLE (self->cvss_row), cvss);
+      _bw_record_page_show_text (GTK_EDITABLE (self->cvss_row), cvss);
       show_cvss (self, cvss);
     }
   g_free (self->shown_vulnerability);
   self->shown_vulnerability = g_steal_pointer (&path);
-  show_text (GTK_EDITABLE (self->discovered_row), bw_vulnerability_get_discovered_by (vulnerability));
+  _bw_record_page_show_text (GTK_EDITABLE (self->discovered_row), bw_vulnerability_get_discovered_by (vulnerability));
   /* Not while the user types in it: the list is normalised ("cwe-7, " is
    * stored as CWE-7) and rewriting the field would move the cursor. */
   if (!gtk_widget_has_css_class (GTK_WIDGET (self->cwe_row), "error") &&
@@ -716,7 +678,7 @@ refresh_vulnerability (BwComponentsPage *self,
     {
       g_autofree char *cwe = g_strjoinv (", ", (char **) bw_vulnerability_get_cwe (vulnerability));
 
-      show_text (GTK_EDITABLE (self->cwe_row), cwe);
+      _bw_record_page_show_text (GTK_EDITABLE (self->cwe_row), cwe);
     }
   gtk_switch_set_active (self->kev_switch, bw_vulnerability_get_kev (vulnerability));
 
@@ -736,7 +698,7 @@ refresh_vulnerability (BwComponentsPage *self,
 static char *
 describe_vulnerability (BwVulnerability *vulnerability)
 {
-  const char *status = label_of (statuses, status_labels, G_N_ELEMENTS (statuses),
+  const char *status = _bw_record_page_label_of (statuses, status_labels, G_N_ELEMENTS (statuses),
                                  bw_vulnerability_get_status (vulnerability));
   BwCvssVector vector;
 
@@ -771,20 +733,20 @@ refresh_panel (BwComponentsPage *self)
     }
 
   self->updating = TRUE;
-  show_text (GTK_EDITABLE (self->name_row), bw_component_get_name (component));
-  show_text (GTK_EDITABLE (self->version_row), bw_component_get_version (component));
-  show_text (GTK_EDITABLE (self->supplier_row), bw_component_get_supplier (component));
-  show_text (GTK_EDITABLE (self->license_row), bw_component_get_license (component));
-  show_text (GTK_EDITABLE (self->purl_row), bw_component_get_purl (component));
-  show_text (GTK_EDITABLE (self->cpe_row), bw_component_get_cpe (component));
+  _bw_record_page_show_text (GTK_EDITABLE (self->name_row), bw_component_get_name (component));
+  _bw_record_page_show_text (GTK_EDITABLE (self->version_row), bw_component_get_version (component));
+  _bw_record_page_show_text (GTK_EDITABLE (self->supplier_row), bw_component_get_supplier (component));
+  _bw_record_page_show_text (GTK_EDITABLE (self->license_row), bw_component_get_license (component));
+  _bw_record_page_show_text (GTK_EDITABLE (self->purl_row), bw_component_get_purl (component));
+  _bw_record_page_show_text (GTK_EDITABLE (self->cpe_row), bw_component_get_cpe (component));
   adw_combo_row_set_selected (self->support_row,
-                              index_of (support_levels, G_N_ELEMENTS (support_levels),
+                              _bw_record_page_index_of (support_levels, G_N_ELEMENTS (support_levels),
                                         bw_component_get_support (component)));
   /* Likewise a date being typed. */
   if (g_strcmp0 (self->shown_component, self->component_id) != 0 ||
       is_iso_date (gtk_editable_get_text (GTK_EDITABLE (self->end_row))))
     {
-      show_text (GTK_EDITABLE (self->end_row), bw_component_get_end_of_support (component));
+      _bw_record_page_show_text (GTK_EDITABLE (self->end_row), bw_component_get_end_of_support (component));
       gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
     }
   g_free (self->shown_component);
@@ -872,7 +834,7 @@ _bw_components_page_refresh (BwComponentsPage *self)
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
   update_findings (self);
-  _bw_components_page_update_cells (self);
+  bw_table_cells_update (self->cells);
 
   /* Nothing to select, nothing to search: the empty page stands alone. */
   gtk_widget_set_visible (GTK_WIDGET (self->panel_stack), n_all > 0);
@@ -944,17 +906,6 @@ watch_entry (BwComponentsPage *self,
     }
 }
 
-static GListModel *
-labels_model (const char * const *labels,
-              guint               n)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, _(labels[i]));
-  return G_LIST_MODEL (list);
-}
-
 static void
 disconnect_project (BwComponentsPage *self)
 {
@@ -972,6 +923,7 @@ bw_components_page_dispose (GObject *object)
   if (self->dynamic_rows != NULL)
     g_ptr_array_set_size (self->dynamic_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), BW_TYPE_COMPONENTS_PAGE);
+  g_clear_object (&self->cells);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -989,7 +941,6 @@ bw_components_page_finalize (GObject *object)
   g_clear_pointer (&self->shown_component, g_free);
   g_clear_pointer (&self->shown_vulnerability, g_free);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bw_components_page_parent_class)->finalize (object);
@@ -1057,13 +1008,12 @@ bw_components_page_class_init (BwComponentsPageClass *klass)
 static void
 bw_components_page_init (BwComponentsPage *self)
 {
-  g_autoptr(GListModel) support = labels_model (support_labels, G_N_ELEMENTS (support_labels));
-  g_autoptr(GListModel) status = labels_model (status_labels, G_N_ELEMENTS (status_labels));
+  g_autoptr(GListModel) support = _bw_record_page_labels_model (support_labels, G_N_ELEMENTS (support_labels));
+  g_autoptr(GListModel) status = _bw_record_page_labels_model (status_labels, G_N_ELEMENTS (status_labels));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->vulnerability = -1;
-  self->cells = g_ptr_array_new ();
   self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   adw_combo_row_set_model (self->support_row, support);

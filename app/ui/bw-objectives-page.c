@@ -7,32 +7,25 @@
  * its text, scope and FDA control category, the threats it counters and
  * the requirements that make it verifiable.  A system objective without
  * a requirement is the completeness finding of METHOD.md and is marked
- * in both places.  Every edit is a command on the project's stack.
+ * in both places.  Every edit is a command on the project's stack.  The
+ * list and the selection are a BwRecordList.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "bw-command-add.h"
-#include "bw-command-remove.h"
 #include "bw-command-stack.h"
 #include "bw-objectives-page.h"
-#include "bw-objectives-page-helpers.h"
+#include "bw-record-list.h"
+#include "bw-record-page.h"
 #include "bw-traceability.h"
 
 struct _BwObjectivesPage
 {
   GtkWidget            parent_instance;
 
-  BwProject           *project;
-  char                *selected_id;
-  char                *deleted_id;      /* selected again when an undo brings it back */
-  gboolean             updating;
-
-  AdwToastOverlay     *toasts;
-  GtkStack            *stack;
-  GtkLabel            *count_label;
-  GtkListBox          *list;
+  BwRecordList        *records;
   GtkStack            *detail_stack;
   AdwPreferencesPage  *detail_page;
   AdwPreferencesGroup *objective_group;
@@ -62,29 +55,16 @@ static const char * const category_labels[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (category_labels) == 8);
 
-static BwObjective *
-lookup_objective (BwObjectivesPage *self,
-                  const char       *id)
+static BwProject *
+project_of (BwObjectivesPage *self)
 {
-  BwRecord *record;
-
-  if (self->project == NULL || id == NULL)
-    return NULL;
-  record = bw_project_lookup (self->project, id);
-  return BW_IS_OBJECTIVE (record) ? BW_OBJECTIVE (record) : NULL;
+  return bw_record_list_get_project (self->records);
 }
 
-static void
-set_selected_id (BwObjectivesPage *self,
-                 const char       *id)
+static BwObjective *
+selected_objective (BwObjectivesPage *self)
 {
-  if (g_strcmp0 (self->selected_id, id) == 0)
-    return;
-  /* Another objective: typing into its text is a new undo step. */
-  if (self->project != NULL)
-    bw_command_stack_seal (bw_project_get_command_stack (self->project));
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
+  return BW_OBJECTIVE (bw_record_list_get_selected (self->records));
 }
 
 /* The list */
@@ -120,78 +100,34 @@ make_list_row (void)
   return row;
 }
 
-static void
-update_list_row (BwObjectivesPage *self,
-                 GtkWidget        *row,
-                 BwObjective      *objective)
+static gboolean
+update_list_row (gpointer   page,
+                 GtkWidget *row,
+                 BwRecord  *record)
 {
+  BwObjective *objective = BW_OBJECTIVE (record);
   const char *text = bw_objective_get_text (objective);
   g_autofree char *subtitle = describe_objective (objective);
-  gboolean lacks = bw_traceability_objective_lacks_requirement (self->project, objective);
+  gboolean lacks = bw_traceability_objective_lacks_requirement (project_of (page), objective);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled objective"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (objective)));
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "warning"), lacks);
+  return lacks;
 }
 
-static void
-select_row_of (BwObjectivesPage *self,
-               const char       *id)
+static char *
+count_objectives (guint n,
+                  guint open)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
-      {
-        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
-        return;
-      }
-  gtk_list_box_unselect_all (self->list);
-}
-
-/* The rows follow the objectives: updated in place while they are the
- * same records (typing keeps the list's scroll and focus), made anew when
- * one came or went. */
-static void
-refresh_list (BwObjectivesPage *self)
-{
-  GListModel *objectives = bw_project_get_objectives (self->project);
-  guint n = g_list_model_get_n_items (objectives);
-  g_autofree char *count = NULL;
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-  guint open = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwObjective) objective = g_list_model_get_item (objectives, i);
-
-      if (row == NULL)
-        {
-          row = make_list_row ();
-          gtk_list_box_append (self->list, row);
-        }
-      update_list_row (self, row, objective);
-      open += bw_traceability_objective_lacks_requirement (self->project, objective);
-      row = gtk_widget_get_next_sibling (row);
-    }
-  while (row != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (row);
-
-      gtk_list_box_remove (self->list, row);
-      row = next;
-    }
-
   if (open > 0)
     /* Translators: the objectives' count, "6 objectives, 1 without requirement" */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective, %u without requirement",
-                                         "%u objectives, %u without requirement", n), n, open);
-  else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives", n), n);
-  gtk_label_set_label (self->count_label, count);
-  select_row_of (self, self->selected_id);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective, %u without requirement",
+                                        "%u objectives, %u without requirement", n), n, open);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u objective", "%u objectives", n), n);
 }
+
+static const BwRecordListRows rows = { make_list_row, update_list_row, count_objectives };
 
 /* The form */
 
@@ -200,14 +136,14 @@ refresh_threats (BwObjectivesPage *self,
                  BwObjective      *objective)
 {
   const char * const *linked = bw_objective_get_threats (objective);
-  GListModel *threats = bw_project_get_threats (self->project);
+  GListModel *threats = bw_project_get_threats (project_of (self));
   g_autoptr(GMenu) menu = g_menu_new ();
   guint n_choices = 0;
 
   _bw_record_page_clear_list_box (self->threat_list);
   for (guint i = 0; linked != NULL && linked[i] != NULL; i++)
     {
-      GtkWidget *row = _bw_record_page_link_row (self->project, linked[i]);
+      GtkWidget *row = _bw_record_page_link_row (project_of (self), linked[i]);
       g_autofree char *tooltip = g_strdup_printf (_("Unlink %s"), linked[i]);
       GtkWidget *button = _bw_record_page_icon_button ("list-remove-symbolic", tooltip);
 
@@ -252,7 +188,7 @@ refresh_requirements (BwObjectivesPage *self,
                       BwObjective      *objective)
 {
   const char *id = bw_record_get_id (BW_RECORD (objective));
-  g_autoptr(GPtrArray) requirements = bw_traceability_requirements_for_objective (self->project, id);
+  g_autoptr(GPtrArray) requirements = bw_traceability_requirements_for_objective (project_of (self), id);
 
   _bw_record_page_clear_list_box (self->requirement_list);
   for (guint i = 0; i < requirements->len; i++)
@@ -260,7 +196,7 @@ refresh_requirements (BwObjectivesPage *self,
       BwRecord *requirement = g_ptr_array_index (requirements, i);
 
       gtk_list_box_append (self->requirement_list,
-                           _bw_record_page_link_row (self->project, bw_record_get_id (requirement)));
+                           _bw_record_page_link_row (project_of (self), bw_record_get_id (requirement)));
     }
   if (requirements->len == 0)
     {
@@ -284,10 +220,11 @@ refresh_requirements (BwObjectivesPage *self,
     }
 }
 
+/* The list's "refreshed": the selected objective in the form. */
 static void
 refresh_detail (BwObjectivesPage *self)
 {
-  BwObjective *objective = lookup_objective (self, self->selected_id);
+  BwObjective *objective = selected_objective (self);
   g_autofree char *title = NULL;
 
   if (objective == NULL)
@@ -296,9 +233,8 @@ refresh_detail (BwObjectivesPage *self)
       return;
     }
 
-  self->updating = TRUE;
   /* Translators: the form's title, "Objective O-3" */
-  title = g_strdup_printf (_("Objective %s"), self->selected_id);
+  title = g_strdup_printf (_("Objective %s"), bw_record_list_get_selected_id (self->records));
   adw_preferences_group_set_title (self->objective_group, title);
   _bw_record_page_show_view_text (self->text_view, bw_objective_get_text (objective));
   adw_combo_row_set_selected (self->scope_row,
@@ -309,67 +245,11 @@ refresh_detail (BwObjectivesPage *self)
                                                         bw_objective_get_category (objective)));
   refresh_threats (self, objective);
   refresh_requirements (self, objective);
-  self->updating = FALSE;
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
-static void
-refresh (BwObjectivesPage *self)
-{
-  if (self->project == NULL)
-    return;
-  /* An undone add, or a delete, takes the selected objective away. */
-  if (self->selected_id != NULL && lookup_objective (self, self->selected_id) == NULL)
-    g_clear_pointer (&self->selected_id, g_free);
-  /* An undone delete brings the record back: show it again. */
-  if (self->deleted_id != NULL && lookup_objective (self, self->deleted_id) != NULL)
-    {
-      set_selected_id (self, self->deleted_id);
-      g_clear_pointer (&self->deleted_id, g_free);
-    }
-  /* While there is one, one is shown. */
-  if (self->selected_id == NULL && g_list_model_get_n_items (bw_project_get_objectives (self->project)) > 0)
-    {
-      g_autoptr(BwRecord) first = g_list_model_get_item (bw_project_get_objectives (self->project), 0);
-
-      set_selected_id (self, bw_record_get_id (first));
-    }
-  self->updating = TRUE;
-  refresh_list (self);
-  self->updating = FALSE;
-  refresh_detail (self);
-}
-
-static void
-stack_changed_cb (BwObjectivesPage *self)
-{
-  refresh (self);
-}
-
-static void
-row_selected_cb (BwObjectivesPage *self,
-                 GtkListBoxRow    *row,
-                 GtkListBox       *list)
-{
-  if (self->updating || row == NULL)
-    return;
-  set_selected_id (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  refresh_detail (self);
-}
-
 /* Edits */
-
-static void
-edit_string (BwObjectivesPage *self,
-             const char       *member,
-             const char       *value)
-{
-  if (self->updating || lookup_objective (self, self->selected_id) == NULL)
-    return;
-  _bw_record_page_execute (GTK_WIDGET (self), self->toasts, self->project,
-                           _bw_record_page_set_string (self->project, self->selected_id, member, value));
-}
 
 static void
 text_changed_cb (BwObjectivesPage *self,
@@ -377,29 +257,7 @@ text_changed_cb (BwObjectivesPage *self,
 {
   g_autofree char *text = _bw_record_page_dup_view_text (self->text_view);
 
-  edit_string (self, "text", text);
-}
-
-static void
-scope_selected_cb (BwObjectivesPage *self,
-                   GParamSpec       *pspec,
-                   AdwComboRow      *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (scopes))
-    edit_string (self, "scope", scopes[selected]);
-}
-
-static void
-category_selected_cb (BwObjectivesPage *self,
-                      GParamSpec       *pspec,
-                      AdwComboRow      *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (category_labels))
-    edit_string (self, "category", bw_objective_categories[selected]);
+  bw_record_list_set_string (self->records, "text", text);
 }
 
 static void
@@ -408,7 +266,7 @@ link_threat_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BwObjectivesPage *self = BW_OBJECTIVES_PAGE (widget);
-  BwObjective *objective = lookup_objective (self, self->selected_id);
+  BwObjective *objective = selected_objective (self);
   g_auto(GStrv) threats = NULL;
 
   if (objective == NULL)
@@ -417,9 +275,9 @@ link_threat_action (GtkWidget  *widget,
   threats = _bw_record_page_strv_toggle (bw_objective_get_threats (objective),
                                          g_variant_get_string (parameter, NULL),
                                          g_str_equal (action_name, "objectives.link-threat"));
-  _bw_record_page_execute (widget, self->toasts, self->project,
-                           _bw_record_page_set_strv (self->project, self->selected_id, "threats",
-                                                     (const char * const *) threats));
+  bw_record_list_execute (self->records,
+                          _bw_record_page_set_strv (project_of (self), bw_record_list_get_selected_id (self->records),
+                                                    "threats", (const char * const *) threats));
 }
 
 static void
@@ -428,19 +286,10 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   BwObjectivesPage *self = BW_OBJECTIVES_PAGE (widget);
-  g_autoptr(BwObjective) objective = NULL;
-  BwCommand *command;
-  g_autofree char *id = NULL;
+  g_autoptr(BwObjective) objective = g_object_new (BW_TYPE_OBJECTIVE, "scope", "system", NULL);
 
-  if (self->project == NULL)
-    return;
-  objective = g_object_new (BW_TYPE_OBJECTIVE, "scope", "system", NULL);
-  command = bw_command_add_new (self->project, BW_RECORD (objective), -1);
-  id = g_strdup (bw_command_add_get_id (BW_COMMAND_ADD (command)));
-  if (!_bw_record_page_execute (widget, self->toasts, self->project, command))
-    return;
-  bw_objectives_page_select (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  if (bw_record_list_add (self->records, BW_RECORD (objective)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 static void
@@ -449,33 +298,14 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BwObjectivesPage *self = BW_OBJECTIVES_PAGE (widget);
-  g_autofree char *id = g_strdup (self->selected_id);
-  const char *ids[] = { id, NULL };
   g_autofree char *title = NULL;
-  GListModel *records;
-  guint position, n;
 
-  if (lookup_objective (self, id) == NULL)
+  if (selected_objective (self) == NULL)
     return;
-  /* The command also drops the links to it (threats, requirements). */
-  records = bw_project_get_objectives (self->project);
-  position = _bw_record_page_position_of (records, id);
-  if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
-    return;
-  /* The one that took its place is shown, as in a list after Delete. */
-  n = g_list_model_get_n_items (records);
-  if (n > 0)
-    {
-      g_autoptr(BwRecord) neighbour = g_list_model_get_item (records, MIN (position, n - 1));
-
-      set_selected_id (self, bw_record_get_id (neighbour));
-      refresh (self);
-    }
-  g_free (self->deleted_id);
-  self->deleted_id = g_strdup (id);
   /* Translators: a toast after deleting, "Deleted O-3" */
-  title = g_strdup_printf (_("Deleted %s"), id);
-  _bw_record_page_undo_toast (self->toasts, title);
+  title = g_strdup_printf (_("Deleted %s"), bw_record_list_get_selected_id (self->records));
+  /* The command also drops the links to it (threats, requirements). */
+  bw_record_list_remove_selected (self->records, title);
 }
 
 static void
@@ -494,18 +324,7 @@ static void
 bw_objectives_page_set_project (BwPage    *page,
                                 BwProject *project)
 {
-  BwObjectivesPage *self = BW_OBJECTIVES_PAGE (page);
-
-  if (self->project == project)
-    return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
-  g_set_object (&self->project, project);
-  g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_signal_connect_object (bw_project_get_command_stack (project), "changed",
-                           G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
-  refresh (self);
+  bw_record_list_set_project (BW_OBJECTIVES_PAGE (page)->records, project);
 }
 
 static gboolean
@@ -532,68 +351,6 @@ boxed_list (void)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   return list;
-}
-
-static GtkWidget *
-build_empty (void)
-{
-  GtkWidget *empty, *button;
-
-  empty = _bw_record_page_status_page ("emblem-ok-symbolic", _("No Security Objectives"),
-                                       _("Security objectives say what the device, or its environment, must achieve "
-                                         "to counter the threats. Add one, then link the threats it counters."));
-  button = gtk_button_new_with_mnemonic (_("_Add Objective"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "objectives.add");
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
-  return empty;
-}
-
-static GtkWidget *
-build_list_pane (BwObjectivesPage *self)
-{
-  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (_("Security Objectives"));
-  GtkWidget *add = _bw_record_page_icon_button ("list-add-symbolic", _("Add Objective"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_widget_set_size_request (pane, 380, -1);
-  /* The form takes the room; the list keeps its width. */
-  gtk_widget_set_hexpand (pane, FALSE);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 12);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "heading");
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->count_label, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  gtk_box_append (GTK_BOX (titles), title);
-  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->count_label));
-  gtk_widget_set_hexpand (titles, TRUE);
-  gtk_box_append (GTK_BOX (header), titles);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "objectives.add");
-  gtk_box_append (GTK_BOX (header), add);
-  gtk_box_append (GTK_BOX (pane), header);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Security objectives"), -1);
-  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (pane), scrolled);
-
-  return pane;
 }
 
 static GtkWidget *
@@ -628,7 +385,7 @@ build_detail (BwObjectivesPage *self)
   text_row = _bw_record_page_text_row (_("Objective"), "objective-text", &self->text_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (text_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  _bw_record_page_watch_field (GTK_WIDGET (self->text_view), &self->project);
+  bw_record_list_watch_field (self->records, GTK_WIDGET (self->text_view));
   adw_preferences_group_add (self->objective_group, text_row);
 
   self->scope_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -637,8 +394,7 @@ build_detail (BwObjectivesPage *self)
                                _("Met by the device itself, or by its users and environment"));
   adw_combo_row_set_model (self->scope_row, scope_model);
   gtk_widget_set_name (GTK_WIDGET (self->scope_row), "objective-scope");
-  g_signal_connect_object (self->scope_row, "notify::selected", G_CALLBACK (scope_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->scope_row, "scope", scopes, G_N_ELEMENTS (scopes));
   adw_preferences_group_add (self->objective_group, GTK_WIDGET (self->scope_row));
 
   self->category_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -646,8 +402,8 @@ build_detail (BwObjectivesPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), _("FDA security control category"));
   adw_combo_row_set_model (self->category_row, category_model);
   gtk_widget_set_name (GTK_WIDGET (self->category_row), "objective-category");
-  g_signal_connect_object (self->category_row, "notify::selected", G_CALLBACK (category_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->category_row, "category", bw_objective_categories,
+                              G_N_ELEMENTS (category_labels));
   adw_preferences_group_add (self->objective_group, GTK_WIDGET (self->category_row));
   adw_preferences_page_add (self->detail_page, self->objective_group);
 
@@ -684,28 +440,15 @@ static void
 bw_objectives_page_dispose (GObject *object)
 {
   BwObjectivesPage *self = BW_OBJECTIVES_PAGE (object);
+  GtkWidget *child;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
-  if (self->toasts != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->toasts));
-      self->toasts = NULL;
-    }
-  g_clear_object (&self->project);
+  /* First: the list follows the project and the selection, which the
+   * widgets' teardown would change. */
+  g_clear_object (&self->records);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (bw_objectives_page_parent_class)->dispose (object);
-}
-
-static void
-bw_objectives_page_finalize (GObject *object)
-{
-  BwObjectivesPage *self = BW_OBJECTIVES_PAGE (object);
-
-  g_free (self->selected_id);
-  g_free (self->deleted_id);
-
-  G_OBJECT_CLASS (bw_objectives_page_parent_class)->finalize (object);
 }
 
 static void
@@ -715,7 +458,6 @@ bw_objectives_page_class_init (BwObjectivesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bw_objectives_page_dispose;
-  object_class->finalize = bw_objectives_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "objectives.add", NULL, add_action);
@@ -729,19 +471,19 @@ bw_objectives_page_class_init (BwObjectivesPageClass *klass)
 static void
 bw_objectives_page_init (BwObjectivesPage *self)
 {
-  GtkWidget *paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *pane, *empty;
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (paned), build_list_pane (self));
-  gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (paned), build_detail (self));
+  self->records = bw_record_list_new (GTK_WIDGET (self), "objectives", BW_TYPE_OBJECTIVE,
+                                      bw_project_get_objectives, &rows);
+  g_signal_connect_swapped (self->records, "refreshed", G_CALLBACK (refresh_detail), self);
+  pane = bw_record_list_build_pane (self->records, _("Security Objectives"), _("Add Objective"),
+                                    _("Security objectives"));
   /* Without records, the explanation and its button take the whole page. */
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, build_empty (), "empty");
-  gtk_stack_add_named (self->stack, paned, "list");
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  empty = _bw_record_page_empty_state ("emblem-ok-symbolic", _("No Security Objectives"),
+                                       _("Security objectives say what the device, or its environment, must achieve "
+                                         "to counter the threats. Add one, then link the threats it counters."),
+                                       _("_Add Objective"), "objectives.add", NULL);
+  bw_record_list_build_page (self->records, pane, empty, build_detail (self));
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
 }
 
@@ -757,11 +499,7 @@ bw_objectives_page_select (BwObjectivesPage *self,
 {
   g_return_val_if_fail (BW_IS_OBJECTIVES_PAGE (self), FALSE);
 
-  if (lookup_objective (self, id) == NULL)
-    return FALSE;
-  set_selected_id (self, id);
-  refresh (self);
-  return TRUE;
+  return bw_record_list_select (self->records, id);
 }
 
 const char *
@@ -769,7 +507,7 @@ bw_objectives_page_get_selected_id (BwObjectivesPage *self)
 {
   g_return_val_if_fail (BW_IS_OBJECTIVES_PAGE (self), NULL);
 
-  return self->selected_id;
+  return bw_record_list_get_selected_id (self->records);
 }
 
 char *
@@ -778,22 +516,24 @@ bw_objectives_page_create_requirement (BwObjectivesPage *self)
   g_autoptr(BwRequirement) requirement = NULL;
   g_autofree char *label = NULL;
   g_autofree char *id = NULL;
+  const char *objective_id;
   BwCommandStack *stack;
   BwCommand *command;
   gboolean done;
 
   g_return_val_if_fail (BW_IS_OBJECTIVES_PAGE (self), NULL);
 
-  if (lookup_objective (self, self->selected_id) == NULL)
+  if (selected_objective (self) == NULL)
     return NULL;
-  stack = bw_project_get_command_stack (self->project);
-  requirement = g_object_new (BW_TYPE_REQUIREMENT, "objective", self->selected_id, NULL);
+  objective_id = bw_record_list_get_selected_id (self->records);
+  stack = bw_project_get_command_stack (project_of (self));
+  requirement = g_object_new (BW_TYPE_REQUIREMENT, "objective", objective_id, NULL);
   /* Translators: an undo step, "Create Requirement for O-6" */
-  label = g_strdup_printf (_("Create Requirement for %s"), self->selected_id);
+  label = g_strdup_printf (_("Create Requirement for %s"), objective_id);
   bw_command_stack_begin_group (stack, label);
-  command = bw_command_add_new (self->project, BW_RECORD (requirement), -1);
+  command = bw_command_add_new (project_of (self), BW_RECORD (requirement), -1);
   id = g_strdup (bw_command_add_get_id (BW_COMMAND_ADD (command)));
-  done = _bw_record_page_execute (GTK_WIDGET (self), self->toasts, self->project, command);
+  done = bw_record_list_execute (self->records, command);
   bw_command_stack_end_group (stack);
   if (!done)
     return NULL;

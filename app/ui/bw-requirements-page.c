@@ -7,16 +7,15 @@
  * its text, the objective it implements, how it is verified and where
  * (the test case or record), and its status.  A requirement without a
  * verification reference, or without an objective, is marked.  From the
- * form, its objective and the threats it answers are one click away.
+ * form, its objective and the threats it answers are one click away.  The
+ * list and the selection are a BwRecordList.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "bw-command-add.h"
-#include "bw-command-remove.h"
-#include "bw-command-stack.h"
-#include "bw-objectives-page-helpers.h"
+#include "bw-record-list.h"
+#include "bw-record-page.h"
 #include "bw-requirements-page.h"
 #include "bw-traceability.h"
 
@@ -24,17 +23,10 @@ struct _BwRequirementsPage
 {
   GtkWidget            parent_instance;
 
-  BwProject           *project;
-  char                *selected_id;
-  char                *deleted_id;      /* selected again when an undo brings it back */
+  BwRecordList        *records;
   char                *objectives_signature;
   GPtrArray           *objective_ids;   /* the objective combo's entries after "None" */
-  gboolean             updating;
 
-  AdwToastOverlay     *toasts;
-  GtkStack            *stack;
-  GtkLabel            *count_label;
-  GtkListBox          *list;
   GtkStack            *detail_stack;
   AdwPreferencesGroup *requirement_group;
   GtkTextView         *text_view;
@@ -72,16 +64,16 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static BwRequirement *
-lookup_requirement (BwRequirementsPage *self,
-                    const char         *id)
+static BwProject *
+project_of (BwRequirementsPage *self)
 {
-  BwRecord *record;
+  return bw_record_list_get_project (self->records);
+}
 
-  if (self->project == NULL || id == NULL)
-    return NULL;
-  record = bw_project_lookup (self->project, id);
-  return BW_IS_REQUIREMENT (record) ? BW_REQUIREMENT (record) : NULL;
+static BwRequirement *
+selected_requirement (BwRequirementsPage *self)
+{
+  return BW_REQUIREMENT (bw_record_list_get_selected (self->records));
 }
 
 static gboolean
@@ -90,19 +82,7 @@ lacks_objective (BwRequirementsPage *self,
 {
   const char *objective = bw_requirement_get_objective (requirement);
 
-  return objective == NULL || !BW_IS_OBJECTIVE (bw_project_lookup (self->project, objective));
-}
-
-static void
-set_selected_id (BwRequirementsPage *self,
-                 const char         *id)
-{
-  if (g_strcmp0 (self->selected_id, id) == 0)
-    return;
-  if (self->project != NULL)
-    bw_command_stack_seal (bw_project_get_command_stack (self->project));
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
+  return objective == NULL || !BW_IS_OBJECTIVE (bw_project_lookup (project_of (self), objective));
 }
 
 static GtkWidget *
@@ -155,11 +135,13 @@ make_list_row (void)
   return row;
 }
 
-static void
-update_list_row (BwRequirementsPage *self,
-                 GtkWidget          *row,
-                 BwRequirement      *requirement)
+static gboolean
+update_list_row (gpointer   page,
+                 GtkWidget *row,
+                 BwRecord  *record)
 {
+  BwRequirementsPage *self = page;
+  BwRequirement *requirement = BW_REQUIREMENT (record);
   const char *text = bw_requirement_get_text (requirement);
   g_autofree char *subtitle = describe_requirement (self, requirement);
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "warning");
@@ -167,7 +149,6 @@ update_list_row (BwRequirementsPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("Untitled requirement"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_name (row, bw_record_get_id (BW_RECORD (requirement)));
   if (is_blank (bw_requirement_get_verification_ref (requirement)))
     why = _("No verification reference: name the test case or record that verifies it");
   else if (lacks_objective (self, requirement))
@@ -176,64 +157,22 @@ update_list_row (BwRequirementsPage *self,
   gtk_widget_set_tooltip_text (icon, why);
   if (why != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  /* Counted: the finding of METHOD.md. */
+  return is_blank (bw_requirement_get_verification_ref (requirement));
 }
 
-static void
-select_row_of (BwRequirementsPage *self,
-               const char         *id)
+static char *
+count_requirements (guint n,
+                    guint open)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
-      {
-        gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
-        return;
-      }
-  gtk_list_box_unselect_all (self->list);
-}
-
-/* Rows updated in place while they are the same records, so typing keeps
- * the list's scroll and focus. */
-static void
-refresh_list (BwRequirementsPage *self)
-{
-  GListModel *requirements = bw_project_get_requirements (self->project);
-  guint n = g_list_model_get_n_items (requirements);
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-  g_autofree char *count = NULL;
-  guint open = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BwRequirement) requirement = g_list_model_get_item (requirements, i);
-
-      if (row == NULL)
-        {
-          row = make_list_row ();
-          gtk_list_box_append (self->list, row);
-        }
-      update_list_row (self, row, requirement);
-      open += is_blank (bw_requirement_get_verification_ref (requirement));
-      row = gtk_widget_get_next_sibling (row);
-    }
-  while (row != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (row);
-
-      gtk_list_box_remove (self->list, row);
-      row = next;
-    }
-
   if (open > 0)
     /* Translators: the requirements' count, "4 requirements, 1 without verification reference" */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement, %u without verification reference",
-                                         "%u requirements, %u without verification reference", n), n, open);
-  else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement", "%u requirements", n), n);
-  gtk_label_set_label (self->count_label, count);
-  select_row_of (self, self->selected_id);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement, %u without verification reference",
+                                        "%u requirements, %u without verification reference", n), n, open);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u requirement", "%u requirements", n), n);
 }
+
+static const BwRecordListRows rows = { make_list_row, update_list_row, count_requirements };
 
 /* The form */
 
@@ -259,7 +198,7 @@ objective_choice (BwObjective *objective)
 static void
 refresh_objective_choices (BwRequirementsPage *self)
 {
-  GListModel *objectives = bw_project_get_objectives (self->project);
+  GListModel *objectives = bw_project_get_objectives (project_of (self));
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   GString *signature = g_string_new (NULL);
   g_autofree char *joined = NULL;
@@ -288,12 +227,14 @@ static void
 refresh_traces (BwRequirementsPage *self,
                 BwRequirement      *requirement)
 {
+  BwProject *project = project_of (self);
   const char *objective = bw_requirement_get_objective (requirement);
-  g_autoptr(GPtrArray) threats = bw_traceability_threats_for_requirement (self->project, self->selected_id);
+  g_autoptr(GPtrArray) threats =
+    bw_traceability_threats_for_requirement (project, bw_record_get_id (BW_RECORD (requirement)));
 
   _bw_record_page_clear_list_box (self->trace_list);
   if (objective != NULL)
-    gtk_list_box_append (self->trace_list, _bw_record_page_link_row (self->project, objective));
+    gtk_list_box_append (self->trace_list, _bw_record_page_link_row (project, objective));
   else
     {
       GtkWidget *row = adw_action_row_new ();
@@ -305,14 +246,14 @@ refresh_traces (BwRequirementsPage *self,
     }
   for (guint i = 0; threats != NULL && i < threats->len; i++)
     gtk_list_box_append (self->trace_list,
-                         _bw_record_page_link_row (self->project,
-                                                   bw_record_get_id (g_ptr_array_index (threats, i))));
+                         _bw_record_page_link_row (project, bw_record_get_id (g_ptr_array_index (threats, i))));
 }
 
+/* The list's "refreshed": the selected requirement in the form. */
 static void
 refresh_detail (BwRequirementsPage *self)
 {
-  BwRequirement *requirement = lookup_requirement (self, self->selected_id);
+  BwRequirement *requirement = selected_requirement (self);
   g_autofree char *title = NULL;
   const char *objective;
   guint selected = 0;
@@ -323,9 +264,8 @@ refresh_detail (BwRequirementsPage *self)
       return;
     }
 
-  self->updating = TRUE;
   /* Translators: the form's title, "Requirement R-3" */
-  title = g_strdup_printf (_("Requirement %s"), self->selected_id);
+  title = g_strdup_printf (_("Requirement %s"), bw_record_list_get_selected_id (self->records));
   adw_preferences_group_set_title (self->requirement_group, title);
   _bw_record_page_show_view_text (self->text_view, bw_requirement_get_text (requirement));
   refresh_objective_choices (self);
@@ -343,66 +283,11 @@ refresh_detail (BwRequirementsPage *self)
                               _bw_record_page_index_of (statuses, G_N_ELEMENTS (statuses),
                                                         bw_requirement_get_status (requirement)));
   refresh_traces (self, requirement);
-  self->updating = FALSE;
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
-static void
-refresh (BwRequirementsPage *self)
-{
-  if (self->project == NULL)
-    return;
-  if (self->selected_id != NULL && lookup_requirement (self, self->selected_id) == NULL)
-    g_clear_pointer (&self->selected_id, g_free);
-  /* An undone delete brings the record back: show it again. */
-  if (self->deleted_id != NULL && lookup_requirement (self, self->deleted_id) != NULL)
-    {
-      set_selected_id (self, self->deleted_id);
-      g_clear_pointer (&self->deleted_id, g_free);
-    }
-  /* While there is one, one is shown. */
-  if (self->selected_id == NULL && g_list_model_get_n_items (bw_project_get_requirements (self->project)) > 0)
-    {
-      g_autoptr(BwRecord) first = g_list_model_get_item (bw_project_get_requirements (self->project), 0);
-
-      set_selected_id (self, bw_record_get_id (first));
-    }
-  self->updating = TRUE;
-  refresh_list (self);
-  self->updating = FALSE;
-  refresh_detail (self);
-}
-
-static void
-stack_changed_cb (BwRequirementsPage *self)
-{
-  refresh (self);
-}
-
-static void
-row_selected_cb (BwRequirementsPage *self,
-                 GtkListBoxRow      *row,
-                 GtkListBox         *list)
-{
-  if (self->updating || row == NULL)
-    return;
-  set_selected_id (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  refresh_detail (self);
-}
-
 /* Edits */
-
-static void
-edit_string (BwRequirementsPage *self,
-             const char         *member,
-             const char         *value)
-{
-  if (self->updating || lookup_requirement (self, self->selected_id) == NULL)
-    return;
-  _bw_record_page_execute (GTK_WIDGET (self), self->toasts, self->project,
-                           _bw_record_page_set_string (self->project, self->selected_id, member, value));
-}
 
 static void
 text_changed_cb (BwRequirementsPage *self,
@@ -410,14 +295,14 @@ text_changed_cb (BwRequirementsPage *self,
 {
   g_autofree char *text = _bw_record_page_dup_view_text (self->text_view);
 
-  edit_string (self, "text", text);
+  bw_record_list_set_string (self->records, "text", text);
 }
 
 static void
 reference_changed_cb (BwRequirementsPage *self,
                       GtkEditable        *editable)
 {
-  edit_string (self, "verification_ref", gtk_editable_get_text (editable));
+  bw_record_list_set_string (self->records, "verification_ref", gtk_editable_get_text (editable));
 }
 
 static void
@@ -430,29 +315,8 @@ objective_selected_cb (BwRequirementsPage *self,
   if (selected == GTK_INVALID_LIST_POSITION || selected > self->objective_ids->len)
     return;
   /* NULL for "None": the member is written as null. */
-  edit_string (self, "objective", selected == 0 ? NULL : g_ptr_array_index (self->objective_ids, selected - 1));
-}
-
-static void
-verification_selected_cb (BwRequirementsPage *self,
-                          GParamSpec         *pspec,
-                          AdwComboRow        *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (verifications))
-    edit_string (self, "verification", verifications[selected]);
-}
-
-static void
-status_selected_cb (BwRequirementsPage *self,
-                    GParamSpec         *pspec,
-                    AdwComboRow        *row)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (selected < G_N_ELEMENTS (statuses))
-    edit_string (self, "status", statuses[selected]);
+  bw_record_list_set_string (self->records, "objective",
+                             selected == 0 ? NULL : g_ptr_array_index (self->objective_ids, selected - 1));
 }
 
 static void
@@ -461,19 +325,10 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (widget);
-  g_autoptr(BwRequirement) requirement = NULL;
-  g_autofree char *id = NULL;
-  BwCommand *command;
+  g_autoptr(BwRequirement) requirement = g_object_new (BW_TYPE_REQUIREMENT, NULL);
 
-  if (self->project == NULL)
-    return;
-  requirement = g_object_new (BW_TYPE_REQUIREMENT, NULL);
-  command = bw_command_add_new (self->project, BW_RECORD (requirement), -1);
-  id = g_strdup (bw_command_add_get_id (BW_COMMAND_ADD (command)));
-  if (!_bw_record_page_execute (widget, self->toasts, self->project, command))
-    return;
-  bw_requirements_page_select (self, id);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  if (bw_record_list_add (self->records, BW_RECORD (requirement)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 static void
@@ -482,32 +337,13 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (widget);
-  g_autofree char *id = g_strdup (self->selected_id);
-  const char *ids[] = { id, NULL };
   g_autofree char *title = NULL;
-  GListModel *records;
-  guint position, n;
 
-  if (lookup_requirement (self, id) == NULL)
+  if (selected_requirement (self) == NULL)
     return;
-  records = bw_project_get_requirements (self->project);
-  position = _bw_record_page_position_of (records, id);
-  if (!_bw_record_page_execute (widget, self->toasts, self->project, bw_command_remove_new (self->project, ids)))
-    return;
-  /* The one that took its place is shown, as in a list after Delete. */
-  n = g_list_model_get_n_items (records);
-  if (n > 0)
-    {
-      g_autoptr(BwRecord) neighbour = g_list_model_get_item (records, MIN (position, n - 1));
-
-      set_selected_id (self, bw_record_get_id (neighbour));
-      refresh (self);
-    }
-  g_free (self->deleted_id);
-  self->deleted_id = g_strdup (id);
   /* Translators: a toast after deleting, "Deleted R-3" */
-  title = g_strdup_printf (_("Deleted %s"), id);
-  _bw_record_page_undo_toast (self->toasts, title);
+  title = g_strdup_printf (_("Deleted %s"), bw_record_list_get_selected_id (self->records));
+  bw_record_list_remove_selected (self->records, title);
 }
 
 /* BwPage */
@@ -518,17 +354,10 @@ bw_requirements_page_set_project (BwPage    *page,
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (page);
 
-  if (self->project == project)
+  if (project_of (self) == project)
     return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
-  g_set_object (&self->project, project);
-  g_clear_pointer (&self->selected_id, g_free);
-  g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->objectives_signature, g_free);
-  g_signal_connect_object (bw_project_get_command_stack (project), "changed",
-                           G_CALLBACK (stack_changed_cb), self, G_CONNECT_SWAPPED);
-  refresh (self);
+  bw_record_list_set_project (self->records, project);
 }
 
 static gboolean
@@ -546,70 +375,6 @@ bw_page_iface_init (BwPageInterface *iface)
 }
 
 /* Building */
-
-static GtkWidget *
-build_empty (void)
-{
-  GtkWidget *empty, *button;
-
-  empty = _bw_record_page_status_page ("view-list-ordered-symbolic", _("No Security Requirements"),
-                                       _("A requirement makes an objective verifiable: what the device shall do, "
-                                         "and the test or inspection that shows it does. Add one here, or create "
-                                         "it from its objective."));
-  button = gtk_button_new_with_mnemonic (_("_Add Requirement"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "requirements.add");
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), button);
-  return empty;
-}
-
-static GtkWidget *
-build_list_pane (BwRequirementsPage *self)
-{
-  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (_("Security Requirements"));
-  GtkWidget *add = _bw_record_page_icon_button ("list-add-symbolic", _("Add Requirement"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_widget_set_size_request (pane, 380, -1);
-  /* The form takes the room; the list keeps its width. */
-  gtk_widget_set_hexpand (pane, FALSE);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 12);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "heading");
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->count_label, 0.0);
-  gtk_label_set_wrap (self->count_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  gtk_box_append (GTK_BOX (titles), title);
-  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->count_label));
-  gtk_widget_set_hexpand (titles, TRUE);
-  gtk_box_append (GTK_BOX (header), titles);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "requirements.add");
-  gtk_box_append (GTK_BOX (header), add);
-  gtk_box_append (GTK_BOX (pane), header);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Security requirements"), -1);
-  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (pane), scrolled);
-
-  return pane;
-}
 
 static AdwComboRow *
 combo_row (AdwPreferencesGroup *group,
@@ -651,7 +416,7 @@ build_detail (BwRequirementsPage *self)
   text_row = _bw_record_page_text_row (_("Requirement"), "requirement-text", &self->text_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (text_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  _bw_record_page_watch_field (GTK_WIDGET (self->text_view), &self->project);
+  bw_record_list_watch_field (self->records, GTK_WIDGET (self->text_view));
   adw_preferences_group_add (self->requirement_group, text_row);
 
   self->objective_row = combo_row (self->requirement_group, _("Objective"), "requirement-objective", NULL);
@@ -659,8 +424,8 @@ build_detail (BwRequirementsPage *self)
                            G_CONNECT_SWAPPED);
   self->verification_row = combo_row (self->requirement_group, _("Verification Method"),
                                       "requirement-verification", verification_model);
-  g_signal_connect_object (self->verification_row, "notify::selected", G_CALLBACK (verification_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->verification_row, "verification", verifications,
+                              G_N_ELEMENTS (verifications));
 
   self->reference_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reference_row), _("Verification Reference"));
@@ -670,12 +435,11 @@ build_detail (BwRequirementsPage *self)
   adw_entry_row_add_suffix (self->reference_row, self->reference_warning);
   g_signal_connect_object (self->reference_row, "changed", G_CALLBACK (reference_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  _bw_record_page_watch_field (GTK_WIDGET (self->reference_row), &self->project);
+  bw_record_list_watch_field (self->records, GTK_WIDGET (self->reference_row));
   adw_preferences_group_add (self->requirement_group, GTK_WIDGET (self->reference_row));
 
   self->status_row = combo_row (self->requirement_group, _("Status"), "requirement-status", status_model);
-  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (status_selected_cb), self,
-                           G_CONNECT_SWAPPED);
+  bw_record_list_bind_choice (self->records, self->status_row, "status", statuses, G_N_ELEMENTS (statuses));
   adw_preferences_page_add (page, self->requirement_group);
 
   trace_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -695,15 +459,13 @@ static void
 bw_requirements_page_dispose (GObject *object)
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (object);
+  GtkWidget *child;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (bw_project_get_command_stack (self->project), self);
-  if (self->toasts != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->toasts));
-      self->toasts = NULL;
-    }
-  g_clear_object (&self->project);
+  /* First: the list follows the project and the selection, which the
+   * widgets' teardown would change. */
+  g_clear_object (&self->records);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (bw_requirements_page_parent_class)->dispose (object);
 }
@@ -713,8 +475,6 @@ bw_requirements_page_finalize (GObject *object)
 {
   BwRequirementsPage *self = BW_REQUIREMENTS_PAGE (object);
 
-  g_free (self->selected_id);
-  g_free (self->deleted_id);
   g_free (self->objectives_signature);
   g_ptr_array_unref (self->objective_ids);
 
@@ -738,20 +498,23 @@ bw_requirements_page_class_init (BwRequirementsPageClass *klass)
 static void
 bw_requirements_page_init (BwRequirementsPage *self)
 {
-  GtkWidget *paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *pane, *empty;
 
   self->objective_ids = g_ptr_array_new_with_free_func (g_free);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (paned), build_list_pane (self));
-  gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (paned), build_detail (self));
+  self->records = bw_record_list_new (GTK_WIDGET (self), "requirements", BW_TYPE_REQUIREMENT,
+                                      bw_project_get_requirements, &rows);
+  g_signal_connect_swapped (self->records, "refreshed", G_CALLBACK (refresh_detail), self);
+  pane = bw_record_list_build_pane (self->records, _("Security Requirements"), _("Add Requirement"),
+                                    _("Security requirements"));
+  /* "4 requirements, 1 without verification reference" may not fit. */
+  gtk_label_set_wrap (bw_record_list_get_count_label (self->records), TRUE);
   /* Without records, the explanation and its button take the whole page. */
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, build_empty (), "empty");
-  gtk_stack_add_named (self->stack, paned, "list");
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  empty = _bw_record_page_empty_state ("view-list-ordered-symbolic", _("No Security Requirements"),
+                                       _("A requirement makes an objective verifiable: what the device shall do, "
+                                         "and the test or inspection that shows it does. Add one here, or create "
+                                         "it from its objective."),
+                                       _("_Add Requirement"), "requirements.add", NULL);
+  bw_record_list_build_page (self->records, pane, empty, build_detail (self));
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
 }
 
@@ -767,11 +530,7 @@ bw_requirements_page_select (BwRequirementsPage *self,
 {
   g_return_val_if_fail (BW_IS_REQUIREMENTS_PAGE (self), FALSE);
 
-  if (lookup_requirement (self, id) == NULL)
-    return FALSE;
-  set_selected_id (self, id);
-  refresh (self);
-  return TRUE;
+  return bw_record_list_select (self->records, id);
 }
 
 const char *
@@ -779,5 +538,5 @@ bw_requirements_page_get_selected_id (BwRequirementsPage *self)
 {
   g_return_val_if_fail (BW_IS_REQUIREMENTS_PAGE (self), NULL);
 
-  return self->selected_id;
+  return bw_record_list_get_selected_id (self->records);
 }

@@ -17,7 +17,7 @@
 
 #include "bw-command-stack.h"
 #include "bw-compat.h"
-#include "bw-objectives-page-helpers.h"
+#include "bw-record-page.h"
 #include "bw-traceability-page-private.h"
 
 #define REBUILD_DELAY_MS 300

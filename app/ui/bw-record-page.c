@@ -1,5 +1,5 @@
-/* bw-objectives-page-helpers.c — what the objectives, requirements and
- * traceability pages share: commands, form rows, navigation
+/* bw-record-page.c — what the pages of records share: commands, form rows,
+ * empty states, navigation
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
@@ -10,7 +10,7 @@
 
 #include "bw-command-set-property.h"
 #include "bw-command-stack.h"
-#include "bw-objectives-page-helpers.h"
+#include "bw-record-page.h"
 
 gboolean
 _bw_record_page_execute (GtkWidget       *page,
@@ -83,14 +83,6 @@ _bw_record_page_show_text (GtkEditable *editable,
     gtk_editable_set_text (editable, text != NULL ? text : "");
 }
 
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                BwProject              **project)
-{
-  if (*project != NULL)
-    bw_command_stack_seal (bw_project_get_command_stack (*project));
-}
-
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -109,10 +101,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 void
-_bw_record_page_watch_field (GtkWidget  *field,
-                             BwProject **project)
+_bw_record_page_redirect_undo (GtkWidget *field)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   /* The document has the undo history; every keystroke is already in it. */
@@ -121,9 +111,6 @@ _bw_record_page_watch_field (GtkWidget  *field,
   else if (GTK_IS_TEXT_VIEW (field))
     gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), FALSE);
 
-  /* `project` points into the page, which outlives its own fields. */
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), project);
-  gtk_widget_add_controller (field, focus);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
   gtk_widget_add_controller (field, keys);
@@ -275,6 +262,34 @@ _bw_record_page_status_page (const char *icon_name,
 }
 
 GtkWidget *
+_bw_record_page_empty_state (const char *icon_name,
+                             const char *title,
+                             const char *description,
+                             const char *add_label,
+                             const char *add_action,
+                             GtkWidget  *below)
+{
+  GtkWidget *status = _bw_record_page_status_page (icon_name, title, description);
+  GtkWidget *add = gtk_button_new_with_mnemonic (add_label);
+
+  gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), add_action);
+  if (below != NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+      gtk_box_append (GTK_BOX (box), add);
+      gtk_box_append (GTK_BOX (box), below);
+      adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+    }
+  else
+    adw_status_page_set_child (ADW_STATUS_PAGE (status), add);
+  return status;
+}
+
+GtkWidget *
 _bw_record_page_icon_button (const char *icon_name,
                              const char *tooltip)
 {
@@ -333,6 +348,31 @@ _bw_record_page_link_row (BwProject  *project,
   /* The target first: a name without it would be checked against none. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+  return row;
+}
+
+GtkWidget *
+_bw_record_page_show_row (const char *title,
+                          const char *subtitle,
+                          const char *show_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (show_id != NULL)
+    {
+      gtk_widget_set_tooltip_text (row, _("Show"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      /* The target first: a name without it would be checked against none. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", show_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+    }
+  else
+    gtk_widget_add_css_class (row, "dim-label");
   return row;
 }
 

@@ -1,5 +1,5 @@
-/* bw-objectives-page-helpers.h — what the objectives, requirements and
- * traceability pages share: commands, form rows, navigation
+/* bw-record-page.h — what the pages of records share: commands, form rows,
+ * empty states, navigation
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
@@ -12,6 +12,9 @@
 #include "bw-project.h"
 
 G_BEGIN_DECLS
+
+/* A page's collection of the project: bw_project_get_hazards, … */
+typedef GListModel *(*BwRecordCollectionFunc) (BwProject *project);
 
 /* Runs `command` (taking it) on the project's stack; a refused edit rings
  * the bell and shows why in `toasts` (may be NULL). */
@@ -37,12 +40,10 @@ char      **_bw_record_page_strv_toggle  (const char * const *current,
  * cursor. */
 void        _bw_record_page_show_text    (GtkEditable        *editable,
                                           const char         *text);
-/* Wires a text field (a GtkEditable or a GtkTextView) to the project's
- * history: losing the focus seals the stack, so one run of typing is one
- * undo step and the next is another; Ctrl+Z and Ctrl+Shift+Z in it undo
- * and redo the project (win.undo, win.redo), not the field's own typing. */
-void        _bw_record_page_watch_field  (GtkWidget          *field,
-                                          BwProject         **project);
+/* Gives a text field (a GtkEditable or a GtkTextView) the project's
+ * history for its own: Ctrl+Z and Ctrl+Shift+Z in it undo and redo the
+ * project (win.undo, win.redo), not the field's own typing. */
+void        _bw_record_page_redirect_undo (GtkWidget         *field);
 /* A boxed-list row with a title and a wrapping, multi-line text view, for
  * texts of a sentence or more; `view` is the text view. */
 GtkWidget  *_bw_record_page_text_row     (const char         *title,
@@ -73,6 +74,15 @@ void        _bw_record_page_clear_list_box (GtkListBox       *list);
 GtkWidget  *_bw_record_page_status_page  (const char         *icon_name,
                                           const char         *title,
                                           const char         *description);
+/* The status page of a page without records: what they are for, and a
+ * button that adds the first (`add_label`, activating `add_action`), with
+ * `below` (may be NULL) under it. */
+GtkWidget  *_bw_record_page_empty_state  (const char         *icon_name,
+                                          const char         *title,
+                                          const char         *description,
+                                          const char         *add_label,
+                                          const char         *add_action,
+                                          GtkWidget          *below);
 
 /* An icon-only button with its tooltip and accessible label. */
 GtkWidget  *_bw_record_page_icon_button  (const char         *icon_name,
@@ -81,6 +91,12 @@ GtkWidget  *_bw_record_page_icon_button  (const char         *icon_name,
  * win.show-record when activated. */
 GtkWidget  *_bw_record_page_link_row     (BwProject          *project,
                                           const char         *id);
+/* A row that shows `show_id`'s record with win.show-record when
+ * activated; without `show_id`, a dimmed row that says there is none.
+ * `subtitle` may be NULL. */
+GtkWidget  *_bw_record_page_show_row     (const char         *title,
+                                          const char         *subtitle,
+                                          const char         *show_id);
 /* How a record is named in lists: a threat's title, an objective's text … */
 const char *_bw_record_page_record_name  (BwRecord           *record);
 /* "Deleted O-3" with an Undo button (win.undo). */

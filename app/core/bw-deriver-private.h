@@ -11,16 +11,18 @@ G_BEGIN_DECLS
 
 struct _BwDerivePlan
 {
-  gint       ref_count;
-  char      *time;
-  GArray    *items;              /* BwDeriveItem, in the order they apply */
-  GPtrArray *entries;            /* per item: the history entry a change appends; NULL for an addition */
-  GPtrArray *new_threats;        /* BwThreat, the additions in item order */
-  GArray    *runs;               /* guint: how many of new_threats, in order, share a target */
-  GStrv      missing_libraries;
-  gint64     counter_before;     /* id_counters.T when planned */
-  gint64     counter_after;      /* id_counters.T once applied */
-  guint      counts[BW_DERIVE_UNSUPERSEDE + 1];
+  gint          ref_count;
+  char         *time;
+  GArray       *items;              /* BwDeriveItem, in the order they apply */
+  GStringChunk *strings;            /* the items' strings */
+  GPtrArray    *entries;            /* per item: the history entry a change appends; NULL for an addition */
+  GPtrArray    *new_threats;        /* BwThreat, the additions in item order */
+  GArray       *runs;               /* guint: how many of new_threats, in order, share a target */
+  GStrv         missing_libraries;
+  gint64        counter_before;     /* id_counters.T when planned */
+  gint64        counter_after;      /* id_counters.T once applied */
+  gint64        first_number;       /* of the first new threat's ID; the others' are higher */
+  guint         counts[BW_DERIVE_UNSUPERSEDE + 1];
 };
 
 typedef struct _BwDeriverWatch BwDeriverWatch;

@@ -26,6 +26,7 @@
 #include "bw-deriver-private.h"
 #include "bw-geometry.h"
 #include "bw-history-entry.h"
+#include "bw-project-private.h"
 #include "bw-risk.h"
 #include "bw-rule-library-ref.h"
 #include "bw-rule-private.h"
@@ -35,22 +36,6 @@ G_DEFINE_BOXED_TYPE (BwDerivePlan, bw_derive_plan, bw_derive_plan_ref, bw_derive
 static const char * const action_names[] = { "added", "obsolete", "revived", "superseded", "unsuperseded" };
 
 /* ---- The plan ----------------------------------------------------------- */
-
-/* An item's strings share one allocation (add_item()), which starts with
- * the first of them that is set. */
-static void
-item_clear (gpointer data)
-{
-  BwDeriveItem *item = data;
-  char *strings[] = { item->threat_id, item->rule_id, item->target, item->title };
-
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    if (strings[i] != NULL)
-      {
-        g_free (strings[i]);
-        break;
-      }
-}
 
 static void
 object_unref0 (gpointer object)
@@ -68,7 +53,7 @@ plan_new (void)
   self->ref_count = 1;
   self->time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
-  g_array_set_clear_func (self->items, item_clear);
+  self->strings = g_string_chunk_new (16 * 1024);
   self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
   self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
   self->entries = g_ptr_array_new_with_free_func (object_unref0);
@@ -91,6 +76,7 @@ bw_derive_plan_unref (BwDerivePlan *self)
     return;
   g_free (self->time);
   g_array_unref (self->items);
+  g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->new_threats);
   g_array_unref (self->runs);
   g_ptr_array_unref (self->entries);
@@ -170,6 +156,7 @@ typedef struct
   BwDeriverLayout *layout;
   GHashTable   *crossing;       /* element → 1 (no) or 2 (yes) */
   gint64        next_id;        /* the next threat number to try */
+  gint64        highest_id;     /* numbers above it are free (_bw_project_get_highest_number) */
   const BwField *fields[N_FIELDS];
   GHashTable   *rule_strings;   /* BwRule → RuleStrings, made once per plan */
   /* The enumeration values a new threat gets, as the fields store them. */
@@ -337,34 +324,18 @@ add_item (Deriver        *self,
           const char     *target,
           const char     *title)
 {
-  const char *strings[] = { threat_id, rule_id, target, title };
-  char *copies[G_N_ELEMENTS (strings)] = { NULL };
-  gsize lengths[G_N_ELEMENTS (strings)];
-  gsize total = 0;
-  char *block, *p;
+  GStringChunk *strings = self->plan->strings;
+  /* Copied into the plan's chunk rather than allocated one by one: a first
+   * derivation plans one item per new threat, tens of thousands. */
+  BwDeriveItem item = {
+    action,
+    threat_id != NULL ? g_string_chunk_insert (strings, threat_id) : NULL,
+    rule_id != NULL ? g_string_chunk_insert (strings, rule_id) : NULL,
+    target != NULL ? g_string_chunk_insert (strings, target) : NULL,
+    title != NULL ? g_string_chunk_insert (strings, title) : NULL,
+  };
 
-  /* One allocation rather than four: a first derivation plans one item
-   * per new threat, tens of thousands. */
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    {
-      lengths[i] = strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
-      total += lengths[i];
-    }
-  p = block = g_malloc (MAX (total, 1));
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    if (strings[i] != NULL)
-      {
-        copies[i] = memcpy (p, strings[i], lengths[i]);
-        p += lengths[i];
-      }
-  if (total == 0)
-    g_free (block);
-
-  {
-    BwDeriveItem item = { action, copies[0], copies[1], copies[2], copies[3] };
-
-    g_array_append_val (self->plan->items, item);
-  }
+  g_array_append_val (self->plan->items, item);
   self->plan->counts[action]++;
 }
 
@@ -472,6 +443,26 @@ interaction_of (const char *source,
   return strv;
 }
 
+/* Writes "T-<n>" into `buf` (at least 24 bytes): one per new threat, so
+ * without the printf machinery. */
+static void
+format_threat_id (char   *buf,
+                  gint64  n)
+{
+  char digits[20];
+  guint len = 0;
+  guint64 v = n;
+
+  do
+    digits[len++] = '0' + v % 10;
+  while ((v /= 10) != 0);
+  buf[0] = 'T';
+  buf[1] = '-';
+  for (guint i = 0; i < len; i++)
+    buf[2 + i] = digits[len - 1 - i];
+  buf[2 + len] = '\0';
+}
+
 /* The members of a new derived threat, set before the record's defaults
  * would allocate their own. */
 static void
@@ -505,6 +496,23 @@ fill_threat (BwRecord *record,
     *(char ***) bw_record_field_ptr (record, self->fields[F_SOURCES]) = sources;
   }
   *(BwRecord **) bw_record_field_ptr (record, self->fields[F_RISK]) = new->risk;
+
+  /* The IDs bw_project_allocate_id() would give, without taking them yet:
+   * planning does not change the project. */
+  for (;;)
+    {
+      gint64 number = self->next_id++;
+      char id[32];
+
+      format_threat_id (id, number);
+      if (number > self->highest_id || bw_project_lookup (self->project, id) == NULL)
+        {
+          if (self->plan->new_threats->len == 0)
+            self->plan->first_number = number;
+          bw_record_fill_id (record, id);
+          break;
+        }
+    }
 }
 
 /* The "derived" history entry. */
@@ -518,26 +526,6 @@ fill_entry (BwRecord *entry,
   set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
   set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
   set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (new->compiled->strings->detail));
-}
-
-/* Writes "T-<n>" into `buf` (at least 24 bytes): one per new threat, so
- * without the printf machinery. */
-static void
-format_threat_id (char   *buf,
-                  gint64  n)
-{
-  char digits[20];
-  guint len = 0;
-  guint64 v = n;
-
-  do
-    digits[len++] = '0' + v % 10;
-  while ((v /= 10) != 0);
-  buf[0] = 'T';
-  buf[1] = '-';
-  for (guint i = 0; i < len; i++)
-    buf[2 + i] = digits[len - 1 - i];
-  buf[2 + len] = '\0';
 }
 
 /* Builds a new derived threat. It is not in the project yet, so its
@@ -556,7 +544,6 @@ new_threat (Deriver      *self,
   BwRecord *record;
   BwRecord *entry;
   int exploitability = bw_rule_get_exploitability (rule);
-  char id[32];
 
   if (compiled->strings == NULL)
     compiled->strings = rule_strings (self, rule);
@@ -569,14 +556,6 @@ new_threat (Deriver      *self,
   *(gboolean *) bw_record_field_ptr (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
 
   record = bw_record_new_filled (BW_TYPE_THREAT, fill_threat, &new);
-
-  /* The IDs bw_project_allocate_id() would give, without taking them yet:
-   * planning does not change the project. */
-  do
-    format_threat_id (id, self->next_id++);
-  while (bw_project_lookup (self->project, id) != NULL);
-  bw_record_set_id (record, id);
-
   entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
   g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
   g_object_unref (entry);
@@ -806,6 +785,7 @@ bw_deriver_plan (BwProject          *project,
   self.plan->missing_libraries = missing_libraries (project, rules);
   self.plan->counter_before = bw_id_counters_get (bw_project_get_id_counters (project), "T");
   self.next_id = MAX (1, self.plan->counter_before);
+  self.highest_id = _bw_project_get_highest_number (project, "T");
   self.crossing = g_hash_table_new (NULL, NULL);
   threat_class = g_type_class_ref (BW_TYPE_THREAT);
   for (guint f = 0; f < N_FIELDS; f++)

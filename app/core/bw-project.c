@@ -39,6 +39,7 @@ struct _BwProject
 
   /* Session state, never written. */
   GHashTable     *index;     /* ID → BwRecord (borrowed; the stores own them) */
+  gint64         *highest;   /* per bw_id_prefixes[]: no indexed ID of it has a higher number */
   BwCommandStack *commands;
   GFile          *file;
   GPtrArray      *warnings;
@@ -120,6 +121,7 @@ bw_project_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->highest, g_free);
 
   G_OBJECT_CLASS (bw_project_parent_class)->finalize (object);
 }
@@ -186,6 +188,7 @@ static void
 bw_project_init (BwProject *self)
 {
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->highest = g_new0 (gint64, g_strv_length ((char **) bw_id_prefixes));
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -366,8 +369,8 @@ bw_project_allocate_id (BwProject  *self,
     {
       g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, next);
 
-      next++;
-      if (!g_hash_table_contains (self->index, id))
+      /* Above the highest number in use, an ID is free without a look-up. */
+      if (next++ > _bw_project_get_highest_number (self, prefix) || !g_hash_table_contains (self->index, id))
         {
           bw_id_counters_set (self->id_counters, prefix, next);
           return g_steal_pointer (&id);
@@ -380,6 +383,50 @@ index_nodes (BwProject  *self,
              GListModel *nodes,
              gboolean    add);
 
+/* The position of the prefix of `id` ("T" of "T-12") in bw_id_prefixes,
+ * or -1; `number_out` gets what follows the dash, 0 if not a number. */
+static int
+split_id (const char *id,
+          gint64     *number_out)
+{
+  const char *dash = strchr (id, '-');
+  char *end = NULL;
+
+  *number_out = 0;
+  if (dash == NULL)
+    return -1;
+  for (int i = 0; bw_id_prefixes[i] != NULL; i++)
+    if (strncmp (bw_id_prefixes[i], id, dash - id) == 0 && bw_id_prefixes[i][dash - id] == '\0')
+      {
+        gint64 n = g_ascii_strtoll (dash + 1, &end, 10);
+
+        if (end != dash + 1 && *end == '\0')
+          *number_out = n;
+        return i;
+      }
+  return -1;
+}
+
+/**
+ * _bw_project_get_highest_number:
+ * @prefix: one of bw_id_prefixes
+ *
+ * Every ID "@prefix-N" the project has indexed has N at most this (it
+ * never goes down), so an ID with a higher number is free without a
+ * look-up in the index, whose misses are slow on a large model.
+ *
+ * Returns: the highest number of @prefix ever indexed, or 0
+ */
+gint64
+_bw_project_get_highest_number (BwProject  *self,
+                                const char *prefix)
+{
+  for (guint i = 0; bw_id_prefixes[i] != NULL; i++)
+    if (g_str_equal (bw_id_prefixes[i], prefix))
+      return self->highest[i];
+  return 0;
+}
+
 static void
 index_one (BwProject *self,
            BwRecord  *record,
@@ -390,7 +437,14 @@ index_one (BwProject *self,
   if (id != NULL && BW_RECORD_GET_CLASS (record)->prefix != NULL)
     {
       if (add)
-        g_hash_table_insert (self->index, (gpointer) id, record);
+        {
+          gint64 number;
+          int prefix = split_id (id, &number);
+
+          g_hash_table_insert (self->index, (gpointer) id, record);
+          if (prefix >= 0 && number > self->highest[prefix])
+            self->highest[prefix] = number;
+        }
       else if (g_hash_table_lookup (self->index, id) == record)
         g_hash_table_remove (self->index, id);
     }

@@ -689,6 +689,23 @@ bw_record_new_filled (GType             type,
   return record;
 }
 
+/**
+ * bw_record_fill_id:
+ *
+ * Sets the ID of a record bw_record_new_filled() is constructing, from its
+ * fill: like the members a fill writes, without a notification (nothing
+ * can be watching the record yet, and derivation fills tens of thousands).
+ */
+void
+bw_record_fill_id (BwRecord   *self,
+                   const char *id)
+{
+  BwRecordPrivate *priv = bw_record_get_instance_private (self);
+
+  g_free (priv->id);
+  priv->id = g_strdup (id);
+}
+
 const BwField *
 bw_record_class_find_field (BwRecordClass *klass,
                             const char    *name)

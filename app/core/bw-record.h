@@ -125,5 +125,7 @@ typedef void (*BwRecordFillFunc) (BwRecord *record,
 BwRecord       *bw_record_new_filled           (GType             type,
                                                 BwRecordFillFunc  fill,
                                                 gpointer          user_data);
+void            bw_record_fill_id              (BwRecord         *self,
+                                                const char       *id);
 
 G_END_DECLS

@@ -11,10 +11,11 @@
 #include "config.h"
 
 #include "bw-deriver-private.h"
+#include "bw-structure-serial.h"
 
 /* Whether a cache built from the project is still right. Signal handlers
  * hold a reference to this flag, never to the project or the cache, so a
- * list or element that outlives its project cannot reach freed memory. */
+ * list that outlives its project cannot reach freed memory. */
 struct _BwDeriverWatch
 {
   gint     ref_count;
@@ -188,26 +189,15 @@ _bw_deriver_index_added (BwProject    *project,
 /* ---- The layout: what derivation reads of the model's structure -------- */
 
 /* Which flows a node has, which boundaries a diagram has and which elements
- * are summaries change only when elements or diagrams come or go or a
- * flow's ends, a diagram or a refinement change. The layout is kept on the
- * project and rebuilt only then, so that re-deriving after an ordinary
- * edit does not walk the whole model. */
+ * are summaries change only when elements or diagrams come or go (the
+ * lists' signals say so) or a flow's ends, a diagram or a refinement change
+ * (bw-structure-serial.c says so). The layout is kept on the project and
+ * rebuilt only then, so that re-deriving after an ordinary edit does not
+ * walk the whole model. */
 static GQuark
 layout_quark (void)
 {
   return g_quark_from_static_string ("bw-deriver-layout");
-}
-
-/* Asked once per element when the layout is built: remembered rather
- * than looked up in the quark table each time. */
-static GQuark
-watched_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("bw-deriver-watched");
-  return quark;
 }
 
 static void
@@ -235,29 +225,6 @@ structure_changed_cb (GListModel *model,
   watch->valid = FALSE;
 }
 
-static void
-member_changed_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   gpointer    user_data)
-{
-  static const char * const structural[] = { "source", "target", "refines", "diagram", "kind", "id", NULL };
-  BwDeriverWatch *watch = user_data;
-
-  if (g_strv_contains (structural, pspec->name))
-    watch->valid = FALSE;
-}
-
-static void
-watch_object (BwDeriverWatch *watch,
-              GObject *object)
-{
-  if (g_object_get_qdata (object, watched_quark ()) == watch)
-    return;
-  g_object_set_qdata (object, watched_quark (), watch);
-  g_signal_connect_data (object, "notify", G_CALLBACK (member_changed_cb), watch_ref (watch),
-                         watch_unref, 0);
-}
-
 BwDeriverLayout *
 _bw_deriver_layout_get (BwProject *project)
 {
@@ -277,7 +244,7 @@ _bw_deriver_layout_get (BwProject *project)
                              watch_ref (layout->watch), watch_unref, 0);
       g_object_set_qdata_full (G_OBJECT (project), layout_quark (), layout, layout_free);
     }
-  if (layout->watch->valid)
+  if (layout->watch->valid && layout->structure == bw_structure_serial_get ())
     return layout;
 
   g_clear_pointer (&layout->flows_of, g_hash_table_unref);
@@ -294,7 +261,6 @@ _bw_deriver_layout_get (BwProject *project)
       BwElementKind kind = bw_element_get_kind_enum (element);
       const char *refines = bw_element_get_refines (element);
 
-      watch_object (layout->watch, G_OBJECT (element));
       if (refines != NULL)
         g_hash_table_add (layout->summary, g_strdup (refines));
 
@@ -337,10 +303,10 @@ _bw_deriver_layout_get (BwProject *project)
       g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
       const char *refines = bw_diagram_get_refines (diagram);
 
-      watch_object (layout->watch, G_OBJECT (diagram));
       if (refines != NULL)
         g_hash_table_add (layout->summary, g_strdup (refines));
     }
   layout->watch->valid = TRUE;
+  layout->structure = bw_structure_serial_get ();
   return layout;
 }

@@ -41,6 +41,7 @@ typedef struct
   GHashTable     *flows_of;     /* node → GPtrArray of its flows (borrowed) */
   GHashTable     *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
   GHashTable     *summary;      /* IDs (owned) of summary elements */
+  guint           structure;    /* bw_structure_serial_get() when built */
 } BwDeriverLayout;
 
 BwDeriverThreatIndex *_bw_deriver_threat_index_get (BwProject            *project);

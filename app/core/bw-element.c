@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-element.h"
+#include "bw-structure-serial.h"
 
 struct _BwElement
 {
@@ -82,10 +83,22 @@ bw_element_get_kinds (BwRecord *record)
     }
 }
 
+/* Caches of the model's structure follow its changes (bw-structure-serial.c). */
+static void
+bw_element_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  if (bw_structure_serial_is_member (pspec))
+    bw_structure_serial_bump ();
+}
+
 static void
 bw_element_class_init (BwElementClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
+
+  object_class->notify = bw_element_notify;
 
   record_class->get_kinds = bw_element_get_kinds;
 

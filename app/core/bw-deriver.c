@@ -386,7 +386,7 @@ set_string (BwRecord      *record,
 {
   char **ptr = bw_record_field_ptr (record, field);
 
-  g_free (*ptr);
+  bw_field_string_free (*ptr);
   *ptr = value;
 }
 

@@ -338,7 +338,7 @@ merge_ids (char      ***strv,
         changed = TRUE;
       }
   g_ptr_array_add (out, NULL);
-  g_strfreev (*strv);
+  bw_field_strv_free (*strv);
   *strv = (char **) g_ptr_array_free (out, FALSE);
   return changed;
 }

@@ -94,7 +94,7 @@ bw_project_constructed (GObject *object)
 
   G_OBJECT_CLASS (bw_project_parent_class)->constructed (object);
 
-  g_free (self->format);
+  bw_field_string_free (self->format);
   self->format = g_strdup ("bulwark");
   self->format_version = BW_FORMAT_VERSION;
   self->commands = bw_command_stack_new (self);

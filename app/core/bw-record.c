@@ -57,6 +57,41 @@ canonical_enum (const BwField *field,
   return NULL;
 }
 
+/* The defaults of STRING and of REFS, STRINGS and ENUMS members: one
+ * shared value each rather than an allocation per member, as a record has
+ * several and derivation makes tens of thousands of records. Whatever
+ * replaces a member's value releases the old one with bw_field_string_free()
+ * or bw_field_strv_free(), which leave these alone. */
+static const char empty_string[] = "";
+static const char * const empty_strv[] = { NULL };
+
+/**
+ * bw_field_string_free:
+ * @value: (nullable): a STRING, NSTRING or REF member's value
+ *
+ * What g_free() is for other strings: a STRING member's default is shared.
+ */
+void
+bw_field_string_free (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
+/**
+ * bw_field_strv_free:
+ * @value: (nullable): a REFS, STRINGS, ENUMS or INTERACTION member's value
+ *
+ * What g_strfreev() is for other string arrays: the default of a REFS,
+ * STRINGS or ENUMS member is shared.
+ */
+void
+bw_field_strv_free (char **value)
+{
+  if (value != (char **) empty_strv)
+    g_strfreev (value);
+}
+
 gpointer
 bw_record_field_ptr (BwRecord      *self,
                      const BwField *field)
@@ -75,13 +110,13 @@ free_field (BwRecord      *self,
     case BW_FIELD_STRING:
     case BW_FIELD_NSTRING:
     case BW_FIELD_REF:
-      g_clear_pointer ((char **) ptr, g_free);
+      g_clear_pointer ((char **) ptr, bw_field_string_free);
       break;
     case BW_FIELD_REFS:
     case BW_FIELD_STRINGS:
     case BW_FIELD_ENUMS:
     case BW_FIELD_INTERACTION:
-      g_clear_pointer ((char ***) ptr, g_strfreev);
+      g_clear_pointer ((char ***) ptr, bw_field_strv_free);
       break;
     case BW_FIELD_POINTS:
       g_clear_pointer ((GArray **) ptr, g_array_unref);
@@ -122,7 +157,7 @@ default_field (BwRecord      *self,
     {
     case BW_FIELD_STRING:
       if (*(char **) ptr == NULL)
-        *(char **) ptr = g_strdup ("");
+        *(const char **) ptr = empty_string;
       break;
     case BW_FIELD_ENUM:
       if (*(const char **) ptr == NULL)
@@ -136,7 +171,7 @@ default_field (BwRecord      *self,
     case BW_FIELD_STRINGS:
     case BW_FIELD_ENUMS:
       if (*(char ***) ptr == NULL)
-        *(char ***) ptr = g_new0 (char *, 1);
+        *(const char * const **) ptr = empty_strv;
       break;
     case BW_FIELD_POINTS:
       if (*(GArray **) ptr == NULL)
@@ -358,7 +393,7 @@ set_field (BwRecord      *self,
           s = "";
         if (g_strcmp0 (*(char **) ptr, s) == 0)
           return FALSE;
-        g_free (*(char **) ptr);
+        bw_field_string_free (*(char **) ptr);
         *(char **) ptr = g_strdup (s);
         return TRUE;
       }
@@ -371,7 +406,7 @@ set_field (BwRecord      *self,
           s = NULL;
         if (g_strcmp0 (*(char **) ptr, s) == 0)
           return FALSE;
-        g_free (*(char **) ptr);
+        bw_field_string_free (*(char **) ptr);
         *(char **) ptr = g_strdup (s);
         return TRUE;
       }
@@ -441,7 +476,7 @@ set_field (BwRecord      *self,
           v = empty;
         if (strv_equal0 (*(char ***) ptr, v))
           return FALSE;
-        g_strfreev (*(char ***) ptr);
+        bw_field_strv_free (*(char ***) ptr);
         *(char ***) ptr = g_strdupv (v);
         return TRUE;
       }

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  BW_FIELD_STRING,       /* char *, never NULL, default "" */
+  BW_FIELD_STRING,       /* char *, never NULL, default "" (shared: bw_field_string_free()) */
   BW_FIELD_NSTRING,      /* char *, NULL for JSON null */
   BW_FIELD_ENUM,         /* const char * into field->values, never NULL */
   BW_FIELD_NENUM,        /* the same, or NULL */
@@ -24,9 +24,9 @@ typedef enum
   BW_FIELD_LEVEL,        /* int: 0 null, else a 1-based level */
   BW_FIELD_NUMBER,       /* BwNumber, may be null */
   BW_FIELD_REF,          /* char *: an ID, or NULL */
-  BW_FIELD_REFS,         /* GStrv of IDs, never NULL */
-  BW_FIELD_STRINGS,      /* GStrv, never NULL */
-  BW_FIELD_ENUMS,        /* GStrv of field->values, never NULL */
+  BW_FIELD_REFS,         /* GStrv of IDs, never NULL, default empty (shared: bw_field_strv_free()) */
+  BW_FIELD_STRINGS,      /* GStrv, never NULL, default empty (shared: bw_field_strv_free()) */
+  BW_FIELD_ENUMS,        /* GStrv of field->values, never NULL, default empty (shared: bw_field_strv_free()) */
   BW_FIELD_BOUNDS,       /* BwNumber[4]: x, y, width, height */
   BW_FIELD_POINTS,       /* GArray of BwPoint, never NULL */
   BW_FIELD_INTERACTION,  /* GStrv of three IDs, or NULL */
@@ -110,6 +110,8 @@ void            bw_record_notify_field         (BwRecord       *self,
                                                 const BwField  *field);
 
 const char     *bw_field_property_name         (const BwField  *field);
+void            bw_field_string_free           (char           *value);
+void            bw_field_strv_free             (char          **value);
 
 #define BW_FIELD_PTR(self, field) ((gpointer) ((guint8 *) (self) + (field)->offset))
 

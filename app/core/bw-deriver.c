@@ -427,6 +427,7 @@ typedef struct
   BwElement    *target;
   gboolean      crosses;
   BwRecord     *risk;
+  BwRecord     *entry;
 } NewThreat;
 
 static char **
@@ -496,6 +497,8 @@ fill_threat (BwRecord *record,
     *(char ***) bw_record_field_ptr (record, self->fields[F_SOURCES]) = sources;
   }
   *(BwRecord **) bw_record_field_ptr (record, self->fields[F_RISK]) = new->risk;
+  /* The "derived" entry; the history list is made when first read. */
+  bw_record_fill_item (record, self->fields[F_HISTORY], new->entry);
 
   /* The IDs bw_project_allocate_id() would give, without taking them yet:
    * planning does not change the project. */
@@ -540,9 +543,8 @@ new_threat (Deriver      *self,
             gboolean      crosses)
 {
   BwRule *rule = compiled->rule;
-  NewThreat new = { self, compiled, element, source, target, crosses, NULL };
+  NewThreat new = { self, compiled, element, source, target, crosses, NULL, NULL };
   BwRecord *record;
-  BwRecord *entry;
   int exploitability = bw_rule_get_exploitability (rule);
 
   if (compiled->strings == NULL)
@@ -555,10 +557,8 @@ new_threat (Deriver      *self,
   *(int *) bw_record_field_ptr (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
   *(gboolean *) bw_record_field_ptr (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
 
+  new.entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
   record = bw_record_new_filled (BW_TYPE_THREAT, fill_threat, &new);
-  entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
-  g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
-  g_object_unref (entry);
   return BW_THREAT (record);
 }
 

@@ -246,7 +246,7 @@ check_field (BwRecord      *record,
 
     case BW_FIELD_RECORDS:
       {
-        GListModel *model = *(GListModel **) ptr;
+        GListModel *model = G_LIST_MODEL (bw_record_get_records (record, field));
         guint n = g_list_model_get_n_items (model);
 
         for (guint i = 0; i < n; i++)

@@ -263,7 +263,7 @@ bw_project_get_collection (BwProject *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].type == BW_FIELD_RECORDS && fields[i].record_type () == type)
-      return *(GListStore **) BW_FIELD_PTR (self, &fields[i]);
+      return bw_record_get_records (BW_RECORD (self), &fields[i]);
   return NULL;
 }
 
@@ -278,7 +278,7 @@ bw_project_get_collection_by_name (BwProject  *self,
   field = bw_record_class_find_field (BW_RECORD_GET_CLASS (self), name);
   if (field == NULL || field->type != BW_FIELD_RECORDS)
     return NULL;
-  return *(GListStore **) BW_FIELD_PTR (self, field);
+  return bw_record_get_records (BW_RECORD (self), field);
 }
 
 GHashTable *
@@ -335,7 +335,7 @@ bw_project_resolve_path (BwProject  *project,
         record = *(BwRecord **) ptr;
       else if (field->type == BW_FIELD_RECORDS && parts[i + 1] != NULL)
         {
-          GListModel *list = *(GListModel **) ptr;
+          GListModel *list = G_LIST_MODEL (bw_record_get_records (record, field));
           char *end = NULL;
           guint64 n = g_ascii_strtoull (parts[++i], &end, 10);
           g_autoptr(BwRecord) item = NULL;

@@ -368,7 +368,7 @@ read_field (BwRecord          *self,
 
     case BW_FIELD_RECORDS:
       {
-        GListStore *store = *(GListStore **) ptr;
+        GListStore *store = bw_record_get_records (self, field);
         g_autoptr(GPtrArray) items = NULL;
 
         if (value->type != BW_JSON_ARRAY)
@@ -644,7 +644,7 @@ write_field (BwRecord      *self,
       break;
     case BW_FIELD_RECORDS:
       {
-        GListModel *model = *(GListModel **) ptr;
+        GListModel *model = G_LIST_MODEL (bw_record_get_records (self, field));
         guint n = g_list_model_get_n_items (model);
 
         bw_json_writer_begin_array (writer);

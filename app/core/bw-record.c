@@ -20,8 +20,12 @@ const char * const bw_outcomes[] = { "acceptable", "controlled", "uncontrolled",
 
 typedef struct
 {
-  char       *id;
-  JsonObject *unknown;
+  char          *id;
+  JsonObject    *unknown;
+  /* The one item of a RECORDS member whose list is not made yet
+   * (bw_record_fill_item()); bw_record_get_records() makes it. */
+  BwRecord      *pending;
+  const BwField *pending_field;
 } BwRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BwRecord, bw_record, G_TYPE_OBJECT)
@@ -186,8 +190,12 @@ default_field (BwRecord      *self,
         *(GObject **) ptr = g_object_new (field->record_type (), NULL);
       break;
     case BW_FIELD_RECORDS:
-      if (*(GListStore **) ptr == NULL)
-        *(GListStore **) ptr = g_list_store_new (field->record_type ());
+      {
+        BwRecordPrivate *priv = bw_record_get_instance_private (self);
+
+        if (*(GListStore **) ptr == NULL && priv->pending_field != field)
+          *(GListStore **) ptr = g_list_store_new (field->record_type ());
+      }
       break;
     case BW_FIELD_MATRIX:
       if (*(GPtrArray **) ptr == NULL)
@@ -257,6 +265,7 @@ bw_record_finalize (GObject *object)
     free_field (self, &klass->fields[i]);
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->unknown, json_object_unref);
+  g_clear_object (&priv->pending);
 
   G_OBJECT_CLASS (bw_record_parent_class)->finalize (object);
 }
@@ -358,8 +367,10 @@ bw_record_get_property (GObject    *object,
       break;
     case BW_FIELD_RECORD:
     case BW_FIELD_NRECORD:
-    case BW_FIELD_RECORDS:
       g_value_set_object (value, *(GObject **) ptr);
+      break;
+    case BW_FIELD_RECORDS:
+      g_value_set_object (value, bw_record_get_records (self, field));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -739,6 +750,60 @@ bw_record_fill_id (BwRecord   *self,
 
   g_free (priv->id);
   priv->id = g_strdup (id);
+}
+
+/**
+ * bw_record_fill_item:
+ * @field: a RECORDS member of the record
+ * @item: (transfer full): its one item
+ *
+ * Gives a record bw_record_new_filled() is constructing, from its fill, a
+ * RECORDS member of one item without making the list yet: the list, its
+ * sequence and the signals of adding to it cost more than the rest of a
+ * derived threat, whose history is rarely read. bw_record_get_records()
+ * makes the list when the member is first read; a class with such a
+ * member reads it only through that.
+ */
+void
+bw_record_fill_item (BwRecord      *self,
+                     const BwField *field,
+                     BwRecord      *item)
+{
+  BwRecordPrivate *priv = bw_record_get_instance_private (self);
+
+  g_return_if_fail (field->type == BW_FIELD_RECORDS);
+  g_return_if_fail (*(GListStore **) BW_FIELD_PTR (self, field) == NULL && priv->pending == NULL);
+
+  priv->pending = item;
+  priv->pending_field = field;
+}
+
+/**
+ * bw_record_get_records:
+ * @field: a RECORDS member of the record
+ *
+ * Returns: (transfer none): the member's list, made if a fill left it
+ *   pending (bw_record_fill_item())
+ */
+GListStore *
+bw_record_get_records (BwRecord      *self,
+                       const BwField *field)
+{
+  GListStore **ptr = BW_FIELD_PTR (self, field);
+
+  g_return_val_if_fail (field->type == BW_FIELD_RECORDS, NULL);
+
+  if (G_UNLIKELY (*ptr == NULL))
+    {
+      BwRecordPrivate *priv = bw_record_get_instance_private (self);
+
+      g_assert (priv->pending_field == field);
+      *ptr = g_list_store_new (field->record_type ());
+      g_list_store_append (*ptr, priv->pending);
+      g_clear_object (&priv->pending);
+      priv->pending_field = NULL;
+    }
+  return *ptr;
 }
 
 const BwField *

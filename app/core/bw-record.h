@@ -33,7 +33,7 @@ typedef enum
   BW_FIELD_PROPERTIES,   /* JsonObject * of scalars, never NULL */
   BW_FIELD_RECORD,       /* BwRecord *, never NULL */
   BW_FIELD_NRECORD,      /* BwRecord *, or NULL */
-  BW_FIELD_RECORDS,      /* GListStore * of BwRecord, never NULL */
+  BW_FIELD_RECORDS,      /* GListStore * of BwRecord, read through bw_record_get_records() */
   BW_FIELD_MATRIX,       /* GPtrArray of GStrv rows of field->values */
 } BwFieldType;
 
@@ -129,5 +129,10 @@ BwRecord       *bw_record_new_filled           (GType             type,
                                                 gpointer          user_data);
 void            bw_record_fill_id              (BwRecord         *self,
                                                 const char       *id);
+void            bw_record_fill_item            (BwRecord         *self,
+                                                const BwField    *field,
+                                                BwRecord         *item);
+GListStore     *bw_record_get_records          (BwRecord         *self,
+                                                const BwField    *field);
 
 G_END_DECLS

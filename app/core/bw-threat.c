@@ -239,5 +239,6 @@ bw_threat_get_history (BwThreat *self)
 {
   g_return_val_if_fail (BW_IS_THREAT (self), NULL);
 
-  return G_LIST_MODEL (self->history);
+  /* A derived threat's history is made when first read (bw_record_fill_item()). */
+  return G_LIST_MODEL (bw_record_get_records (BW_RECORD (self), &fields[G_N_ELEMENTS (fields) - 1]));
 }

@@ -133,6 +133,23 @@ compile_kind (BwRuleCondition  *self,
   return TRUE;
 }
 
+static BwRuleScalar
+scalar_of (JsonNode *node)
+{
+  BwRuleScalar scalar = { json_node_get_value_type (node), NULL, FALSE, 0 };
+
+  if (scalar.type == G_TYPE_STRING)
+    scalar.string = json_node_get_string (node);
+  else if (scalar.type == G_TYPE_BOOLEAN)
+    scalar.boolean = json_node_get_boolean (node);
+  else
+    {
+      scalar.type = G_TYPE_DOUBLE;
+      scalar.number = json_node_get_double (node);
+    }
+  return scalar;
+}
+
 static gboolean
 compile_property (BwRuleCondition  *self,
                   JsonObject       *object,
@@ -182,6 +199,7 @@ compile_property (BwRuleCondition  *self,
         return fail (error, test_path, _("must be a string, a number, true or false"));
       self->op = OP_EQUALS;
       self->value = json_node_copy (value);
+      self->expected = scalar_of (self->value);
     }
   else if (g_str_equal (test, "in"))
     {
@@ -192,9 +210,11 @@ compile_property (BwRuleCondition  *self,
       array = json_node_get_array (value);
       self->op = OP_IN;
       self->values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      self->expected_in = g_array_new (FALSE, FALSE, sizeof (BwRuleScalar));
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *item = json_array_get_element (array, i);
+          BwRuleScalar scalar;
 
           if (!is_scalar (item))
             {
@@ -203,6 +223,8 @@ compile_property (BwRuleCondition  *self,
               return fail (error, where, _("must be a string, a number, true or false"));
             }
           g_ptr_array_add (self->values, json_node_copy (item));
+          scalar = scalar_of (g_ptr_array_index (self->values, i));
+          g_array_append_val (self->expected_in, scalar);
         }
     }
   else if (g_str_equal (test, "contains"))

@@ -28,22 +28,36 @@ typedef enum
   OP_ASSET_NEED,
 } Op;
 
+/* A rule's scalar, read once when compiled, so that evaluation compares
+ * with it without asking json-glib about it. */
+typedef struct
+{
+  GType       type;       /* G_TYPE_STRING, G_TYPE_BOOLEAN, or G_TYPE_DOUBLE for any number */
+  const char *string;     /* into the node it was read from */
+  gboolean    boolean;
+  double      number;
+} BwRuleScalar;
+
 struct _BwRuleCondition
 {
+  /* What evaluation reads of every node, together in one cache line. */
   Op              op;
   BwRuleSubject   subject;
+  guint           test;       /* a leaf's number, shared by equal tests (BwRuleMemo) */
+  guint           slot;       /* the property's index in BwRuleContext.values */
+  GPtrArray      *children;   /* all, any, not */
+
   gboolean        flag;       /* exists, crosses_boundary, safety_relevant */
   char           *property;
   JsonNode       *value;      /* equals */
+  BwRuleScalar    expected;   /* equals: `value` */
   GPtrArray      *values;     /* in: JsonNode * */
+  GArray         *expected_in;  /* in: BwRuleScalar per `values` */
   char           *needle;     /* contains, case-folded */
   double          number;     /* lt le gt ge */
   guint           kinds;      /* kind: bit per BwElementKind */
   guint           need;       /* 0 confidentiality, 1 integrity, 2 availability */
   guint           level;      /* index into bw_levels_cia */
-  GPtrArray      *children;   /* all, any, not */
-  guint           slot;       /* the property's index in BwRuleContext.values */
-  guint           test;       /* a leaf's number, shared by equal tests (BwRuleMemo) */
   /* The declared default of the property, per element kind, for the
    * vocabulary it was last looked up in. */
   BwRuleLibrary  *defaults_vocabulary;

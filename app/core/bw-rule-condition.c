@@ -201,6 +201,7 @@ bw_rule_condition_free (BwRuleCondition *self)
   g_free (self->property);
   g_clear_pointer (&self->value, json_node_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->expected_in, g_array_unref);
   g_free (self->needle);
   g_clear_pointer (&self->children, g_ptr_array_unref);
   g_free (self);
@@ -293,39 +294,35 @@ lookup_value (const BwRuleCondition *self,
   return self->defaults[kind];
 }
 
-/* `expected` is a rule's scalar; its type is known, so one look at the
+/* `expected` is a rule's scalar, read when compiled: one look at the
  * value's type decides. */
 static gboolean
-scalar_equal (JsonNode *value,
-              JsonNode *expected)
+scalar_equal (JsonNode           *value,
+              const BwRuleScalar *expected)
 {
-  GType wanted = json_node_get_value_type (expected);
   /* An object's or array's type is none of the scalar types below. */
   GType type = json_node_get_value_type (value);
 
-  if (wanted == G_TYPE_STRING)
-    return type == G_TYPE_STRING && g_str_equal (json_node_get_string (value), json_node_get_string (expected));
-  if (wanted == G_TYPE_BOOLEAN)
-    return type == G_TYPE_BOOLEAN && json_node_get_boolean (value) == json_node_get_boolean (expected);
-  return (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && json_node_get_double (value) == json_node_get_double (expected);
+  if (expected->type == G_TYPE_STRING)
+    return type == G_TYPE_STRING && strcmp (json_node_get_string (value), expected->string) == 0;
+  if (expected->type == G_TYPE_BOOLEAN)
+    return type == G_TYPE_BOOLEAN && json_node_get_boolean (value) == expected->boolean;
+  return (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && json_node_get_double (value) == expected->number;
 }
 
 /* An undeclared absent property is false, "" or 0 — whichever the test
  * compares it with. */
 static gboolean
-scalar_equal_or_default (JsonNode *value,
-                         JsonNode *expected)
+scalar_equal_or_default (JsonNode           *value,
+                         const BwRuleScalar *expected)
 {
-  GType wanted;
-
   if (value != NULL)
     return scalar_equal (value, expected);
-  wanted = json_node_get_value_type (expected);
-  if (wanted == G_TYPE_BOOLEAN)
-    return !json_node_get_boolean (expected);
-  if (wanted == G_TYPE_STRING)
-    return *json_node_get_string (expected) == '\0';
-  return json_node_get_double (expected) == 0;
+  if (expected->type == G_TYPE_BOOLEAN)
+    return !expected->boolean;
+  if (expected->type == G_TYPE_STRING)
+    return *expected->string == '\0';
+  return expected->number == 0;
 }
 
 /* What contains_folded() compares: ASCII lowered, anything else
@@ -415,11 +412,11 @@ evaluate_test (const BwRuleCondition *self,
     case OP_KIND:
       return (self->kinds & (1u << bw_element_get_kind_enum (element))) != 0;
     case OP_EQUALS:
-      return scalar_equal_or_default (lookup_value (self, context, element, defaults), self->value);
+      return scalar_equal_or_default (lookup_value (self, context, element, defaults), &self->expected);
     case OP_IN:
       value = lookup_value (self, context, element, defaults);
-      for (guint i = 0; i < self->values->len; i++)
-        if (scalar_equal_or_default (value, self->values->pdata[i]))
+      for (guint i = 0; i < self->expected_in->len; i++)
+        if (scalar_equal_or_default (value, &g_array_index (self->expected_in, BwRuleScalar, i)))
           return TRUE;
       return FALSE;
     case OP_CONTAINS:

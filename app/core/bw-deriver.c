@@ -179,6 +179,7 @@ typedef struct
 /* What every threat of a rule shares. */
 typedef struct
 {
+  const char *rule_id;
   char       *detail;       /* the "derived" history entry's detail */
   char       *references;   /* the description's closing paragraph, or NULL */
   const char *category;     /* the threat's category, as its field stores it */
@@ -376,7 +377,7 @@ set_enum (BwRecord      *record,
           const BwField *field,
           const char    *value)
 {
-  *(const char **) bw_record_field_ptr (record, field) = value;
+  *(const char **) BW_FIELD_PTR (record, field) = value;
 }
 
 static void
@@ -384,7 +385,7 @@ set_string (BwRecord      *record,
             const BwField *field,
             char          *value)
 {
-  char **ptr = bw_record_field_ptr (record, field);
+  char **ptr = BW_FIELD_PTR (record, field);
 
   bw_field_string_free (*ptr);
   *ptr = value;
@@ -401,6 +402,7 @@ rule_strings (Deriver *self,
   if (strings != NULL)
     return strings;
   strings = g_new0 (RuleStrings, 1);
+  strings->rule_id = bw_rule_get_id (rule);
   library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
   strings->detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
                                      library != NULL ? bw_rule_library_get_version (library) : "");
@@ -423,6 +425,7 @@ typedef struct
   Deriver      *self;
   CompiledRule *compiled;
   BwElement    *element;
+  const char   *element_id;
   BwElement    *source;
   BwElement    *target;
   gboolean      crosses;
@@ -474,14 +477,13 @@ fill_threat (BwRecord *record,
   Deriver *self = new->self;
   BwRule *rule = new->compiled->rule;
   RuleStrings *strings = new->compiled->strings;
-  const char *element_id = bw_record_get_id (BW_RECORD (new->element));
 
   set_enum (record, self->fields[F_ORIGIN], self->derived);
-  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
-  set_string (record, self->fields[F_TARGET], g_strdup (element_id));
+  set_string (record, self->fields[F_RULE], g_strdup (strings->rule_id));
+  set_string (record, self->fields[F_TARGET], g_strdup (new->element_id));
   if (new->source != NULL)
-    *(char ***) bw_record_field_ptr (record, self->fields[F_INTERACTION])
-      = interaction_of (bw_record_get_id (BW_RECORD (new->source)), element_id,
+    *(char ***) BW_FIELD_PTR (record, self->fields[F_INTERACTION])
+      = interaction_of (bw_record_get_id (BW_RECORD (new->source)), new->element_id,
                         bw_record_get_id (BW_RECORD (new->target)));
   set_enum (record, self->fields[F_CATEGORY], strings->category);
   set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, new->element, new->source, new->target));
@@ -494,9 +496,9 @@ fill_threat (BwRecord *record,
 
     sources[0] = g_strdup ("design");
     sources[1] = NULL;
-    *(char ***) bw_record_field_ptr (record, self->fields[F_SOURCES]) = sources;
+    *(char ***) BW_FIELD_PTR (record, self->fields[F_SOURCES]) = sources;
   }
-  *(BwRecord **) bw_record_field_ptr (record, self->fields[F_RISK]) = new->risk;
+  *(BwRecord **) BW_FIELD_PTR (record, self->fields[F_RISK]) = new->risk;
   /* The "derived" entry; the history list is made when first read. */
   bw_record_fill_item (record, self->fields[F_HISTORY], new->entry);
 
@@ -538,12 +540,13 @@ static BwThreat *
 new_threat (Deriver      *self,
             CompiledRule *compiled,
             BwElement    *element,
+            const char   *element_id,
             BwElement    *source,
             BwElement    *target,
             gboolean      crosses)
 {
   BwRule *rule = compiled->rule;
-  NewThreat new = { self, compiled, element, source, target, crosses, NULL, NULL };
+  NewThreat new = { self, compiled, element, element_id, source, target, crosses, NULL, NULL };
   BwRecord *record;
   int exploitability = bw_rule_get_exploitability (rule);
 
@@ -554,12 +557,12 @@ new_threat (Deriver      *self,
   if (crosses)
     exploitability = MIN (exploitability + 1, 5);
   new.risk = g_object_new (BW_TYPE_RISK, NULL);
-  *(int *) bw_record_field_ptr (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
-  *(gboolean *) bw_record_field_ptr (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
+  *(int *) BW_FIELD_PTR (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
+  *(gboolean *) BW_FIELD_PTR (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
 
   new.entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
   record = bw_record_new_filled (BW_TYPE_THREAT, fill_threat, &new);
-  return BW_THREAT (record);
+  return (BwThreat *) record;
 }
 
 /* Whether an existing threat has this key (its target is already known). */
@@ -710,9 +713,9 @@ derive_one (Deriver    *self,
           /* Boundary-crossing flows and nodes at a boundary: asked once per element. */
           if (crosses < 0)
             crosses = crossing_cb (element, self);
-          threat = new_threat (self, match->compiled, element, match->source, match->target, crosses);
-          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->compiled->rule),
-                    bw_record_get_id (BW_RECORD (element)), bw_threat_get_title (threat));
+          threat = new_threat (self, match->compiled, element, id, match->source, match->target, crosses);
+          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), match->compiled->strings->rule_id,
+                    id, bw_threat_get_title (threat));
           g_ptr_array_add (self->plan->new_threats, threat);
           g_ptr_array_add (self->plan->entries, NULL);
         }

@@ -40,6 +40,7 @@ struct _BwProject
   /* Session state, never written. */
   GHashTable     *index;     /* ID → BwRecord (borrowed; the stores own them) */
   gint64         *highest;   /* per bw_id_prefixes[]: no indexed ID of it has a higher number */
+  guint           last_prefix;  /* in bw_id_prefixes[], the one note_id_number() matched last */
   BwCommandStack *commands;
   GFile          *file;
   GPtrArray      *warnings;
@@ -383,28 +384,46 @@ index_nodes (BwProject  *self,
              GListModel *nodes,
              gboolean    add);
 
-/* The position of the prefix of `id` ("T" of "T-12") in bw_id_prefixes,
- * or -1; `number_out` gets what follows the dash, 0 if not a number. */
-static int
-split_id (const char *id,
-          gint64     *number_out)
+static gboolean
+is_prefix_of (const char *prefix,
+              const char *id,
+              gsize       length)
+{
+  return strncmp (prefix, id, length) == 0 && prefix[length] == '\0';
+}
+
+/* Raises the highest number of the prefix of `id` to the number of `id`
+ * ("T" and 12 of "T-12"). Every record indexed comes here, so it parses by
+ * hand, and tries the prefix it matched last first: IDs come in runs of
+ * one prefix (a file's collections, a derivation's threats). */
+static void
+note_id_number (BwProject  *self,
+                const char *id)
 {
   const char *dash = strchr (id, '-');
-  char *end = NULL;
+  gint64 number = 0;
+  guint i;
 
-  *number_out = 0;
-  if (dash == NULL)
-    return -1;
-  for (int i = 0; bw_id_prefixes[i] != NULL; i++)
-    if (strncmp (bw_id_prefixes[i], id, dash - id) == 0 && bw_id_prefixes[i][dash - id] == '\0')
-      {
-        gint64 n = g_ascii_strtoll (dash + 1, &end, 10);
-
-        if (end != dash + 1 && *end == '\0')
-          *number_out = n;
-        return i;
-      }
-  return -1;
+  if (dash == NULL || dash[1] == '\0')
+    return;
+  for (const char *d = dash + 1; *d != '\0'; d++)
+    {
+      /* Not a number, or more digits than an ID has: no ID we make. */
+      if (*d < '0' || *d > '9' || d - dash > 18)
+        return;
+      number = number * 10 + (*d - '0');
+    }
+  i = self->last_prefix;
+  if (!is_prefix_of (bw_id_prefixes[i], id, dash - id))
+    {
+      for (i = 0; bw_id_prefixes[i] != NULL && !is_prefix_of (bw_id_prefixes[i], id, dash - id); i++)
+        ;
+      if (bw_id_prefixes[i] == NULL)
+        return;
+      self->last_prefix = i;
+    }
+  if (number > self->highest[i])
+    self->highest[i] = number;
 }
 
 /**
@@ -438,12 +457,8 @@ index_one (BwProject *self,
     {
       if (add)
         {
-          gint64 number;
-          int prefix = split_id (id, &number);
-
           g_hash_table_insert (self->index, (gpointer) id, record);
-          if (prefix >= 0 && number > self->highest[prefix])
-            self->highest[prefix] = number;
+          note_id_number (self, id);
         }
       else if (g_hash_table_lookup (self->index, id) == record)
         g_hash_table_remove (self->index, id);

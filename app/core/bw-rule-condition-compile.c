@@ -442,6 +442,8 @@ compile (JsonNode    *node,
       g_autofree char *key = test_key (self);
 
       self->test = _bw_rule_condition_test_for (key);
+      if (self->op == OP_CONTAINS)
+        _bw_rule_condition_add_contains (self->slot, self->test, self->needle);
     }
   return g_steal_pointer (&self);
 }

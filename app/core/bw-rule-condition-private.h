@@ -69,6 +69,10 @@ struct _BwRuleCondition
 guint _bw_rule_condition_slot_for (const char *name);
 /* A leaf test's number, the same for equal tests (BwRuleMemo). */
 guint _bw_rule_condition_test_for (const char *key);
+/* A "contains" test, decided with the others of its slot (BwRuleMemo). */
+void  _bw_rule_condition_add_contains (guint       slot,
+                                       guint       test,
+                                       const char *needle);
 
 static inline int
 strv_index (const char * const *strv,

@@ -81,6 +81,44 @@ _bw_rule_condition_test_for (const char *key)
   return GPOINTER_TO_UINT (test) - 1;
 }
 
+/* The "contains" tests of each property slot: once a subject's value is
+ * folded, all of them are decided at once (a protocol is searched for a
+ * few dozen names, and the per-test evaluation cost more than the search). */
+typedef struct
+{
+  guint  test;
+  char  *needle;
+} ContainsTest;
+
+static GPtrArray *contains_by_slot;   /* slot → GArray of ContainsTest, or NULL */
+
+void
+_bw_rule_condition_add_contains (guint       slot,
+                                 guint       test,
+                                 const char *needle)
+{
+  GArray *tests;
+  ContainsTest added = { test, NULL };
+
+  G_LOCK (test_numbers);
+  if (contains_by_slot == NULL)
+    contains_by_slot = g_ptr_array_new ();
+  if (contains_by_slot->len <= slot)
+    g_ptr_array_set_size (contains_by_slot, slot + 1);
+  tests = contains_by_slot->pdata[slot];
+  if (tests == NULL)
+    tests = contains_by_slot->pdata[slot] = g_array_new (FALSE, FALSE, sizeof (ContainsTest));
+  for (guint i = 0; i < tests->len; i++)
+    if (g_array_index (tests, ContainsTest, i).test == test)
+      {
+        G_UNLOCK (test_numbers);
+        return;
+      }
+  added.needle = g_strdup (needle);
+  g_array_append_val (tests, added);
+  G_UNLOCK (test_numbers);
+}
+
 /* What a BwRuleMemo remembers of a test. */
 enum
 {
@@ -366,6 +404,27 @@ contains_folded (const char *haystack,
     }
 }
 
+/* Every "contains" test of the slot, on the subject's value just folded:
+ * the tests that follow find their results in the memo. */
+static void
+decide_contains (BwRuleMemo *memo,
+                 guint       slot)
+{
+  const char *folded = memo->folded[slot];
+  GArray *tests;
+
+  G_LOCK (test_numbers);
+  tests = contains_by_slot != NULL && slot < contains_by_slot->len ? contains_by_slot->pdata[slot] : NULL;
+  for (guint i = 0; tests != NULL && i < tests->len; i++)
+    {
+      const ContainsTest *test = &g_array_index (tests, ContainsTest, i);
+
+      if (test->test < memo->n)
+        memo->state[test->test] = MEMO_KNOWN | (strstr (folded, test->needle) != NULL ? MEMO_TRUE : 0);
+    }
+  G_UNLOCK (test_numbers);
+}
+
 static gboolean
 asset_test (const BwRuleCondition *self,
             const BwRuleContext   *context,
@@ -434,6 +493,7 @@ evaluate_test (const BwRuleCondition *self,
               {
                 memo->folded[self->slot] = fold (json_node_get_string (value));
                 g_array_append_val (memo->folded_slots, self->slot);
+                decide_contains (memo, self->slot);
               }
             return strstr (memo->folded[self->slot], self->needle) != NULL;
           }

@@ -9,9 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* ID → BwRecord, the same shape the loader checks references against. */
-GHashTable *_bw_project_get_index          (BwProject  *self);
-gint64      _bw_project_get_highest_number (BwProject  *self,
-                                            const char *prefix);
+/* IDs of the prefix with a higher number are free. */
+gint64 _bw_project_get_highest_number (BwProject  *self,
+                                       const char *prefix);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-command-stack.h"
+#include "bw-id-index.h"
 #include "bw-project.h"
 #include "bw-project-private.h"
 #include "bw-rule-library-ref.h"
@@ -38,9 +39,7 @@ struct _BwProject
   GListStore     *rule_libraries;
 
   /* Session state, never written. */
-  GHashTable     *index;     /* ID → BwRecord (borrowed; the stores own them) */
-  gint64         *highest;   /* per bw_id_prefixes[]: no indexed ID of it has a higher number */
-  guint           last_prefix;  /* in bw_id_prefixes[], the one note_id_number() matched last */
+  BwIdIndex      *index;     /* ID → BwRecord (borrowed; the stores own them) */
   BwCommandStack *commands;
   GFile          *file;
   GPtrArray      *warnings;
@@ -110,7 +109,7 @@ bw_project_dispose (GObject *object)
 
   /* Commands hold IDs, not pointers, but drop them before the records. */
   g_clear_object (&self->commands);
-  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->index, bw_id_index_free);
 
   G_OBJECT_CLASS (bw_project_parent_class)->dispose (object);
 }
@@ -122,7 +121,6 @@ bw_project_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  g_clear_pointer (&self->highest, g_free);
 
   G_OBJECT_CLASS (bw_project_parent_class)->finalize (object);
 }
@@ -188,8 +186,7 @@ bw_project_class_init (BwProjectClass *klass)
 static void
 bw_project_init (BwProject *self)
 {
-  self->index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->highest = g_new0 (gint64, g_strv_length ((char **) bw_id_prefixes));
+  self->index = bw_id_index_new ();
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -282,12 +279,6 @@ bw_project_get_collection_by_name (BwProject  *self,
   return bw_record_get_records (BW_RECORD (self), field);
 }
 
-GHashTable *
-_bw_project_get_index (BwProject *self)
-{
-  return self->index;
-}
-
 BwRecord *
 bw_project_lookup (BwProject  *self,
                    const char *id)
@@ -296,7 +287,7 @@ bw_project_lookup (BwProject  *self,
 
   if (id == NULL)
     return NULL;
-  return g_hash_table_lookup (self->index, id);
+  return bw_id_index_lookup (self->index, id);
 }
 
 /* A record by path: an ID, then members (and list indices) below it, as
@@ -371,7 +362,7 @@ bw_project_allocate_id (BwProject  *self,
       g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, next);
 
       /* Above the highest number in use, an ID is free without a look-up. */
-      if (next++ > _bw_project_get_highest_number (self, prefix) || !g_hash_table_contains (self->index, id))
+      if (next++ > bw_id_index_get_highest (self->index, prefix) || bw_id_index_lookup (self->index, id) == NULL)
         {
           bw_id_counters_set (self->id_counters, prefix, next);
           return g_steal_pointer (&id);
@@ -384,55 +375,12 @@ index_nodes (BwProject  *self,
              GListModel *nodes,
              gboolean    add);
 
-static gboolean
-is_prefix_of (const char *prefix,
-              const char *id,
-              gsize       length)
-{
-  return strncmp (prefix, id, length) == 0 && prefix[length] == '\0';
-}
-
-/* Raises the highest number of the prefix of `id` to the number of `id`
- * ("T" and 12 of "T-12"). Every record indexed comes here, so it parses by
- * hand, and tries the prefix it matched last first: IDs come in runs of
- * one prefix (a file's collections, a derivation's threats). */
-static void
-note_id_number (BwProject  *self,
-                const char *id)
-{
-  const char *dash = strchr (id, '-');
-  gint64 number = 0;
-  guint i;
-
-  if (dash == NULL || dash[1] == '\0')
-    return;
-  for (const char *d = dash + 1; *d != '\0'; d++)
-    {
-      /* Not a number, or more digits than an ID has: no ID we make. */
-      if (*d < '0' || *d > '9' || d - dash > 18)
-        return;
-      number = number * 10 + (*d - '0');
-    }
-  i = self->last_prefix;
-  if (!is_prefix_of (bw_id_prefixes[i], id, dash - id))
-    {
-      for (i = 0; bw_id_prefixes[i] != NULL && !is_prefix_of (bw_id_prefixes[i], id, dash - id); i++)
-        ;
-      if (bw_id_prefixes[i] == NULL)
-        return;
-      self->last_prefix = i;
-    }
-  if (number > self->highest[i])
-    self->highest[i] = number;
-}
-
 /**
  * _bw_project_get_highest_number:
  * @prefix: one of bw_id_prefixes
  *
- * Every ID "@prefix-N" the project has indexed has N at most this (it
- * never goes down), so an ID with a higher number is free without a
- * look-up in the index, whose misses are slow on a large model.
+ * IDs "@prefix-N" with N above this are free (bw_id_index_get_highest()):
+ * derivation numbers its new threats without a look-up per ID.
  *
  * Returns: the highest number of @prefix ever indexed, or 0
  */
@@ -440,10 +388,7 @@ gint64
 _bw_project_get_highest_number (BwProject  *self,
                                 const char *prefix)
 {
-  for (guint i = 0; bw_id_prefixes[i] != NULL; i++)
-    if (g_str_equal (bw_id_prefixes[i], prefix))
-      return self->highest[i];
-  return 0;
+  return bw_id_index_get_highest (self->index, prefix);
 }
 
 static void
@@ -456,12 +401,9 @@ index_one (BwProject *self,
   if (id != NULL && BW_RECORD_GET_CLASS (record)->prefix != NULL)
     {
       if (add)
-        {
-          g_hash_table_insert (self->index, (gpointer) id, record);
-          note_id_number (self, id);
-        }
-      else if (g_hash_table_lookup (self->index, id) == record)
-        g_hash_table_remove (self->index, id);
+        bw_id_index_insert (self->index, id, record);
+      else
+        bw_id_index_remove (self->index, id, record);
     }
 
   /* Attack-tree nodes have IDs of their own. */

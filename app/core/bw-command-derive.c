@@ -116,8 +116,11 @@ bw_command_derive_apply (BwCommand  *command,
       _bw_deriver_mute_index (project, TRUE);
       g_list_store_splice (threats, self->position, 0, plan->new_threats->pdata, plan->new_threats->len);
       _bw_deriver_mute_index (project, FALSE);
+      /* By the numbers the plan gave their IDs: the threats themselves,
+       * long out of the cache, are not read. */
       for (guint i = 0; i < plan->new_threats->len; i++)
-        bw_project_index_record (project, plan->new_threats->pdata[i]);
+        _bw_project_index_numbered (project, plan->new_threats->pdata[i], "T",
+                                    g_array_index (plan->numbers, gint64, i));
       _bw_deriver_index_added (project, plan);
       bw_id_counters_set (counters, "T", plan->counter_after);
     }

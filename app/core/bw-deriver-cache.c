@@ -168,20 +168,21 @@ _bw_deriver_index_added (BwProject    *project,
 
   if (index == NULL || !index->watch->valid)
     return;
+  /* The plan knows each run's target: the threats themselves, long out of
+   * the cache, are not read. */
   for (guint r = 0; r < plan->runs->len; r++)
     {
-      guint n = g_array_index (plan->runs, guint, r);
-      const char *target = bw_threat_get_target (plan->new_threats->pdata[start]);
-      GPtrArray *bucket = g_hash_table_lookup (index->by_target, target);
+      const BwDeriveRun *run = &g_array_index (plan->runs, BwDeriveRun, r);
+      GPtrArray *bucket = g_hash_table_lookup (index->by_target, run->target);
 
       if (bucket == NULL)
         {
-          bucket = g_ptr_array_sized_new (n);
-          g_hash_table_insert (index->by_target, g_strdup (target), bucket);
+          bucket = g_ptr_array_sized_new (run->n);
+          g_hash_table_insert (index->by_target, g_strdup (run->target), bucket);
         }
-      for (guint i = start; i < start + n; i++)
+      for (guint i = start; i < start + run->n; i++)
         g_ptr_array_add (bucket, plan->new_threats->pdata[i]);
-      start += n;
+      start += run->n;
     }
   g_assert (start == plan->new_threats->len);
 }

@@ -17,13 +17,21 @@ struct _BwDerivePlan
   GStringChunk *strings;            /* the items' strings */
   GPtrArray    *entries;            /* per item: the history entry a change appends; NULL for an addition */
   GPtrArray    *new_threats;        /* BwThreat, the additions in item order */
-  GArray       *runs;               /* guint: how many of new_threats, in order, share a target */
+  GArray       *numbers;            /* gint64 per new_threats: the number of its ID, "T-<number>" */
+  GArray       *runs;               /* BwDeriveRun: new_threats, in order, by target */
   GStrv         missing_libraries;
   gint64        counter_before;     /* id_counters.T when planned */
   gint64        counter_after;      /* id_counters.T once applied */
   gint64        first_number;       /* of the first new threat's ID; the others' are higher */
   guint         counts[BW_DERIVE_UNSUPERSEDE + 1];
 };
+
+/* Consecutive new threats of one target. */
+typedef struct
+{
+  guint       n;
+  const char *target;     /* in the plan's strings */
+} BwDeriveRun;
 
 typedef struct _BwDeriverWatch BwDeriverWatch;
 

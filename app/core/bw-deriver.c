@@ -55,7 +55,8 @@ plan_new (void)
   self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
   self->strings = g_string_chunk_new (16 * 1024);
   self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
-  self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->runs = g_array_new (FALSE, FALSE, sizeof (BwDeriveRun));
   self->entries = g_ptr_array_new_with_free_func (object_unref0);
   return self;
 }
@@ -78,6 +79,7 @@ bw_derive_plan_unref (BwDerivePlan *self)
   g_array_unref (self->items);
   g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->new_threats);
+  g_array_unref (self->numbers);
   g_array_unref (self->runs);
   g_ptr_array_unref (self->entries);
   g_strfreev (self->missing_libraries);
@@ -514,6 +516,7 @@ fill_threat (BwRecord *record,
         {
           if (self->plan->new_threats->len == 0)
             self->plan->first_number = number;
+          g_array_append_val (self->plan->numbers, number);
           bw_record_fill_id (record, id);
           break;
         }
@@ -723,7 +726,11 @@ derive_one (Deriver    *self,
 
   n_added = self->plan->new_threats->len - n_added;
   if (n_added > 0)
-    g_array_append_val (self->plan->runs, n_added);
+    {
+      BwDeriveRun run = { n_added, g_string_chunk_insert (self->plan->strings, id) };
+
+      g_array_append_val (self->plan->runs, run);
+    }
 
   for (guint i = 0; i < n_existing; i++)
     if (!matched[i] && !bw_threat_get_obsolete (existing->pdata[i]))

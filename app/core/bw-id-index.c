@@ -133,6 +133,27 @@ bw_id_index_lookup (BwIdIndex  *self,
  *
  * Indexes @record under @id, in place of any record that had it.
  */
+/* Whether a record numbered `number` goes in its prefix's array: the
+ * array only grows while it stays in proportion to the records. */
+static gboolean
+in_reach (Series *series,
+          gint64  number)
+{
+  return number < series->records->len || number < (gint64) series->count * 2 + SLACK;
+}
+
+static void
+put (Series   *series,
+     gint64    number,
+     gpointer  record)
+{
+  if (number >= series->records->len)
+    g_ptr_array_set_size (series->records, number + 1);
+  if (series->records->pdata[number] == NULL)
+    series->count++;
+  series->records->pdata[number] = record;
+}
+
 void
 bw_id_index_insert (BwIdIndex  *self,
                     const char *id,
@@ -146,14 +167,9 @@ bw_id_index_insert (BwIdIndex  *self,
       Series *series = &self->series[i];
 
       series->highest = MAX (series->highest, number);
-      /* The array only grows while it stays in proportion. */
-      if (number < series->records->len || number < (gint64) series->count * 2 + SLACK)
+      if (in_reach (series, number))
         {
-          if (number >= series->records->len)
-            g_ptr_array_set_size (series->records, number + 1);
-          if (series->records->pdata[number] == NULL)
-            series->count++;
-          series->records->pdata[number] = record;
+          put (series, number, record);
           /* It may have gone to the others while it was out of reach. */
           if (g_hash_table_size (self->others) > 0)
             g_hash_table_remove (self->others, id);
@@ -161,6 +177,46 @@ bw_id_index_insert (BwIdIndex  *self,
         }
     }
   g_hash_table_insert (self->others, (gpointer) id, record);
+}
+
+/**
+ * bw_id_index_insert_numbered:
+ * @prefix: one of bw_id_prefixes
+ * @number: a number from 1
+ * @record: the record whose ID is "@prefix-@number"
+ *
+ * bw_id_index_insert() for a caller that made the ID from @prefix and
+ * @number, without reading the ID again: the derive command indexes tens
+ * of thousands of threats no longer in the cache. Where that needs the
+ * ID, it does nothing and says so.
+ *
+ * Returns: whether @record is indexed; if not, index it with
+ *   bw_id_index_insert()
+ */
+gboolean
+bw_id_index_insert_numbered (BwIdIndex  *self,
+                             const char *prefix,
+                             gint64      number,
+                             gpointer    record)
+{
+  guint i = self->last;
+  Series *series;
+
+  g_return_val_if_fail (number > 0, FALSE);
+
+  if (!g_str_equal (bw_id_prefixes[i], prefix))
+    {
+      for (i = 0; bw_id_prefixes[i] != NULL && !g_str_equal (bw_id_prefixes[i], prefix); i++)
+        ;
+      g_return_val_if_fail (bw_id_prefixes[i] != NULL, FALSE);
+      self->last = i;
+    }
+  series = &self->series[i];
+  if (!in_reach (series, number) || g_hash_table_size (self->others) > 0)
+    return FALSE;
+  series->highest = MAX (series->highest, number);
+  put (series, number, record);
+  return TRUE;
 }
 
 /* Forgets @id if @record is what it names. */

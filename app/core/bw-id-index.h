@@ -18,6 +18,10 @@ gpointer   bw_id_index_lookup      (BwIdIndex  *self,
 void       bw_id_index_insert      (BwIdIndex  *self,
                                     const char *id,
                                     gpointer    record);
+gboolean   bw_id_index_insert_numbered (BwIdIndex  *self,
+                                        const char *prefix,
+                                        gint64      number,
+                                        gpointer    record);
 void       bw_id_index_remove      (BwIdIndex  *self,
                                     const char *id,
                                     gpointer    record);

@@ -12,5 +12,9 @@ G_BEGIN_DECLS
 /* IDs of the prefix with a higher number are free. */
 gint64 _bw_project_get_highest_number (BwProject  *self,
                                        const char *prefix);
+void   _bw_project_index_numbered     (BwProject  *self,
+                                       BwRecord   *record,
+                                       const char *prefix,
+                                       gint64      number);
 
 G_END_DECLS

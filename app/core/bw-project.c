@@ -441,6 +441,23 @@ bw_project_index_record (BwProject *self,
   index_one (self, record, TRUE);
 }
 
+/**
+ * _bw_project_index_numbered:
+ * @record: a record with no records with IDs of their own (a threat)
+ *   whose ID is "@prefix-@number"
+ *
+ * bw_project_index_record() for a caller that knows the ID's number.
+ */
+void
+_bw_project_index_numbered (BwProject  *self,
+                            BwRecord   *record,
+                            const char *prefix,
+                            gint64      number)
+{
+  if (!bw_id_index_insert_numbered (self->index, prefix, number, record))
+    bw_id_index_insert (self->index, bw_record_get_id (record), record);
+}
+
 void
 bw_project_unindex_record (BwProject *self,
                            BwRecord  *record)

@@ -107,6 +107,27 @@ test_highest (void)
   g_assert_cmpint (bw_id_index_get_highest (index, "T"), ==, 999999999);
 }
 
+/* A record numbered by its caller is indexed as by its ID, unless that
+ * needs the ID. */
+static void
+test_numbered (void)
+{
+  g_autoptr(BwIdIndex) index = bw_id_index_new ();
+
+  g_assert_true (bw_id_index_insert_numbered (index, "T", 4, &records[0]));
+  g_assert_true (bw_id_index_lookup (index, "T-4") == &records[0]);
+  g_assert_cmpint (bw_id_index_get_highest (index, "T"), ==, 4);
+  g_assert_true (bw_id_index_insert_numbered (index, "T", 4, &records[1]));
+  g_assert_true (bw_id_index_lookup (index, "T-4") == &records[1]);
+
+  /* Out of reach, and with IDs of other forms about: the ID is needed. */
+  g_assert_false (bw_id_index_insert_numbered (index, "T", 999999999, &records[2]));
+  g_assert_null (bw_id_index_lookup (index, "T-999999999"));
+  bw_id_index_insert (index, "T-05", &records[3]);
+  g_assert_false (bw_id_index_insert_numbered (index, "T", 5, &records[4]));
+  g_assert_null (bw_id_index_lookup (index, "T-5"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -117,6 +138,7 @@ main (int    argc,
   g_test_add_func ("/id-index/other-ids", test_other_ids);
   g_test_add_func ("/id-index/far-number", test_far_number);
   g_test_add_func ("/id-index/highest", test_highest);
+  g_test_add_func ("/id-index/numbered", test_numbered);
 
   return g_test_run ();
 }

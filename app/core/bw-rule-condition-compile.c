@@ -408,6 +408,19 @@ compile (JsonNode    *node,
       self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_rule_condition_free);
       g_ptr_array_add (self->children, child);
     }
+  if (self->children != NULL)
+    {
+      self->n_children = self->children->len;
+      self->peek = g_new0 (BwRuleChildPeek, self->children->len);
+      for (guint i = 0; i < self->children->len; i++)
+        {
+          BwRuleCondition *child = self->children->pdata[i];
+
+          self->peek[i].test = child->test;
+          self->peek[i].subject = child->subject;
+          self->peek[i].leaf = child->children == NULL;
+        }
+    }
   else if (g_str_equal (test, "kind"))
     {
       if (!compile_kind (self, json_object_get_member (object, "kind"), test_path, error))

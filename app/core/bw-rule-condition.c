@@ -242,6 +242,7 @@ bw_rule_condition_free (BwRuleCondition *self)
   g_clear_pointer (&self->expected_in, g_array_unref);
   g_free (self->needle);
   g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_free (self->peek);
   g_free (self);
 }
 
@@ -541,22 +542,22 @@ evaluate_test (const BwRuleCondition *self,
   return FALSE;
 }
 
-/* A leaf's remembered result: 0 or 1, or -1 when the memo does not have
- * it (the caller evaluates). Inline in the all/any loops, which is where
- * most answers come from once the memo is warm. */
+/* A leaf child's remembered result: 0 or 1, or -1 when the memo does not
+ * have it (the caller evaluates). Inline in the all/any loops, which is
+ * where most answers come from once the memo is warm. */
 static inline int
-memo_peek (const BwRuleCondition *self,
+memo_peek (const BwRuleChildPeek *peek,
            const BwRuleContext   *context)
 {
   BwRuleMemo *memo;
   guint8 state;
 
-  if (self->op == OP_ALL || self->op == OP_ANY || self->op == OP_NOT)
+  if (!peek->leaf)
     return -1;
-  memo = context->memo[self->subject];
-  if (memo == NULL || self->test >= memo->n || context->subjects[self->subject] == NULL)
+  memo = context->memo[peek->subject];
+  if (memo == NULL || peek->test >= memo->n || context->subjects[peek->subject] == NULL)
     return -1;
-  state = memo->state[self->test];
+  state = memo->state[peek->test];
   if ((state & MEMO_KNOWN) == 0 || ((state & MEMO_DEFAULTS) != 0 && memo->vocabulary != context->vocabulary))
     return -1;
   return (state & MEMO_TRUE) != 0;
@@ -583,18 +584,18 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
   switch (self->op)
     {
     case OP_ALL:
-      for (guint i = 0; i < self->children->len; i++)
+      for (guint i = 0; i < self->n_children; i++)
         {
-          int known = memo_peek (self->children->pdata[i], context);
+          int known = memo_peek (&self->peek[i], context);
 
           if (known == 0 || (known < 0 && !bw_rule_condition_evaluate (self->children->pdata[i], context)))
             return FALSE;
         }
       return TRUE;
     case OP_ANY:
-      for (guint i = 0; i < self->children->len; i++)
+      for (guint i = 0; i < self->n_children; i++)
         {
-          int known = memo_peek (self->children->pdata[i], context);
+          int known = memo_peek (&self->peek[i], context);
 
           if (known == 1 || (known < 0 && bw_rule_condition_evaluate (self->children->pdata[i], context)))
             return TRUE;

@@ -190,6 +190,7 @@ typedef struct
 /* A rule as the evaluation loop needs it, looked up once per plan. */
 typedef struct
 {
+  BwRuleGuard            guard;       /* the condition cannot hold without it */
   BwRule                *rule;
   const BwRuleCondition *condition;
   BwRuleLibrary         *vocabulary;
@@ -647,7 +648,9 @@ derive_one (Deriver    *self,
           CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
           context.vocabulary = compiled->vocabulary;
-          if (bw_rule_condition_evaluate (compiled->condition, &context))
+          /* Most rules fail on a test an earlier rule already asked. */
+          if (!bw_rule_guard_fails (&compiled->guard, &context)
+              && bw_rule_condition_evaluate (compiled->condition, &context))
             {
               Match match = { compiled, NULL, NULL };
 
@@ -677,7 +680,8 @@ derive_one (Deriver    *self,
                   CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
                   context.vocabulary = compiled->vocabulary;
-                  if (bw_rule_condition_evaluate (compiled->condition, &context))
+                  if (!bw_rule_guard_fails (&compiled->guard, &context)
+                      && bw_rule_condition_evaluate (compiled->condition, &context))
                     {
                       Match match = { compiled, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
 
@@ -818,6 +822,7 @@ bw_deriver_plan (BwProject          *project,
       for (guint r = 0; r < list->len; r++)
         {
           CompiledRule compiled = {
+            bw_rule_condition_get_guard (bw_rule_get_condition (list->pdata[r])),
             list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r]), NULL
           };
 

@@ -411,14 +411,14 @@ compile (JsonNode    *node,
   if (self->children != NULL)
     {
       self->n_children = self->children->len;
-      self->peek = g_new0 (BwRuleChildPeek, self->children->len);
+      self->peek = g_new0 (BwRuleGuard, self->children->len);
       for (guint i = 0; i < self->children->len; i++)
         {
           BwRuleCondition *child = self->children->pdata[i];
 
           self->peek[i].test = child->test;
           self->peek[i].subject = child->subject;
-          self->peek[i].leaf = child->children == NULL;
+          self->peek[i].set = child->children == NULL;
         }
     }
   else if (g_str_equal (test, "kind"))

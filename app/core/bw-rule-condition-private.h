@@ -38,16 +38,6 @@ typedef struct
   double      number;
 } BwRuleScalar;
 
-/* What the all/any loops need of a child to find its result in the memo,
- * kept in the parent: reading the children themselves, spread over the
- * heap, cost a cache miss each. */
-typedef struct
-{
-  guint           test;
-  guint8          subject;
-  guint8          leaf;
-} BwRuleChildPeek;
-
 struct _BwRuleCondition
 {
   /* What evaluation reads of every node, together in one cache line. */
@@ -56,7 +46,10 @@ struct _BwRuleCondition
   guint            test;       /* a leaf's number, shared by equal tests (BwRuleMemo) */
   guint            slot;       /* the property's index in BwRuleContext.values */
   guint            n_children;
-  BwRuleChildPeek *peek;       /* per child */
+  /* Per child, what the all/any loops need to find its result in the
+   * memo: reading the children themselves, spread over the heap, cost a
+   * cache miss each. */
+  BwRuleGuard     *peek;
   GPtrArray       *children;   /* all, any, not */
 
   gboolean        flag;       /* exists, crosses_boundary, safety_relevant */

@@ -546,13 +546,13 @@ evaluate_test (const BwRuleCondition *self,
  * have it (the caller evaluates). Inline in the all/any loops, which is
  * where most answers come from once the memo is warm. */
 static inline int
-memo_peek (const BwRuleChildPeek *peek,
-           const BwRuleContext   *context)
+memo_peek (const BwRuleGuard   *peek,
+           const BwRuleContext *context)
 {
   BwRuleMemo *memo;
   guint8 state;
 
-  if (!peek->leaf)
+  if (!peek->set)
     return -1;
   memo = context->memo[peek->subject];
   if (memo == NULL || peek->test >= memo->n || context->subjects[peek->subject] == NULL)
@@ -637,4 +637,43 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
     }
   memo->state[self->test] = MEMO_KNOWN | (result ? MEMO_TRUE : 0) | (defaults ? MEMO_DEFAULTS : 0);
   return result;
+}
+
+/**
+ * bw_rule_condition_get_guard:
+ * @self: (nullable): a compiled condition
+ *
+ * A leaf test the condition cannot hold without: itself if it is one, or
+ * the first leaf of an "all". A caller that evaluates many conditions on
+ * one subject keeps their guards together, and skips a condition whose
+ * guard the memo already knows to fail without reading it.
+ *
+ * Returns: the guard, unset if there is none
+ */
+BwRuleGuard
+bw_rule_condition_get_guard (const BwRuleCondition *self)
+{
+  BwRuleGuard guard = { 0 };
+
+  if (self == NULL)
+    return guard;
+  if (self->children == NULL)
+    {
+      guard.test = self->test;
+      guard.subject = self->subject;
+      guard.set = TRUE;
+    }
+  else if (self->op == OP_ALL)
+    for (guint i = 0; i < self->n_children && !guard.set; i++)
+      guard = self->peek[i];
+  return guard;
+}
+
+/* Whether the memo knows the guard's test failed for the context's
+ * subjects, and with it the condition. */
+gboolean
+bw_rule_guard_fails (const BwRuleGuard   *guard,
+                     const BwRuleContext *context)
+{
+  return memo_peek (guard, context) == 0;
 }

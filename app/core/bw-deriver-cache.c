@@ -56,6 +56,7 @@ threat_index_free (gpointer data)
   index->watch->valid = FALSE;
   watch_unref (index->watch, NULL);
   g_clear_pointer (&index->by_target, g_hash_table_unref);
+  g_clear_pointer (&index->keys, g_string_chunk_free);
   g_free (index);
 }
 
@@ -72,7 +73,23 @@ threats_changed_cb (GListModel *model,
     watch->valid = FALSE;
 }
 
-/* `last` remembers the previous bucket: new threats come grouped by target. */
+/* The bucket of a target, made if need be. */
+static GPtrArray *
+bucket_of (BwDeriverThreatIndex *index,
+           const char           *target,
+           guint                 size)
+{
+  GPtrArray *bucket = g_hash_table_lookup (index->by_target, target);
+
+  if (bucket == NULL)
+    {
+      bucket = g_ptr_array_sized_new (size);
+      g_hash_table_insert (index->by_target, g_string_chunk_insert (index->keys, target), bucket);
+    }
+  return bucket;
+}
+
+/* `last` remembers the previous bucket: threats come grouped by target. */
 static void
 threat_index_add (BwDeriverThreatIndex  *index,
                   BwThreat              *threat,
@@ -85,12 +102,7 @@ threat_index_add (BwDeriverThreatIndex  *index,
     return;
   bucket = *last;
   if (bucket == NULL || g_strcmp0 (bw_threat_get_target (bucket->pdata[0]), target) != 0)
-    bucket = g_hash_table_lookup (index->by_target, target);
-  if (bucket == NULL)
-    {
-      bucket = g_ptr_array_new ();
-      g_hash_table_insert (index->by_target, g_strdup (target), bucket);
-    }
+    bucket = bucket_of (index, target, 4);
   g_ptr_array_add (bucket, threat);
   *last = bucket;
 }
@@ -109,14 +121,19 @@ _bw_deriver_threat_index_get (BwProject *project)
                              watch_ref (index->watch), watch_unref, 0);
       g_object_set_qdata_full (G_OBJECT (project), threat_index_quark (), index, threat_index_free);
     }
-  if (!index->watch->valid)
+  /* A threat's target, rule or origin can be edited without the list
+   * changing: the keys' count says so. */
+  if (!index->watch->valid || index->keys_changed != bw_structure_serial_get (BW_STRUCTURE_THREAT_KEYS))
     {
       GListModel *threats = bw_project_get_threats (project);
       guint n = g_list_model_get_n_items (threats);
       GPtrArray *last = NULL;
 
       g_clear_pointer (&index->by_target, g_hash_table_unref);
-      index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      g_clear_pointer (&index->keys, g_string_chunk_free);
+      index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      index->keys = g_string_chunk_new (16 * 1024);
+      index->keys_changed = bw_structure_serial_get (BW_STRUCTURE_THREAT_KEYS);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
@@ -128,21 +145,17 @@ _bw_deriver_threat_index_get (BwProject *project)
   return index;
 }
 
-/* The derived threats whose target is `target_id`, re-checked, because a
- * threat's target can be edited without the list changing. */
+/* The derived threats whose target is `target_id`. */
 void
 _bw_deriver_collect_threats (BwDeriverThreatIndex *index,
-                 const char  *target_id,
-                 GPtrArray   *out)
+                             const char           *target_id,
+                             GPtrArray            *out)
 {
   GPtrArray *bucket = g_hash_table_lookup (index->by_target, target_id);
 
   g_ptr_array_set_size (out, 0);
-  if (bucket == NULL)
-    return;
-  for (guint i = 0; i < bucket->len; i++)
-    if (g_strcmp0 (bw_threat_get_target (bucket->pdata[i]), target_id) == 0)
-      g_ptr_array_add (out, bucket->pdata[i]);
+  if (bucket != NULL)
+    g_ptr_array_extend (out, bucket, NULL, NULL);
 }
 
 void
@@ -173,13 +186,8 @@ _bw_deriver_index_added (BwProject    *project,
   for (guint r = 0; r < plan->runs->len; r++)
     {
       const BwDeriveRun *run = &g_array_index (plan->runs, BwDeriveRun, r);
-      GPtrArray *bucket = g_hash_table_lookup (index->by_target, run->target);
+      GPtrArray *bucket = bucket_of (index, run->target, run->n);
 
-      if (bucket == NULL)
-        {
-          bucket = g_ptr_array_sized_new (run->n);
-          g_hash_table_insert (index->by_target, g_strdup (run->target), bucket);
-        }
       for (guint i = start; i < start + run->n; i++)
         g_ptr_array_add (bucket, plan->new_threats->pdata[i]);
       start += run->n;
@@ -245,7 +253,7 @@ _bw_deriver_layout_get (BwProject *project)
                              watch_ref (layout->watch), watch_unref, 0);
       g_object_set_qdata_full (G_OBJECT (project), layout_quark (), layout, layout_free);
     }
-  if (layout->watch->valid && layout->structure == bw_structure_serial_get ())
+  if (layout->watch->valid && layout->structure == bw_structure_serial_get (BW_STRUCTURE_LAYOUT))
     return layout;
 
   g_clear_pointer (&layout->flows_of, g_hash_table_unref);
@@ -308,6 +316,6 @@ _bw_deriver_layout_get (BwProject *project)
         g_hash_table_add (layout->summary, g_strdup (refines));
     }
   layout->watch->valid = TRUE;
-  layout->structure = bw_structure_serial_get ();
+  layout->structure = bw_structure_serial_get (BW_STRUCTURE_LAYOUT);
   return layout;
 }

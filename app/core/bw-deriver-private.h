@@ -39,7 +39,9 @@ typedef struct _BwDeriverWatch BwDeriverWatch;
 typedef struct
 {
   BwDeriverWatch *watch;
-  GHashTable     *by_target;    /* target ID → GPtrArray of BwThreat (borrowed) */
+  GHashTable     *by_target;    /* target ID (in `keys`) → GPtrArray of BwThreat (borrowed) */
+  GStringChunk   *keys;
+  guint           keys_changed; /* bw_structure_serial_get (BW_STRUCTURE_THREAT_KEYS) when built */
 } BwDeriverThreatIndex;
 
 /* What derivation reads of the model's structure. */
@@ -49,7 +51,7 @@ typedef struct
   GHashTable     *flows_of;     /* node → GPtrArray of its flows (borrowed) */
   GHashTable     *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
   GHashTable     *summary;      /* IDs (owned) of summary elements */
-  guint           structure;    /* bw_structure_serial_get() when built */
+  guint           structure;    /* bw_structure_serial_get (BW_STRUCTURE_LAYOUT) when built */
 } BwDeriverLayout;
 
 BwDeriverThreatIndex *_bw_deriver_threat_index_get (BwProject            *project);

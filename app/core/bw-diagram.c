@@ -32,8 +32,7 @@ static void
 bw_diagram_notify (GObject    *object,
                    GParamSpec *pspec)
 {
-  if (bw_structure_serial_is_member (pspec))
-    bw_structure_serial_bump ();
+  bw_structure_serial_note (BW_STRUCTURE_LAYOUT, pspec);
 }
 
 static void

@@ -1,14 +1,15 @@
-/* bw-structure-serial.c — a count of changes to the structure of any model
+/* bw-structure-serial.c — counts of changes to the structure of any model
  *
  * Copyright 2026 The Bulwark authors
  * SPDX-License-Identifier: Apache-2.0
  *
  * What derivation caches about a model's structure (which flows a node has,
- * which boundaries a diagram has, which elements are refined) changes only
- * when an element's or diagram's ends, diagram, kind, refinement or ID
- * does. Elements and diagrams bump this one count when they notify such a
- * member, and a cache remembers the count it was built at: one comparison
- * tells it whether to rebuild, with no handler connected per element (tens
+ * which boundaries a diagram has, which elements are refined, which derived
+ * threats an element has) changes only when a few members do: an element's
+ * or diagram's ends, diagram, kind, refinement or ID, a threat's origin,
+ * rule or target. The records count such changes here when they notify
+ * them, and a cache remembers the count it was built at: one comparison
+ * tells it whether to rebuild, with no handler connected per record (tens
  * of thousands on a large model, each costing more to connect than the
  * rebuild it would save). A change in any project counts, so a cache may
  * be rebuilt once more than it strictly needs.
@@ -17,26 +18,29 @@
 
 #include "bw-structure-serial.h"
 
-static gint serial;
+static gint serials[BW_STRUCTURE_N];
+
+static const char * const layout_members[] = { "source", "target", "refines", "diagram", "kind", "id", NULL };
+static const char * const threat_key_members[] = { "origin", "rule", "target", NULL };
 
 /* Returns: the count, to compare with the one a cache was built at */
 guint
-bw_structure_serial_get (void)
+bw_structure_serial_get (BwStructure which)
 {
-  return (guint) g_atomic_int_get (&serial);
+  g_return_val_if_fail (which < BW_STRUCTURE_N, 0);
+
+  return (guint) g_atomic_int_get (&serials[which]);
 }
 
-/* Whether a change of this member changes the structure. */
-gboolean
-bw_structure_serial_is_member (GParamSpec *pspec)
-{
-  static const char * const members[] = { "source", "target", "refines", "diagram", "kind", "id", NULL };
-
-  return g_strv_contains (members, pspec->name);
-}
-
+/* Counts a change of the member `pspec` names if it is one of `which`. */
 void
-bw_structure_serial_bump (void)
+bw_structure_serial_note (BwStructure  which,
+                          GParamSpec  *pspec)
 {
-  g_atomic_int_inc (&serial);
+  const char * const *members = which == BW_STRUCTURE_LAYOUT ? layout_members : threat_key_members;
+
+  g_return_if_fail (which < BW_STRUCTURE_N);
+
+  if (g_strv_contains (members, pspec->name))
+    g_atomic_int_inc (&serials[which]);
 }

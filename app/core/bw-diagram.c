@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include "bw-diagram.h"
-#include "bw-structure-serial.h"
 
 struct _BwDiagram
 {
@@ -27,21 +26,13 @@ static const BwField fields[] = {
   { "refines", BW_FIELD_REF, G_STRUCT_OFFSET (BwDiagram, refines), .refs = "P" },
 };
 
-/* Caches of the model's structure follow its changes (bw-structure-serial.c). */
-static void
-bw_diagram_notify (GObject    *object,
-                   GParamSpec *pspec)
-{
-  bw_structure_serial_note (BW_STRUCTURE_LAYOUT, pspec);
-}
-
 static void
 bw_diagram_class_init (BwDiagramClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
 
-  object_class->notify = bw_diagram_notify;
+  /* Caches of the model's structure follow it (bw-structure-serial.c). */
+  record_class->structure = BW_STRUCTURE_LAYOUT;
 
   record_class->has_id = TRUE;
   record_class->prefix = "D";

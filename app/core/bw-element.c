@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-element.h"
-#include "bw-structure-serial.h"
 
 struct _BwElement
 {
@@ -83,21 +82,13 @@ bw_element_get_kinds (BwRecord *record)
     }
 }
 
-/* Caches of the model's structure follow its changes (bw-structure-serial.c). */
-static void
-bw_element_notify (GObject    *object,
-                   GParamSpec *pspec)
-{
-  bw_structure_serial_note (BW_STRUCTURE_LAYOUT, pspec);
-}
-
 static void
 bw_element_class_init (BwElementClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
 
-  object_class->notify = bw_element_notify;
+  /* Caches of the model's structure follow it (bw-structure-serial.c). */
+  record_class->structure = BW_STRUCTURE_LAYOUT;
 
   record_class->get_kinds = bw_element_get_kinds;
 

@@ -586,6 +586,19 @@ set_field (BwRecord      *self,
     }
 }
 
+/* Notifies a change of a member; caches of the model's structure follow
+ * the changes of theirs (bw-structure-serial.c). */
+static void
+notify_changed (BwRecord   *self,
+                GParamSpec *pspec)
+{
+  BwStructure structure = BW_RECORD_GET_CLASS (self)->structure;
+
+  if (structure != BW_STRUCTURE_NONE)
+    bw_structure_serial_note (structure, pspec);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
 static void
 bw_record_set_property (GObject      *object,
                         guint         prop_id,
@@ -601,7 +614,7 @@ bw_record_set_property (GObject      *object,
       return;
     }
   if (set_field (self, &klass->fields[prop_id - N_BASE_PROPS], value))
-    g_object_notify_by_pspec (object, pspec);
+    notify_changed (self, pspec);
 }
 
 static void
@@ -617,6 +630,9 @@ bw_record_class_init (BwRecordClass *klass)
   id_pspec = g_param_spec_string ("id", NULL, NULL, NULL,
                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_ID, id_pspec);
+
+  /* Subclasses start from a copy of this. */
+  klass->structure = BW_STRUCTURE_NONE;
 }
 
 static void
@@ -840,7 +856,7 @@ bw_record_set_id (BwRecord   *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), id_pspec);
+  notify_changed (self, id_pspec);
 }
 
 /* Members this version does not know, kept to be written back. */
@@ -885,5 +901,5 @@ bw_record_notify_field (BwRecord      *self,
 {
   BwRecordClass *klass = BW_RECORD_GET_CLASS (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[field - klass->fields]);
+  notify_changed (self, klass->pspecs[field - klass->fields]);
 }

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bw-number.h"
+#include "bw-structure-serial.h"
 
 G_BEGIN_DECLS
 
@@ -82,6 +83,7 @@ struct _BwRecordClass
   GParamSpec    **pspecs;     /* one per field, [0] is the "id" property */
   gboolean        has_id;     /* "id" is the first member */
   const char     *prefix;     /* ID prefix; NULL where the ID is free (CVE, library) */
+  BwStructure     structure;  /* whose members' changes the records count, or BW_STRUCTURE_NONE */
 
   /* The kind mask of this object, for classes whose members vary by kind. */
   BwKinds       (*get_kinds) (BwRecord *self);

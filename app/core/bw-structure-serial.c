@@ -7,8 +7,9 @@
  * which boundaries a diagram has, which elements are refined, which derived
  * threats an element has) changes only when a few members do: an element's
  * or diagram's ends, diagram, kind, refinement or ID, a threat's origin,
- * rule or target. The records count such changes here when they notify
- * them, and a cache remembers the count it was built at: one comparison
+ * rule or target. Records count such changes here as they notify them
+ * (BwRecordClass.structure), and a cache remembers the count it was built
+ * at: one comparison
  * tells it whether to rebuild, with no handler connected per record (tens
  * of thousands on a large model, each costing more to connect than the
  * rebuild it would save). A change in any project counts, so a cache may
@@ -27,7 +28,7 @@ static const char * const threat_key_members[] = { "origin", "rule", "target", N
 guint
 bw_structure_serial_get (BwStructure which)
 {
-  g_return_val_if_fail (which < BW_STRUCTURE_N, 0);
+  g_return_val_if_fail (which >= 0 && which < BW_STRUCTURE_N, 0);
 
   return (guint) g_atomic_int_get (&serials[which]);
 }
@@ -39,7 +40,7 @@ bw_structure_serial_note (BwStructure  which,
 {
   const char * const *members = which == BW_STRUCTURE_LAYOUT ? layout_members : threat_key_members;
 
-  g_return_if_fail (which < BW_STRUCTURE_N);
+  g_return_if_fail (which >= 0 && which < BW_STRUCTURE_N);
 
   if (g_strv_contains (members, pspec->name))
     g_atomic_int_inc (&serials[which]);

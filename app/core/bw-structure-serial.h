@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  BW_STRUCTURE_NONE = -1,
   BW_STRUCTURE_LAYOUT,       /* elements' ends, diagram, kind, refinement and ID; diagrams' refinement and ID */
   BW_STRUCTURE_THREAT_KEYS,  /* threats' origin, rule and target: which element a derived threat is of */
   BW_STRUCTURE_N,

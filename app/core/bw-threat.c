@@ -9,7 +9,6 @@
 #include "bw-history-entry.h"
 #include "bw-residual.h"
 #include "bw-risk.h"
-#include "bw-structure-serial.h"
 
 struct _BwThreat
 {
@@ -68,22 +67,13 @@ static const BwField fields[] = {
   { "history", BW_FIELD_RECORDS, G_STRUCT_OFFSET (BwThreat, history), .record_type = bw_history_entry_get_type },
 };
 
-/* Derivation's index of threats by element follows their keys
- * (bw-structure-serial.c). */
-static void
-bw_threat_notify (GObject    *object,
-                  GParamSpec *pspec)
-{
-  bw_structure_serial_note (BW_STRUCTURE_THREAT_KEYS, pspec);
-}
-
 static void
 bw_threat_class_init (BwThreatClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
 
-  object_class->notify = bw_threat_notify;
+  /* Caches of the model's structure follow it (bw-structure-serial.c). */
+  record_class->structure = BW_STRUCTURE_THREAT_KEYS;
 
   record_class->has_id = TRUE;
   record_class->prefix = "T";

@@ -28,6 +28,7 @@
 #include "bw-history-entry.h"
 #include "bw-project-private.h"
 #include "bw-risk.h"
+#include "bw-rule-condition-private.h"
 #include "bw-rule-library-ref.h"
 #include "bw-rule-private.h"
 
@@ -649,7 +650,7 @@ derive_one (Deriver    *self,
 
           context.vocabulary = compiled->vocabulary;
           /* Most rules fail on a test an earlier rule already asked. */
-          if (!bw_rule_guard_fails (&compiled->guard, &context)
+          if (!_bw_rule_guard_fails (&compiled->guard, &context)
               && bw_rule_condition_evaluate (compiled->condition, &context))
             {
               Match match = { compiled, NULL, NULL };
@@ -680,7 +681,7 @@ derive_one (Deriver    *self,
                   CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
                   context.vocabulary = compiled->vocabulary;
-                  if (!bw_rule_guard_fails (&compiled->guard, &context)
+                  if (!_bw_rule_guard_fails (&compiled->guard, &context)
                       && bw_rule_condition_evaluate (compiled->condition, &context))
                     {
                       Match match = { compiled, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };

@@ -119,4 +119,54 @@ is_boolean (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
 }
 
+/* What a BwRuleMemo remembers of a test. */
+enum
+{
+  MEMO_KNOWN = 1 << 0,
+  MEMO_TRUE = 1 << 1,
+  MEMO_DEFAULTS = 1 << 2,   /* the property was absent: the result came from the vocabulary */
+};
+
+struct _BwRuleMemo
+{
+  guint          n;                 /* the tests there were when it was made */
+  guint8        *state;             /* per test: MEMO_* */
+  gboolean       has_vocabulary;
+  BwRuleLibrary *vocabulary;        /* of the MEMO_DEFAULTS results */
+  guint          n_slots;           /* the property slots there were */
+  char         **folded;            /* per slot: the subject's value case-folded, for "contains" */
+  GArray        *folded_slots;      /* guint: the slots `folded` has strings in */
+};
+
+/* A leaf child's remembered result: 0 or 1, or -1 when the memo does not
+ * have it (the caller evaluates). Inline in the all/any loops, which is
+ * where most answers come from once the memo is warm. */
+static inline int
+_bw_rule_memo_peek (const BwRuleGuard   *peek,
+                    const BwRuleContext *context)
+{
+  BwRuleMemo *memo;
+  guint8 state;
+
+  if (!peek->set)
+    return -1;
+  memo = context->memo[peek->subject];
+  if (memo == NULL || peek->test >= memo->n || context->subjects[peek->subject] == NULL)
+    return -1;
+  state = memo->state[peek->test];
+  if ((state & MEMO_KNOWN) == 0 || ((state & MEMO_DEFAULTS) != 0 && memo->vocabulary != context->vocabulary))
+    return -1;
+  return (state & MEMO_TRUE) != 0;
+}
+
+/* Whether the memo knows the guard (bw_rule_condition_get_guard()) failed
+ * for the context's subjects, and with it the condition: inline, asked of
+ * every rule for every element. */
+static inline gboolean
+_bw_rule_guard_fails (const BwRuleGuard   *guard,
+                      const BwRuleContext *context)
+{
+  return _bw_rule_memo_peek (guard, context) == 0;
+}
+
 G_END_DECLS

@@ -119,25 +119,6 @@ _bw_rule_condition_add_contains (guint       slot,
   G_UNLOCK (test_numbers);
 }
 
-/* What a BwRuleMemo remembers of a test. */
-enum
-{
-  MEMO_KNOWN = 1 << 0,
-  MEMO_TRUE = 1 << 1,
-  MEMO_DEFAULTS = 1 << 2,   /* the property was absent: the result came from the vocabulary */
-};
-
-struct _BwRuleMemo
-{
-  guint          n;                 /* the tests there were when it was made */
-  guint8        *state;             /* per test: MEMO_* */
-  gboolean       has_vocabulary;
-  BwRuleLibrary *vocabulary;        /* of the MEMO_DEFAULTS results */
-  guint          n_slots;           /* the property slots there were */
-  char         **folded;            /* per slot: the subject's value case-folded, for "contains" */
-  GArray        *folded_slots;      /* guint: the slots `folded` has strings in */
-};
-
 /**
  * bw_rule_memo_new:
  *
@@ -542,27 +523,6 @@ evaluate_test (const BwRuleCondition *self,
   return FALSE;
 }
 
-/* A leaf child's remembered result: 0 or 1, or -1 when the memo does not
- * have it (the caller evaluates). Inline in the all/any loops, which is
- * where most answers come from once the memo is warm. */
-static inline int
-memo_peek (const BwRuleGuard   *peek,
-           const BwRuleContext *context)
-{
-  BwRuleMemo *memo;
-  guint8 state;
-
-  if (!peek->set)
-    return -1;
-  memo = context->memo[peek->subject];
-  if (memo == NULL || peek->test >= memo->n || context->subjects[peek->subject] == NULL)
-    return -1;
-  state = memo->state[peek->test];
-  if ((state & MEMO_KNOWN) == 0 || ((state & MEMO_DEFAULTS) != 0 && memo->vocabulary != context->vocabulary))
-    return -1;
-  return (state & MEMO_TRUE) != 0;
-}
-
 /**
  * bw_rule_condition_evaluate:
  * @self: (nullable): a compiled condition; NULL always holds
@@ -586,7 +546,7 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
     case OP_ALL:
       for (guint i = 0; i < self->n_children; i++)
         {
-          int known = memo_peek (&self->peek[i], context);
+          int known = _bw_rule_memo_peek (&self->peek[i], context);
 
           if (known == 0 || (known < 0 && !bw_rule_condition_evaluate (self->children->pdata[i], context)))
             return FALSE;
@@ -595,7 +555,7 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
     case OP_ANY:
       for (guint i = 0; i < self->n_children; i++)
         {
-          int known = memo_peek (&self->peek[i], context);
+          int known = _bw_rule_memo_peek (&self->peek[i], context);
 
           if (known == 1 || (known < 0 && bw_rule_condition_evaluate (self->children->pdata[i], context)))
             return TRUE;
@@ -667,13 +627,4 @@ bw_rule_condition_get_guard (const BwRuleCondition *self)
     for (guint i = 0; i < self->n_children && !guard.set; i++)
       guard = self->peek[i];
   return guard;
-}
-
-/* Whether the memo knows the guard's test failed for the context's
- * subjects, and with it the condition. */
-gboolean
-bw_rule_guard_fails (const BwRuleGuard   *guard,
-                     const BwRuleContext *context)
-{
-  return memo_peek (guard, context) == 0;
 }

@@ -68,8 +68,6 @@ void             bw_rule_condition_free     (BwRuleCondition        *self);
 gboolean         bw_rule_condition_evaluate (const BwRuleCondition  *self,
                                              const BwRuleContext    *context);
 BwRuleGuard      bw_rule_condition_get_guard (const BwRuleCondition *self);
-gboolean         bw_rule_guard_fails        (const BwRuleGuard      *guard,
-                                             const BwRuleContext    *context);
 
 guint            bw_rule_condition_get_n_slots (void);
 void             bw_rule_condition_fill_values (JsonNode              **values,

@@ -287,21 +287,22 @@ _bw_deriver_layout_get (BwProject *project)
       else if (kind == BW_ELEMENT_DATA_FLOW)
         {
           const char *ends[2] = { bw_element_get_source (element), bw_element_get_target (element) };
+          BwRecord *nodes[2] = { bw_project_lookup (project, ends[0]), bw_project_lookup (project, ends[1]) };
 
           for (guint e = 0; e < 2; e++)
             {
-              BwRecord *node = bw_project_lookup (project, ends[e]);
               GPtrArray *list;
 
-              if (node == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
+              if (nodes[e] == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
                 continue;
-              list = g_hash_table_lookup (layout->flows_of, node);
+              list = g_hash_table_lookup (layout->flows_of, nodes[e]);
               if (list == NULL)
                 {
                   list = g_ptr_array_new ();
-                  g_hash_table_insert (layout->flows_of, node, list);
+                  g_hash_table_insert (layout->flows_of, nodes[e], list);
                 }
               g_ptr_array_add (list, element);
+              g_ptr_array_add (list, nodes[1 - e]);
             }
         }
     }

@@ -48,7 +48,7 @@ typedef struct
 typedef struct
 {
   BwDeriverWatch *watch;
-  GHashTable     *flows_of;     /* node → GPtrArray of its flows (borrowed) */
+  GHashTable     *flows_of;     /* node → GPtrArray of its flows, each followed by its other end or NULL (borrowed) */
   GHashTable     *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
   GHashTable     *summary;      /* IDs (owned) of summary elements */
   guint           structure;    /* bw_structure_serial_get (BW_STRUCTURE_LAYOUT) when built */

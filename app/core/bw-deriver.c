@@ -260,20 +260,20 @@ shapes_of (Deriver    *self,
 }
 
 /* FORMAT.md's crossing, as bw_geometry_flow_crosses() decides it, with the
- * ends and the boundaries' shapes looked up once rather than per pair. */
+ * ends and the boundaries' shapes looked up once rather than per pair;
+ * `ends` are the flow's (either way round: a box is crossed when it holds
+ * one end and not the other), NULL or not elements if they are missing. */
 static gboolean
 flow_crosses (Deriver   *self,
-              BwElement *flow)
+              BwElement *flow,
+              BwRecord  *ends[2])
 {
   GArray *shapes = shapes_of (self, bw_element_get_diagram (flow));
-  BwRecord *ends[2];
   BwVec centres[2];
   gboolean have[2];
 
   if (shapes == NULL)
     return FALSE;
-  ends[0] = bw_project_lookup (self->project, bw_element_get_source (flow));
-  ends[1] = bw_project_lookup (self->project, bw_element_get_target (flow));
   for (guint e = 0; e < 2; e++)
     have[e] = BW_IS_ELEMENT (ends[e]) && bw_element_get_centre (BW_ELEMENT (ends[e]), &centres[e]);
 
@@ -306,16 +306,35 @@ crossing_cb (BwElement *element,
     return known == 2;
 
   if (bw_element_get_kind_enum (element) == BW_ELEMENT_DATA_FLOW)
-    crosses = flow_crosses (self, element);
+    {
+      BwRecord *ends[2] = {
+        bw_project_lookup (self->project, bw_element_get_source (element)),
+        bw_project_lookup (self->project, bw_element_get_target (element)),
+      };
+
+      crosses = flow_crosses (self, element, ends);
+    }
   else if (bw_element_is_node (element))
     {
       GPtrArray *flows = g_hash_table_lookup (self->layout->flows_of, element);
 
       if (flows == NULL)
         crosses = bw_rule_element_crosses_boundary (self->project, element);
-      else
-        for (guint i = 0; i < flows->len && !crosses; i++)
-          crosses = crossing_cb (flows->pdata[i], self);
+      /* The layout has each flow's other end: no look-up by ID. */
+      for (guint i = 0; flows != NULL && i < flows->len && !crosses; i += 2)
+        {
+          BwElement *flow = flows->pdata[i];
+          int flow_known = GPOINTER_TO_INT (g_hash_table_lookup (self->crossing, flow));
+
+          if (flow_known == 0)
+            {
+              BwRecord *ends[2] = { BW_RECORD (element), flows->pdata[i + 1] };
+
+              flow_known = flow_crosses (self, flow, ends) ? 2 : 1;
+              g_hash_table_insert (self->crossing, flow, GINT_TO_POINTER (flow_known));
+            }
+          crosses = flow_known == 2;
+        }
     }
   g_hash_table_insert (self->crossing, element, GINT_TO_POINTER (crosses ? 2 : 1));
   return crosses;
@@ -946,7 +965,7 @@ bw_deriver_dup_touched_ids (BwProject  *project,
     {
       GPtrArray *flows = g_hash_table_lookup (_bw_deriver_layout_get (project)->flows_of, record);
 
-      for (guint i = 0; flows != NULL && i < flows->len; i++)
+      for (guint i = 0; flows != NULL && i < flows->len; i += 2)
         {
           BwElement *flow = flows->pdata[i];
           const char *ends[2] = { bw_element_get_source (flow), bw_element_get_target (flow) };

@@ -20,13 +20,26 @@ const char * const bw_outcomes[] = { "acceptable", "controlled", "uncontrolled",
 
 typedef struct
 {
-  char          *id;
-  JsonObject    *unknown;
-  /* The one item of a RECORDS member whose list is not made yet
-   * (bw_record_fill_item()); bw_record_get_records() makes it. */
-  BwRecord      *pending;
-  const BwField *pending_field;
+  char       *id;
+  JsonObject *unknown;
 } BwRecordPrivate;
+
+/* A RECORDS member whose list is not made yet holds its one item, marked
+ * in the pointer's lowest bit (an object's address has it clear), rather
+ * than every record carrying room for one (bw_record_fill_item()). */
+#define PENDING_MARK ((gsize) 1)
+
+static inline gboolean
+is_pending (gpointer value)
+{
+  return ((gsize) value & PENDING_MARK) != 0;
+}
+
+static inline BwRecord *
+pending_item (gpointer value)
+{
+  return (BwRecord *) ((gsize) value & ~PENDING_MARK);
+}
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BwRecord, bw_record, G_TYPE_OBJECT)
 
@@ -128,9 +141,16 @@ free_field (BwRecord      *self,
     case BW_FIELD_PROPERTIES:
       g_clear_pointer ((JsonObject **) ptr, json_object_unref);
       break;
+    case BW_FIELD_RECORDS:
+      if (is_pending (*(gpointer *) ptr))
+        {
+          g_object_unref (pending_item (*(gpointer *) ptr));
+          *(gpointer *) ptr = NULL;
+        }
+      g_clear_object ((GObject **) ptr);
+      break;
     case BW_FIELD_RECORD:
     case BW_FIELD_NRECORD:
-    case BW_FIELD_RECORDS:
       g_clear_object ((GObject **) ptr);
       break;
     case BW_FIELD_MATRIX:
@@ -190,12 +210,8 @@ default_field (BwRecord      *self,
         *(GObject **) ptr = g_object_new (field->record_type (), NULL);
       break;
     case BW_FIELD_RECORDS:
-      {
-        BwRecordPrivate *priv = bw_record_get_instance_private (self);
-
-        if (*(GListStore **) ptr == NULL && priv->pending_field != field)
-          *(GListStore **) ptr = g_list_store_new (field->record_type ());
-      }
+      if (*(GListStore **) ptr == NULL)
+        *(GListStore **) ptr = g_list_store_new (field->record_type ());
       break;
     case BW_FIELD_MATRIX:
       if (*(GPtrArray **) ptr == NULL)
@@ -266,7 +282,6 @@ bw_record_finalize (GObject *object)
     free_field (self, &klass->fields[i]);
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->unknown, json_object_unref);
-  g_clear_object (&priv->pending);
 
   G_OBJECT_CLASS (bw_record_parent_class)->finalize (object);
 }
@@ -787,13 +802,13 @@ bw_record_fill_item (BwRecord      *self,
                      const BwField *field,
                      BwRecord      *item)
 {
-  BwRecordPrivate *priv = bw_record_get_instance_private (self);
+  gpointer *ptr = BW_FIELD_PTR (self, field);
 
   g_return_if_fail (field->type == BW_FIELD_RECORDS);
-  g_return_if_fail (*(GListStore **) BW_FIELD_PTR (self, field) == NULL && priv->pending == NULL);
+  g_return_if_fail (*ptr == NULL);
+  g_return_if_fail (!is_pending (item));
 
-  priv->pending = item;
-  priv->pending_field = field;
+  *ptr = (gpointer) ((gsize) item | PENDING_MARK);
 }
 
 /**
@@ -811,15 +826,12 @@ bw_record_get_records (BwRecord      *self,
 
   g_return_val_if_fail (field->type == BW_FIELD_RECORDS, NULL);
 
-  if (G_UNLIKELY (*ptr == NULL))
+  if (G_UNLIKELY (is_pending (*ptr)))
     {
-      BwRecordPrivate *priv = bw_record_get_instance_private (self);
+      g_autoptr(BwRecord) item = pending_item (*ptr);
 
-      g_assert (priv->pending_field == field);
       *ptr = g_list_store_new (field->record_type ());
-      g_list_store_append (*ptr, priv->pending);
-      g_clear_object (&priv->pending);
-      priv->pending_field = NULL;
+      g_list_store_append (*ptr, item);
     }
   return *ptr;
 }

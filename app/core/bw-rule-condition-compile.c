@@ -282,6 +282,28 @@ test_key (const BwRuleCondition *self)
   return g_string_free (key, FALSE);
 }
 
+/* Whether a node tests the flow (or an element rule's element) only. */
+static gboolean
+tests_flow_only (const BwRuleCondition *self)
+{
+  if (self->children == NULL)
+    return self->subject == BW_RULE_SUBJECT_FLOW;
+  for (guint i = 0; i < self->children->len; i++)
+    if (!tests_flow_only (self->children->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Tests of the flow alone before the others, each group in its order
+ * (g_ptr_array_sort_with_data() is stable). */
+static int
+compare_flow_first (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return !tests_flow_only (*(BwRuleCondition **) a) - !tests_flow_only (*(BwRuleCondition **) b);
+}
+
 static BwRuleCondition *
 compile (JsonNode    *node,
          gboolean     interaction,
@@ -408,19 +430,6 @@ compile (JsonNode    *node,
       self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bw_rule_condition_free);
       g_ptr_array_add (self->children, child);
     }
-  if (self->children != NULL)
-    {
-      self->n_children = self->children->len;
-      self->peek = g_new0 (BwRuleGuard, self->children->len);
-      for (guint i = 0; i < self->children->len; i++)
-        {
-          BwRuleCondition *child = self->children->pdata[i];
-
-          self->peek[i].test = child->test;
-          self->peek[i].subject = child->subject;
-          self->peek[i].set = child->children == NULL;
-        }
-    }
   else if (g_str_equal (test, "kind"))
     {
       if (!compile_kind (self, json_object_get_member (object, "kind"), test_path, error))
@@ -450,7 +459,26 @@ compile (JsonNode    *node,
         return NULL;
     }
 
-  if (self->op != OP_ALL && self->op != OP_ANY && self->op != OP_NOT)
+  if (self->children != NULL)
+    {
+      /* No test has side effects, so the order of an all or any is free:
+       * tests of the flow alone come first, as their results are kept
+       * for both directions and every interaction rule, and so often
+       * decide the rest without it being asked. */
+      if (self->op != OP_NOT)
+        g_ptr_array_sort_with_data (self->children, compare_flow_first, NULL);
+      self->n_children = self->children->len;
+      self->peek = g_new0 (BwRuleGuard, self->children->len);
+      for (guint i = 0; i < self->children->len; i++)
+        {
+          BwRuleCondition *child = self->children->pdata[i];
+
+          self->peek[i].test = child->test;
+          self->peek[i].subject = child->subject;
+          self->peek[i].set = child->children == NULL;
+        }
+    }
+  else
     {
       g_autofree char *key = test_key (self);
 

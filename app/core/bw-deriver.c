@@ -174,6 +174,7 @@ typedef struct
   guint         n_values;
   GArray       *matches;        /* Match, one element's; reused from element to element */
   GArray       *matched;        /* gboolean per existing threat of that element */
+  GPtrArray    *existing_rules; /* BwRule (or NULL) per existing threat of that element */
   const char   *last_diagram;   /* shapes_of()'s last question (a flow's diagram ID) */
   GArray       *last_shapes;    /* and its answer */
 } Deriver;
@@ -182,7 +183,7 @@ typedef struct
 /* What every threat of a rule shares. */
 typedef struct
 {
-  const char *rule_id;
+  const char *rule_id;      /* the plan's copy */
   char       *detail;       /* the "derived" history entry's detail */
   char       *references;   /* the description's closing paragraph, or NULL */
   const char *category;     /* the threat's category, as its field stores it */
@@ -340,6 +341,18 @@ crossing_cb (BwElement *element,
   return crosses;
 }
 
+/* A copy of `s` the plan owns: its strings are kept in one chunk rather
+ * than allocated one by one, as a first derivation plans one item per new
+ * threat, tens of thousands. */
+static const char *
+plan_string (Deriver    *self,
+             const char *s)
+{
+  return s != NULL ? g_string_chunk_insert (self->plan->strings, s) : NULL;
+}
+
+/* `rule_id` and `target` are the plan's already (plan_string()): the
+ * items of one rule or one element share them. */
 static void
 add_item (Deriver        *self,
           BwDeriveAction  action,
@@ -348,15 +361,8 @@ add_item (Deriver        *self,
           const char     *target,
           const char     *title)
 {
-  GStringChunk *strings = self->plan->strings;
-  /* Copied into the plan's chunk rather than allocated one by one: a first
-   * derivation plans one item per new threat, tens of thousands. */
   BwDeriveItem item = {
-    action,
-    threat_id != NULL ? g_string_chunk_insert (strings, threat_id) : NULL,
-    rule_id != NULL ? g_string_chunk_insert (strings, rule_id) : NULL,
-    target != NULL ? g_string_chunk_insert (strings, target) : NULL,
-    title != NULL ? g_string_chunk_insert (strings, title) : NULL,
+    action, (char *) plan_string (self, threat_id), (char *) rule_id, (char *) target, (char *) plan_string (self, title),
   };
 
   g_array_append_val (self->plan->items, item);
@@ -377,8 +383,8 @@ change (Deriver        *self,
                                         "detail", detail,
                                         NULL);
 
-  add_item (self, action, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_rule (threat),
-            bw_threat_get_target (threat), bw_threat_get_title (threat));
+  add_item (self, action, bw_record_get_id (BW_RECORD (threat)), plan_string (self, bw_threat_get_rule (threat)),
+            plan_string (self, bw_threat_get_target (threat)), bw_threat_get_title (threat));
   g_ptr_array_add (self->plan->entries, entry);
 }
 
@@ -425,7 +431,7 @@ rule_strings (Deriver *self,
   if (strings != NULL)
     return strings;
   strings = g_new0 (RuleStrings, 1);
-  strings->rule_id = bw_rule_get_id (rule);
+  strings->rule_id = plan_string (self, bw_rule_get_id (rule));
   library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
   strings->detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
                                      library != NULL ? bw_rule_library_get_version (library) : "");
@@ -589,18 +595,21 @@ new_threat (Deriver      *self,
   return (BwThreat *) record;
 }
 
-/* Whether an existing threat has this key (its target is already known). */
+/* Whether an existing threat, of the rule `threat_rule` (its rule looked
+ * up by ID, or NULL), has this key (its target is already known). */
 static gboolean
 same_key (BwThreat   *threat,
+          BwRule     *threat_rule,
           BwRule     *rule,
           BwElement  *source,
           BwElement  *flow,
           BwElement  *target)
 {
-  const char * const *interaction = bw_threat_get_interaction (threat);
+  const char * const *interaction;
 
-  if (g_strcmp0 (bw_threat_get_rule (threat), bw_rule_get_id (rule)) != 0)
+  if (threat_rule != rule)
     return FALSE;
+  interaction = bw_threat_get_interaction (threat);
   if (source == NULL)
     return interaction == NULL;
   return interaction != NULL
@@ -625,15 +634,25 @@ derive_one (Deriver    *self,
   gboolean *matched;
   int crosses = -1;
   guint n_added;
+  const char *plan_target = NULL;   /* `id`, the plan's copy, once it adds a threat */
 
   /* Threats of rules we do not have: if a recorded library is missing they
-   * may be its rules, so they stay as they are. */
+   * may be its rules, so they stay as they are. Each one's rule is looked
+   * up once here, and compared by pointer with the rules that apply. */
   g_array_set_size (matches, 0);
+  g_ptr_array_set_size (self->existing_rules, 0);
   for (guint i = 0; i < existing->len; )
-    if (missing && bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i])) == NULL)
-      g_ptr_array_remove_index (existing, i);
-    else
-      i++;
+    {
+      BwRule *rule = bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i]));
+
+      if (missing && rule == NULL)
+        g_ptr_array_remove_index (existing, i);
+      else
+        {
+          g_ptr_array_add (self->existing_rules, rule);
+          i++;
+        }
+    }
   n_existing = existing->len;
 
   if (element != NULL && summary)
@@ -726,7 +745,8 @@ derive_one (Deriver    *self,
       gboolean found = FALSE;
 
       for (guint i = 0; i < n_existing; i++)
-        if (same_key (existing->pdata[i], match->compiled->rule, match->source, element, match->target))
+        if (same_key (existing->pdata[i], self->existing_rules->pdata[i], match->compiled->rule,
+                      match->source, element, match->target))
           {
             found = TRUE;
             if (!matched[i] && bw_threat_get_obsolete (existing->pdata[i]))
@@ -740,9 +760,11 @@ derive_one (Deriver    *self,
           /* Boundary-crossing flows and nodes at a boundary: asked once per element. */
           if (crosses < 0)
             crosses = crossing_cb (element, self);
+          if (plan_target == NULL)
+            plan_target = plan_string (self, id);
           threat = new_threat (self, match->compiled, element, id, match->source, match->target, crosses);
           add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), match->compiled->strings->rule_id,
-                    id, bw_threat_get_title (threat));
+                    plan_target, bw_threat_get_title (threat));
           g_ptr_array_add (self->plan->new_threats, threat);
           g_ptr_array_add (self->plan->entries, NULL);
         }
@@ -751,7 +773,7 @@ derive_one (Deriver    *self,
   n_added = self->plan->new_threats->len - n_added;
   if (n_added > 0)
     {
-      BwDeriveRun run = { n_added, g_string_chunk_insert (self->plan->strings, id) };
+      BwDeriveRun run = { n_added, plan_target };
 
       g_array_append_val (self->plan->runs, run);
     }
@@ -852,6 +874,7 @@ bw_deriver_plan (BwProject          *project,
   self.shapes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self.matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self.matched = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self.existing_rules = g_ptr_array_new ();
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
     {
@@ -926,6 +949,7 @@ bw_deriver_plan (BwProject          *project,
   g_hash_table_unref (self.shapes);
   g_array_unref (self.matches);
   g_array_unref (self.matched);
+  g_ptr_array_unref (self.existing_rules);
   g_hash_table_unref (self.crossing);
   return self.plan;
 }

@@ -136,6 +136,9 @@ struct _BwRuleMemo
   guint          n_slots;           /* the property slots there were */
   char         **folded;            /* per slot: the subject's value case-folded, for "contains" */
   GArray        *folded_slots;      /* guint: the slots `folded` has strings in */
+  /* Per slot, kept from subject to subject: a folded value → what the
+   * slot's "contains" tests give for it (few values recur: protocols). */
+  GHashTable   **decided;
 };
 
 /* A leaf child's remembered result: 0 or 1, or -1 when the memo does not

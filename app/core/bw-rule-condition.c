@@ -140,6 +140,7 @@ bw_rule_memo_new (void)
   G_UNLOCK (slots);
   self->folded = g_new0 (char *, self->n_slots + 1);
   self->folded_slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->decided = g_new0 (GHashTable *, self->n_slots + 1);
   return self;
 }
 
@@ -165,6 +166,9 @@ bw_rule_memo_free (BwRuleMemo *self)
   g_free (self->state);
   g_free (self->folded);
   g_array_unref (self->folded_slots);
+  for (guint i = 0; i < self->n_slots; i++)
+    g_clear_pointer (&self->decided[i], g_hash_table_unref);
+  g_free (self->decided);
   g_free (self);
 }
 
@@ -387,22 +391,43 @@ contains_folded (const char *haystack,
 }
 
 /* Every "contains" test of the slot, on the subject's value just folded:
- * the tests that follow find their results in the memo. */
+ * the tests that follow find their results in the memo, and a value met
+ * before (on an earlier subject) is not searched again. */
 static void
 decide_contains (BwRuleMemo *memo,
                  guint       slot)
 {
   const char *folded = memo->folded[slot];
+  GByteArray *states;
   GArray *tests;
 
   G_LOCK (test_numbers);
   tests = contains_by_slot != NULL && slot < contains_by_slot->len ? contains_by_slot->pdata[slot] : NULL;
-  for (guint i = 0; tests != NULL && i < tests->len; i++)
+  if (tests == NULL)
+    {
+      G_UNLOCK (test_numbers);
+      return;
+    }
+  if (memo->decided[slot] == NULL)
+    memo->decided[slot] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_byte_array_unref);
+  states = g_hash_table_lookup (memo->decided[slot], folded);
+  if (states == NULL)
+    {
+      states = g_byte_array_sized_new (tests->len);
+      for (guint i = 0; i < tests->len; i++)
+        {
+          guint8 state = MEMO_KNOWN | (strstr (folded, g_array_index (tests, ContainsTest, i).needle) != NULL ? MEMO_TRUE : 0);
+
+          g_byte_array_append (states, &state, 1);
+        }
+      g_hash_table_insert (memo->decided[slot], g_strdup (folded), states);
+    }
+  for (guint i = 0; i < MIN (states->len, tests->len); i++)
     {
       const ContainsTest *test = &g_array_index (tests, ContainsTest, i);
 
       if (test->test < memo->n)
-        memo->state[test->test] = MEMO_KNOWN | (strstr (folded, test->needle) != NULL ? MEMO_TRUE : 0);
+        memo->state[test->test] = states->data[i];
     }
   G_UNLOCK (test_numbers);
 }

@@ -49,7 +49,7 @@ find_list (BwCommandAddChild  *self,
                    _("“%s” has no list “%s” that takes this item."), self->parent_path, self->member);
       return NULL;
     }
-  return *(GListStore **) bw_record_field_ptr (parent, field);
+  return bw_record_get_records (parent, field);
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include "bw-deriver-private.h"
 #include "bw-history-entry.h"
 #include "bw-project.h"
+#include "bw-project-private.h"
 
 struct _BwCommandDerive
 {
@@ -58,14 +59,17 @@ bw_command_derive_apply (BwCommand  *command,
                            _("The project changed since the derivation was planned; plan it again."));
       return FALSE;
     }
-  for (guint i = 0; i < plan->new_threats->len; i++)
-    if (bw_project_lookup (project, bw_record_get_id (plan->new_threats->pdata[i])) != NULL)
-      {
-        g_set_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID,
-                     _("The project already has an object with the ID “%s”."),
-                     bw_record_get_id (plan->new_threats->pdata[i]));
-        return FALSE;
-      }
+  /* Numbers above the highest the project has used are free: only when
+   * the new ones are not all above it do their IDs need looking up. */
+  if (plan->new_threats->len > 0 && plan->first_number <= _bw_project_get_highest_number (project, "T"))
+    for (guint i = 0; i < plan->new_threats->len; i++)
+      if (bw_project_lookup (project, bw_record_get_id (plan->new_threats->pdata[i])) != NULL)
+        {
+          g_set_error (error, BW_COMMAND_ERROR, BW_COMMAND_ERROR_INVALID,
+                       _("The project already has an object with the ID “%s”."),
+                       bw_record_get_id (plan->new_threats->pdata[i]));
+          return FALSE;
+        }
   for (guint i = 0; i < plan->items->len; i++)
     {
       const BwDeriveItem *item = &g_array_index (plan->items, BwDeriveItem, i);
@@ -112,8 +116,11 @@ bw_command_derive_apply (BwCommand  *command,
       _bw_deriver_mute_index (project, TRUE);
       g_list_store_splice (threats, self->position, 0, plan->new_threats->pdata, plan->new_threats->len);
       _bw_deriver_mute_index (project, FALSE);
+      /* By the numbers the plan gave their IDs: the threats themselves,
+       * long out of the cache, are not read. */
       for (guint i = 0; i < plan->new_threats->len; i++)
-        bw_project_index_record (project, plan->new_threats->pdata[i]);
+        _bw_project_index_numbered (project, plan->new_threats->pdata[i], "T",
+                                    g_array_index (plan->numbers, gint64, i));
       _bw_deriver_index_added (project, plan);
       bw_id_counters_set (counters, "T", plan->counter_after);
     }

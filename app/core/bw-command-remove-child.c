@@ -47,7 +47,7 @@ find_list (BwCommandRemoveChild  *self,
                    _("“%s” has no list “%s”."), self->parent_path, self->member);
       return NULL;
     }
-  return *(GListStore **) bw_record_field_ptr (parent, field);
+  return bw_record_get_records (parent, field);
 }
 
 static gboolean

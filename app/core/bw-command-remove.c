@@ -325,7 +325,7 @@ clear_references (BwCommandRemove  *self,
 
         case BW_FIELD_RECORDS:
           {
-            GListModel *list = *(GListModel **) ptr;
+            GListModel *list = G_LIST_MODEL (bw_record_get_records (record, field));
             guint n = g_list_model_get_n_items (list);
 
             for (guint j = 0; j < n; j++)

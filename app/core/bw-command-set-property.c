@@ -137,7 +137,7 @@ restore_partners (BwCommandSetProperty *self,
       g_return_if_fail (partner != NULL);
       field = bw_record_class_find_field (BW_RECORD_GET_CLASS (partner), self->partner_field);
       list = bw_record_field_ptr (partner, field);
-      g_strfreev (*list);
+      bw_field_strv_free (*list);
       *list = g_strdupv (self->partner_lists->pdata[i - 1]);
       bw_record_notify_field (partner, field);
     }
@@ -185,25 +185,20 @@ sync_partners (BwCommandSetProperty *self,
 
               g_ptr_array_add (self->partners, g_strdup (ids[j]));
               g_ptr_array_add (self->partner_lists, g_strdupv (*list));
-              if (pass == 0)
-                {
-                  guint n = g_strv_length (*list);
+              {
+                GStrvBuilder *builder = g_strv_builder_new ();
 
-                  *list = g_renew (char *, *list, n + 2);
-                  (*list)[n] = g_strdup (id);
-                  (*list)[n + 1] = NULL;
-                }
-              else
-                {
-                  GStrvBuilder *builder = g_strv_builder_new ();
-
-                  for (guint k = 0; (*list)[k] != NULL; k++)
-                    if (!g_str_equal ((*list)[k], id))
-                      g_strv_builder_add (builder, (*list)[k]);
-                  g_strfreev (*list);
-                  *list = g_strv_builder_end (builder);
-                  g_strv_builder_unref (builder);
-                }
+                /* A new list rather than one grown in place: an empty
+                 * member's list is shared (bw_field_strv_free()). */
+                for (guint k = 0; (*list)[k] != NULL; k++)
+                  if (pass == 0 || !g_str_equal ((*list)[k], id))
+                    g_strv_builder_add (builder, (*list)[k]);
+                if (pass == 0)
+                  g_strv_builder_add (builder, id);
+                bw_field_strv_free (*list);
+                *list = g_strv_builder_end (builder);
+                g_strv_builder_unref (builder);
+              }
               bw_record_notify_field (partner, bw_record_class_find_field (BW_RECORD_GET_CLASS (partner),
                                                                           link_pairs[i].partner_field));
             }

@@ -11,10 +11,11 @@
 #include "config.h"
 
 #include "bw-deriver-private.h"
+#include "bw-structure-serial.h"
 
 /* Whether a cache built from the project is still right. Signal handlers
  * hold a reference to this flag, never to the project or the cache, so a
- * list or element that outlives its project cannot reach freed memory. */
+ * list that outlives its project cannot reach freed memory. */
 struct _BwDeriverWatch
 {
   gint     ref_count;
@@ -55,6 +56,7 @@ threat_index_free (gpointer data)
   index->watch->valid = FALSE;
   watch_unref (index->watch, NULL);
   g_clear_pointer (&index->by_target, g_hash_table_unref);
+  g_clear_pointer (&index->keys, g_string_chunk_free);
   g_free (index);
 }
 
@@ -71,7 +73,23 @@ threats_changed_cb (GListModel *model,
     watch->valid = FALSE;
 }
 
-/* `last` remembers the previous bucket: new threats come grouped by target. */
+/* The bucket of a target, made if need be. */
+static GPtrArray *
+bucket_of (BwDeriverThreatIndex *index,
+           const char           *target,
+           guint                 size)
+{
+  GPtrArray *bucket = g_hash_table_lookup (index->by_target, target);
+
+  if (bucket == NULL)
+    {
+      bucket = g_ptr_array_sized_new (size);
+      g_hash_table_insert (index->by_target, g_string_chunk_insert (index->keys, target), bucket);
+    }
+  return bucket;
+}
+
+/* `last` remembers the previous bucket: threats come grouped by target. */
 static void
 threat_index_add (BwDeriverThreatIndex  *index,
                   BwThreat              *threat,
@@ -84,12 +102,7 @@ threat_index_add (BwDeriverThreatIndex  *index,
     return;
   bucket = *last;
   if (bucket == NULL || g_strcmp0 (bw_threat_get_target (bucket->pdata[0]), target) != 0)
-    bucket = g_hash_table_lookup (index->by_target, target);
-  if (bucket == NULL)
-    {
-      bucket = g_ptr_array_new ();
-      g_hash_table_insert (index->by_target, g_strdup (target), bucket);
-    }
+    bucket = bucket_of (index, target, 4);
   g_ptr_array_add (bucket, threat);
   *last = bucket;
 }
@@ -108,14 +121,19 @@ _bw_deriver_threat_index_get (BwProject *project)
                              watch_ref (index->watch), watch_unref, 0);
       g_object_set_qdata_full (G_OBJECT (project), threat_index_quark (), index, threat_index_free);
     }
-  if (!index->watch->valid)
+  /* A threat's target, rule or origin can be edited without the list
+   * changing: the keys' count says so. */
+  if (!index->watch->valid || index->keys_changed != bw_structure_serial_get (BW_STRUCTURE_THREAT_KEYS))
     {
       GListModel *threats = bw_project_get_threats (project);
       guint n = g_list_model_get_n_items (threats);
       GPtrArray *last = NULL;
 
       g_clear_pointer (&index->by_target, g_hash_table_unref);
-      index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+      g_clear_pointer (&index->keys, g_string_chunk_free);
+      index->by_target = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      index->keys = g_string_chunk_new (16 * 1024);
+      index->keys_changed = bw_structure_serial_get (BW_STRUCTURE_THREAT_KEYS);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(BwThreat) threat = g_list_model_get_item (threats, i);
@@ -127,21 +145,17 @@ _bw_deriver_threat_index_get (BwProject *project)
   return index;
 }
 
-/* The derived threats whose target is `target_id`, re-checked, because a
- * threat's target can be edited without the list changing. */
+/* The derived threats whose target is `target_id`. */
 void
 _bw_deriver_collect_threats (BwDeriverThreatIndex *index,
-                 const char  *target_id,
-                 GPtrArray   *out)
+                             const char           *target_id,
+                             GPtrArray            *out)
 {
   GPtrArray *bucket = g_hash_table_lookup (index->by_target, target_id);
 
   g_ptr_array_set_size (out, 0);
-  if (bucket == NULL)
-    return;
-  for (guint i = 0; i < bucket->len; i++)
-    if (g_strcmp0 (bw_threat_get_target (bucket->pdata[i]), target_id) == 0)
-      g_ptr_array_add (out, bucket->pdata[i]);
+  if (bucket != NULL)
+    g_ptr_array_extend (out, bucket, NULL, NULL);
 }
 
 void
@@ -167,20 +181,16 @@ _bw_deriver_index_added (BwProject    *project,
 
   if (index == NULL || !index->watch->valid)
     return;
+  /* The plan knows each run's target: the threats themselves, long out of
+   * the cache, are not read. */
   for (guint r = 0; r < plan->runs->len; r++)
     {
-      guint n = g_array_index (plan->runs, guint, r);
-      const char *target = bw_threat_get_target (plan->new_threats->pdata[start]);
-      GPtrArray *bucket = g_hash_table_lookup (index->by_target, target);
+      const BwDeriveRun *run = &g_array_index (plan->runs, BwDeriveRun, r);
+      GPtrArray *bucket = bucket_of (index, run->target, run->n);
 
-      if (bucket == NULL)
-        {
-          bucket = g_ptr_array_sized_new (n);
-          g_hash_table_insert (index->by_target, g_strdup (target), bucket);
-        }
-      for (guint i = start; i < start + n; i++)
+      for (guint i = start; i < start + run->n; i++)
         g_ptr_array_add (bucket, plan->new_threats->pdata[i]);
-      start += n;
+      start += run->n;
     }
   g_assert (start == plan->new_threats->len);
 }
@@ -188,26 +198,15 @@ _bw_deriver_index_added (BwProject    *project,
 /* ---- The layout: what derivation reads of the model's structure -------- */
 
 /* Which flows a node has, which boundaries a diagram has and which elements
- * are summaries change only when elements or diagrams come or go or a
- * flow's ends, a diagram or a refinement change. The layout is kept on the
- * project and rebuilt only then, so that re-deriving after an ordinary
- * edit does not walk the whole model. */
+ * are summaries change only when elements or diagrams come or go (the
+ * lists' signals say so) or a flow's ends, a diagram or a refinement change
+ * (bw-structure-serial.c says so). The layout is kept on the project and
+ * rebuilt only then, so that re-deriving after an ordinary edit does not
+ * walk the whole model. */
 static GQuark
 layout_quark (void)
 {
   return g_quark_from_static_string ("bw-deriver-layout");
-}
-
-/* Asked once per element when the layout is built: remembered rather
- * than looked up in the quark table each time. */
-static GQuark
-watched_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("bw-deriver-watched");
-  return quark;
 }
 
 static void
@@ -235,29 +234,6 @@ structure_changed_cb (GListModel *model,
   watch->valid = FALSE;
 }
 
-static void
-member_changed_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   gpointer    user_data)
-{
-  static const char * const structural[] = { "source", "target", "refines", "diagram", "kind", "id", NULL };
-  BwDeriverWatch *watch = user_data;
-
-  if (g_strv_contains (structural, pspec->name))
-    watch->valid = FALSE;
-}
-
-static void
-watch_object (BwDeriverWatch *watch,
-              GObject *object)
-{
-  if (g_object_get_qdata (object, watched_quark ()) == watch)
-    return;
-  g_object_set_qdata (object, watched_quark (), watch);
-  g_signal_connect_data (object, "notify", G_CALLBACK (member_changed_cb), watch_ref (watch),
-                         watch_unref, 0);
-}
-
 BwDeriverLayout *
 _bw_deriver_layout_get (BwProject *project)
 {
@@ -277,7 +253,7 @@ _bw_deriver_layout_get (BwProject *project)
                              watch_ref (layout->watch), watch_unref, 0);
       g_object_set_qdata_full (G_OBJECT (project), layout_quark (), layout, layout_free);
     }
-  if (layout->watch->valid)
+  if (layout->watch->valid && layout->structure == bw_structure_serial_get (BW_STRUCTURE_LAYOUT))
     return layout;
 
   g_clear_pointer (&layout->flows_of, g_hash_table_unref);
@@ -294,7 +270,6 @@ _bw_deriver_layout_get (BwProject *project)
       BwElementKind kind = bw_element_get_kind_enum (element);
       const char *refines = bw_element_get_refines (element);
 
-      watch_object (layout->watch, G_OBJECT (element));
       if (refines != NULL)
         g_hash_table_add (layout->summary, g_strdup (refines));
 
@@ -312,21 +287,22 @@ _bw_deriver_layout_get (BwProject *project)
       else if (kind == BW_ELEMENT_DATA_FLOW)
         {
           const char *ends[2] = { bw_element_get_source (element), bw_element_get_target (element) };
+          BwRecord *nodes[2] = { bw_project_lookup (project, ends[0]), bw_project_lookup (project, ends[1]) };
 
           for (guint e = 0; e < 2; e++)
             {
-              BwRecord *node = bw_project_lookup (project, ends[e]);
               GPtrArray *list;
 
-              if (node == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
+              if (nodes[e] == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
                 continue;
-              list = g_hash_table_lookup (layout->flows_of, node);
+              list = g_hash_table_lookup (layout->flows_of, nodes[e]);
               if (list == NULL)
                 {
                   list = g_ptr_array_new ();
-                  g_hash_table_insert (layout->flows_of, node, list);
+                  g_hash_table_insert (layout->flows_of, nodes[e], list);
                 }
               g_ptr_array_add (list, element);
+              g_ptr_array_add (list, nodes[1 - e]);
             }
         }
     }
@@ -337,10 +313,10 @@ _bw_deriver_layout_get (BwProject *project)
       g_autoptr(BwDiagram) diagram = g_list_model_get_item (diagrams, i);
       const char *refines = bw_diagram_get_refines (diagram);
 
-      watch_object (layout->watch, G_OBJECT (diagram));
       if (refines != NULL)
         g_hash_table_add (layout->summary, g_strdup (refines));
     }
   layout->watch->valid = TRUE;
+  layout->structure = bw_structure_serial_get (BW_STRUCTURE_LAYOUT);
   return layout;
 }

@@ -11,17 +11,27 @@ G_BEGIN_DECLS
 
 struct _BwDerivePlan
 {
-  gint       ref_count;
-  char      *time;
-  GArray    *items;              /* BwDeriveItem, in the order they apply */
-  GPtrArray *entries;            /* per item: the history entry a change appends; NULL for an addition */
-  GPtrArray *new_threats;        /* BwThreat, the additions in item order */
-  GArray    *runs;               /* guint: how many of new_threats, in order, share a target */
-  GStrv      missing_libraries;
-  gint64     counter_before;     /* id_counters.T when planned */
-  gint64     counter_after;      /* id_counters.T once applied */
-  guint      counts[BW_DERIVE_UNSUPERSEDE + 1];
+  gint          ref_count;
+  char         *time;
+  GArray       *items;              /* BwDeriveItem, in the order they apply */
+  GStringChunk *strings;            /* the items' strings */
+  GPtrArray    *entries;            /* per item: the history entry a change appends; NULL for an addition */
+  GPtrArray    *new_threats;        /* BwThreat, the additions in item order */
+  GArray       *numbers;            /* gint64 per new_threats: the number of its ID, "T-<number>" */
+  GArray       *runs;               /* BwDeriveRun: new_threats, in order, by target */
+  GStrv         missing_libraries;
+  gint64        counter_before;     /* id_counters.T when planned */
+  gint64        counter_after;      /* id_counters.T once applied */
+  gint64        first_number;       /* of the first new threat's ID; the others' are higher */
+  guint         counts[BW_DERIVE_UNSUPERSEDE + 1];
 };
+
+/* Consecutive new threats of one target. */
+typedef struct
+{
+  guint       n;
+  const char *target;     /* in the plan's strings */
+} BwDeriveRun;
 
 typedef struct _BwDeriverWatch BwDeriverWatch;
 
@@ -29,16 +39,19 @@ typedef struct _BwDeriverWatch BwDeriverWatch;
 typedef struct
 {
   BwDeriverWatch *watch;
-  GHashTable     *by_target;    /* target ID → GPtrArray of BwThreat (borrowed) */
+  GHashTable     *by_target;    /* target ID (in `keys`) → GPtrArray of BwThreat (borrowed) */
+  GStringChunk   *keys;
+  guint           keys_changed; /* bw_structure_serial_get (BW_STRUCTURE_THREAT_KEYS) when built */
 } BwDeriverThreatIndex;
 
 /* What derivation reads of the model's structure. */
 typedef struct
 {
   BwDeriverWatch *watch;
-  GHashTable     *flows_of;     /* node → GPtrArray of its flows (borrowed) */
+  GHashTable     *flows_of;     /* node → GPtrArray of its flows, each followed by its other end or NULL (borrowed) */
   GHashTable     *boundaries;   /* diagram ID (owned) → GPtrArray of boundaries (borrowed) */
   GHashTable     *summary;      /* IDs (owned) of summary elements */
+  guint           structure;    /* bw_structure_serial_get (BW_STRUCTURE_LAYOUT) when built */
 } BwDeriverLayout;
 
 BwDeriverThreatIndex *_bw_deriver_threat_index_get (BwProject            *project);

@@ -26,7 +26,9 @@
 #include "bw-deriver-private.h"
 #include "bw-geometry.h"
 #include "bw-history-entry.h"
+#include "bw-project-private.h"
 #include "bw-risk.h"
+#include "bw-rule-condition-private.h"
 #include "bw-rule-library-ref.h"
 #include "bw-rule-private.h"
 
@@ -35,22 +37,6 @@ G_DEFINE_BOXED_TYPE (BwDerivePlan, bw_derive_plan, bw_derive_plan_ref, bw_derive
 static const char * const action_names[] = { "added", "obsolete", "revived", "superseded", "unsuperseded" };
 
 /* ---- The plan ----------------------------------------------------------- */
-
-/* An item's strings share one allocation (add_item()), which starts with
- * the first of them that is set. */
-static void
-item_clear (gpointer data)
-{
-  BwDeriveItem *item = data;
-  char *strings[] = { item->threat_id, item->rule_id, item->target, item->title };
-
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    if (strings[i] != NULL)
-      {
-        g_free (strings[i]);
-        break;
-      }
-}
 
 static void
 object_unref0 (gpointer object)
@@ -68,9 +54,10 @@ plan_new (void)
   self->ref_count = 1;
   self->time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   self->items = g_array_new (FALSE, TRUE, sizeof (BwDeriveItem));
-  g_array_set_clear_func (self->items, item_clear);
+  self->strings = g_string_chunk_new (16 * 1024);
   self->new_threats = g_ptr_array_new_with_free_func (g_object_unref);
-  self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->runs = g_array_new (FALSE, FALSE, sizeof (BwDeriveRun));
   self->entries = g_ptr_array_new_with_free_func (object_unref0);
   return self;
 }
@@ -91,7 +78,9 @@ bw_derive_plan_unref (BwDerivePlan *self)
     return;
   g_free (self->time);
   g_array_unref (self->items);
+  g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->new_threats);
+  g_array_unref (self->numbers);
   g_array_unref (self->runs);
   g_ptr_array_unref (self->entries);
   g_strfreev (self->missing_libraries);
@@ -170,6 +159,7 @@ typedef struct
   BwDeriverLayout *layout;
   GHashTable   *crossing;       /* element → 1 (no) or 2 (yes) */
   gint64        next_id;        /* the next threat number to try */
+  gint64        highest_id;     /* numbers above it are free (_bw_project_get_highest_number) */
   const BwField *fields[N_FIELDS];
   GHashTable   *rule_strings;   /* BwRule → RuleStrings, made once per plan */
   /* The enumeration values a new threat gets, as the fields store them. */
@@ -184,6 +174,7 @@ typedef struct
   guint         n_values;
   GArray       *matches;        /* Match, one element's; reused from element to element */
   GArray       *matched;        /* gboolean per existing threat of that element */
+  GPtrArray    *existing_rules; /* BwRule (or NULL) per existing threat of that element */
   const char   *last_diagram;   /* shapes_of()'s last question (a flow's diagram ID) */
   GArray       *last_shapes;    /* and its answer */
 } Deriver;
@@ -192,6 +183,7 @@ typedef struct
 /* What every threat of a rule shares. */
 typedef struct
 {
+  const char *rule_id;      /* the plan's copy */
   char       *detail;       /* the "derived" history entry's detail */
   char       *references;   /* the description's closing paragraph, or NULL */
   const char *category;     /* the threat's category, as its field stores it */
@@ -200,6 +192,7 @@ typedef struct
 /* A rule as the evaluation loop needs it, looked up once per plan. */
 typedef struct
 {
+  BwRuleGuard            guard;       /* the condition cannot hold without it */
   BwRule                *rule;
   const BwRuleCondition *condition;
   BwRuleLibrary         *vocabulary;
@@ -268,20 +261,20 @@ shapes_of (Deriver    *self,
 }
 
 /* FORMAT.md's crossing, as bw_geometry_flow_crosses() decides it, with the
- * ends and the boundaries' shapes looked up once rather than per pair. */
+ * ends and the boundaries' shapes looked up once rather than per pair;
+ * `ends` are the flow's (either way round: a box is crossed when it holds
+ * one end and not the other), NULL or not elements if they are missing. */
 static gboolean
 flow_crosses (Deriver   *self,
-              BwElement *flow)
+              BwElement *flow,
+              BwRecord  *ends[2])
 {
   GArray *shapes = shapes_of (self, bw_element_get_diagram (flow));
-  BwRecord *ends[2];
   BwVec centres[2];
   gboolean have[2];
 
   if (shapes == NULL)
     return FALSE;
-  ends[0] = bw_project_lookup (self->project, bw_element_get_source (flow));
-  ends[1] = bw_project_lookup (self->project, bw_element_get_target (flow));
   for (guint e = 0; e < 2; e++)
     have[e] = BW_IS_ELEMENT (ends[e]) && bw_element_get_centre (BW_ELEMENT (ends[e]), &centres[e]);
 
@@ -314,21 +307,52 @@ crossing_cb (BwElement *element,
     return known == 2;
 
   if (bw_element_get_kind_enum (element) == BW_ELEMENT_DATA_FLOW)
-    crosses = flow_crosses (self, element);
+    {
+      BwRecord *ends[2] = {
+        bw_project_lookup (self->project, bw_element_get_source (element)),
+        bw_project_lookup (self->project, bw_element_get_target (element)),
+      };
+
+      crosses = flow_crosses (self, element, ends);
+    }
   else if (bw_element_is_node (element))
     {
       GPtrArray *flows = g_hash_table_lookup (self->layout->flows_of, element);
 
       if (flows == NULL)
         crosses = bw_rule_element_crosses_boundary (self->project, element);
-      else
-        for (guint i = 0; i < flows->len && !crosses; i++)
-          crosses = crossing_cb (flows->pdata[i], self);
+      /* The layout has each flow's other end: no look-up by ID. */
+      for (guint i = 0; flows != NULL && i < flows->len && !crosses; i += 2)
+        {
+          BwElement *flow = flows->pdata[i];
+          int flow_known = GPOINTER_TO_INT (g_hash_table_lookup (self->crossing, flow));
+
+          if (flow_known == 0)
+            {
+              BwRecord *ends[2] = { BW_RECORD (element), flows->pdata[i + 1] };
+
+              flow_known = flow_crosses (self, flow, ends) ? 2 : 1;
+              g_hash_table_insert (self->crossing, flow, GINT_TO_POINTER (flow_known));
+            }
+          crosses = flow_known == 2;
+        }
     }
   g_hash_table_insert (self->crossing, element, GINT_TO_POINTER (crosses ? 2 : 1));
   return crosses;
 }
 
+/* A copy of `s` the plan owns: its strings are kept in one chunk rather
+ * than allocated one by one, as a first derivation plans one item per new
+ * threat, tens of thousands. */
+static const char *
+plan_string (Deriver    *self,
+             const char *s)
+{
+  return s != NULL ? g_string_chunk_insert (self->plan->strings, s) : NULL;
+}
+
+/* `rule_id` and `target` are the plan's already (plan_string()): the
+ * items of one rule or one element share them. */
 static void
 add_item (Deriver        *self,
           BwDeriveAction  action,
@@ -337,34 +361,11 @@ add_item (Deriver        *self,
           const char     *target,
           const char     *title)
 {
-  const char *strings[] = { threat_id, rule_id, target, title };
-  char *copies[G_N_ELEMENTS (strings)] = { NULL };
-  gsize lengths[G_N_ELEMENTS (strings)];
-  gsize total = 0;
-  char *block, *p;
+  BwDeriveItem item = {
+    action, (char *) plan_string (self, threat_id), (char *) rule_id, (char *) target, (char *) plan_string (self, title),
+  };
 
-  /* One allocation rather than four: a first derivation plans one item
-   * per new threat, tens of thousands. */
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    {
-      lengths[i] = strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
-      total += lengths[i];
-    }
-  p = block = g_malloc (MAX (total, 1));
-  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    if (strings[i] != NULL)
-      {
-        copies[i] = memcpy (p, strings[i], lengths[i]);
-        p += lengths[i];
-      }
-  if (total == 0)
-    g_free (block);
-
-  {
-    BwDeriveItem item = { action, copies[0], copies[1], copies[2], copies[3] };
-
-    g_array_append_val (self->plan->items, item);
-  }
+  g_array_append_val (self->plan->items, item);
   self->plan->counts[action]++;
 }
 
@@ -382,8 +383,8 @@ change (Deriver        *self,
                                         "detail", detail,
                                         NULL);
 
-  add_item (self, action, bw_record_get_id (BW_RECORD (threat)), bw_threat_get_rule (threat),
-            bw_threat_get_target (threat), bw_threat_get_title (threat));
+  add_item (self, action, bw_record_get_id (BW_RECORD (threat)), plan_string (self, bw_threat_get_rule (threat)),
+            plan_string (self, bw_threat_get_target (threat)), bw_threat_get_title (threat));
   g_ptr_array_add (self->plan->entries, entry);
 }
 
@@ -405,7 +406,7 @@ set_enum (BwRecord      *record,
           const BwField *field,
           const char    *value)
 {
-  *(const char **) bw_record_field_ptr (record, field) = value;
+  *(const char **) BW_FIELD_PTR (record, field) = value;
 }
 
 static void
@@ -413,9 +414,9 @@ set_string (BwRecord      *record,
             const BwField *field,
             char          *value)
 {
-  char **ptr = bw_record_field_ptr (record, field);
+  char **ptr = BW_FIELD_PTR (record, field);
 
-  g_free (*ptr);
+  bw_field_string_free (*ptr);
   *ptr = value;
 }
 
@@ -430,6 +431,7 @@ rule_strings (Deriver *self,
   if (strings != NULL)
     return strings;
   strings = g_new0 (RuleStrings, 1);
+  strings->rule_id = plan_string (self, bw_rule_get_id (rule));
   library = bw_rule_set_lookup_library (self->rules, bw_rule_get_library_id (rule));
   strings->detail = g_strdup_printf ("%s (%s %s)", bw_rule_get_id (rule), bw_rule_get_library_id (rule),
                                      library != NULL ? bw_rule_library_get_version (library) : "");
@@ -452,10 +454,12 @@ typedef struct
   Deriver      *self;
   CompiledRule *compiled;
   BwElement    *element;
+  const char   *element_id;
   BwElement    *source;
   BwElement    *target;
   gboolean      crosses;
   BwRecord     *risk;
+  BwRecord     *entry;
 } NewThreat;
 
 static char **
@@ -470,54 +474,6 @@ interaction_of (const char *source,
   strv[2] = g_strdup (target);
   strv[3] = NULL;
   return strv;
-}
-
-/* The members of a new derived threat, set before the record's defaults
- * would allocate their own. */
-static void
-fill_threat (BwRecord *record,
-             gpointer  data)
-{
-  NewThreat *new = data;
-  Deriver *self = new->self;
-  BwRule *rule = new->compiled->rule;
-  RuleStrings *strings = new->compiled->strings;
-  const char *element_id = bw_record_get_id (BW_RECORD (new->element));
-
-  set_enum (record, self->fields[F_ORIGIN], self->derived);
-  set_string (record, self->fields[F_RULE], g_strdup (bw_rule_get_id (rule)));
-  set_string (record, self->fields[F_TARGET], g_strdup (element_id));
-  if (new->source != NULL)
-    *(char ***) bw_record_field_ptr (record, self->fields[F_INTERACTION])
-      = interaction_of (bw_record_get_id (BW_RECORD (new->source)), element_id,
-                        bw_record_get_id (BW_RECORD (new->target)));
-  set_enum (record, self->fields[F_CATEGORY], strings->category);
-  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, new->element, new->source, new->target));
-  set_string (record, self->fields[F_DESCRIPTION],
-              _bw_rule_expand_description_with (rule, new->element, new->source, new->target, strings->references));
-  set_enum (record, self->fields[F_STATUS], self->not_started);
-  set_enum (record, self->fields[F_TREATMENT], self->no_treatment);
-  {
-    char **sources = g_new (char *, 2);
-
-    sources[0] = g_strdup ("design");
-    sources[1] = NULL;
-    *(char ***) bw_record_field_ptr (record, self->fields[F_SOURCES]) = sources;
-  }
-  *(BwRecord **) bw_record_field_ptr (record, self->fields[F_RISK]) = new->risk;
-}
-
-/* The "derived" history entry. */
-static void
-fill_entry (BwRecord *entry,
-            gpointer  data)
-{
-  NewThreat *new = data;
-  Deriver *self = new->self;
-
-  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
-  set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
-  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (new->compiled->strings->detail));
 }
 
 /* Writes "T-<n>" into `buf` (at least 24 bytes): one per new threat, so
@@ -540,6 +496,73 @@ format_threat_id (char   *buf,
   buf[2 + len] = '\0';
 }
 
+/* The members of a new derived threat, set before the record's defaults
+ * would allocate their own. */
+static void
+fill_threat (BwRecord *record,
+             gpointer  data)
+{
+  NewThreat *new = data;
+  Deriver *self = new->self;
+  BwRule *rule = new->compiled->rule;
+  RuleStrings *strings = new->compiled->strings;
+
+  set_enum (record, self->fields[F_ORIGIN], self->derived);
+  set_string (record, self->fields[F_RULE], g_strdup (strings->rule_id));
+  set_string (record, self->fields[F_TARGET], g_strdup (new->element_id));
+  if (new->source != NULL)
+    *(char ***) BW_FIELD_PTR (record, self->fields[F_INTERACTION])
+      = interaction_of (bw_record_get_id (BW_RECORD (new->source)), new->element_id,
+                        bw_record_get_id (BW_RECORD (new->target)));
+  set_enum (record, self->fields[F_CATEGORY], strings->category);
+  set_string (record, self->fields[F_TITLE], bw_rule_expand_title (rule, new->element, new->source, new->target));
+  set_string (record, self->fields[F_DESCRIPTION],
+              _bw_rule_expand_description_with (rule, new->element, new->source, new->target, strings->references));
+  set_enum (record, self->fields[F_STATUS], self->not_started);
+  set_enum (record, self->fields[F_TREATMENT], self->no_treatment);
+  {
+    char **sources = g_new (char *, 2);
+
+    sources[0] = g_strdup ("design");
+    sources[1] = NULL;
+    *(char ***) BW_FIELD_PTR (record, self->fields[F_SOURCES]) = sources;
+  }
+  *(BwRecord **) BW_FIELD_PTR (record, self->fields[F_RISK]) = new->risk;
+  /* The "derived" entry; the history list is made when first read. */
+  bw_record_fill_item (record, self->fields[F_HISTORY], new->entry);
+
+  /* The IDs bw_project_allocate_id() would give, without taking them yet:
+   * planning does not change the project. */
+  for (;;)
+    {
+      gint64 number = self->next_id++;
+      char id[32];
+
+      format_threat_id (id, number);
+      if (number > self->highest_id || bw_project_lookup (self->project, id) == NULL)
+        {
+          if (self->plan->new_threats->len == 0)
+            self->plan->first_number = number;
+          g_array_append_val (self->plan->numbers, number);
+          bw_record_fill_id (record, id);
+          break;
+        }
+    }
+}
+
+/* The "derived" history entry. */
+static void
+fill_entry (BwRecord *entry,
+            gpointer  data)
+{
+  NewThreat *new = data;
+  Deriver *self = new->self;
+
+  set_string (entry, self->fields[F_ENTRY_AT], g_strdup (self->plan->time));
+  set_enum (entry, self->fields[F_ENTRY_EVENT], self->derived_event);
+  set_string (entry, self->fields[F_ENTRY_DETAIL], g_strdup (new->compiled->strings->detail));
+}
+
 /* Builds a new derived threat. It is not in the project yet, so its
  * members are written directly (a GObject property set per member costs
  * more than the rest of derivation on a large model). */
@@ -547,16 +570,15 @@ static BwThreat *
 new_threat (Deriver      *self,
             CompiledRule *compiled,
             BwElement    *element,
+            const char   *element_id,
             BwElement    *source,
             BwElement    *target,
             gboolean      crosses)
 {
   BwRule *rule = compiled->rule;
-  NewThreat new = { self, compiled, element, source, target, crosses, NULL };
+  NewThreat new = { self, compiled, element, element_id, source, target, crosses, NULL, NULL };
   BwRecord *record;
-  BwRecord *entry;
   int exploitability = bw_rule_get_exploitability (rule);
-  char id[32];
 
   if (compiled->strings == NULL)
     compiled->strings = rule_strings (self, rule);
@@ -565,36 +587,29 @@ new_threat (Deriver      *self,
   if (crosses)
     exploitability = MIN (exploitability + 1, 5);
   new.risk = g_object_new (BW_TYPE_RISK, NULL);
-  *(int *) bw_record_field_ptr (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
-  *(gboolean *) bw_record_field_ptr (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
+  *(int *) BW_FIELD_PTR (new.risk, self->fields[F_RISK_EXPLOITABILITY]) = exploitability;
+  *(gboolean *) BW_FIELD_PTR (new.risk, self->fields[F_RISK_MULTI_PATIENT]) = bw_rule_get_multi_patient (rule);
 
+  new.entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
   record = bw_record_new_filled (BW_TYPE_THREAT, fill_threat, &new);
-
-  /* The IDs bw_project_allocate_id() would give, without taking them yet:
-   * planning does not change the project. */
-  do
-    format_threat_id (id, self->next_id++);
-  while (bw_project_lookup (self->project, id) != NULL);
-  bw_record_set_id (record, id);
-
-  entry = bw_record_new_filled (BW_TYPE_HISTORY_ENTRY, fill_entry, &new);
-  g_list_store_append (*(GListStore **) bw_record_field_ptr (record, self->fields[F_HISTORY]), entry);
-  g_object_unref (entry);
-  return BW_THREAT (record);
+  return (BwThreat *) record;
 }
 
-/* Whether an existing threat has this key (its target is already known). */
+/* Whether an existing threat, of the rule `threat_rule` (its rule looked
+ * up by ID, or NULL), has this key (its target is already known). */
 static gboolean
 same_key (BwThreat   *threat,
+          BwRule     *threat_rule,
           BwRule     *rule,
           BwElement  *source,
           BwElement  *flow,
           BwElement  *target)
 {
-  const char * const *interaction = bw_threat_get_interaction (threat);
+  const char * const *interaction;
 
-  if (g_strcmp0 (bw_threat_get_rule (threat), bw_rule_get_id (rule)) != 0)
+  if (threat_rule != rule)
     return FALSE;
+  interaction = bw_threat_get_interaction (threat);
   if (source == NULL)
     return interaction == NULL;
   return interaction != NULL
@@ -619,15 +634,25 @@ derive_one (Deriver    *self,
   gboolean *matched;
   int crosses = -1;
   guint n_added;
+  const char *plan_target = NULL;   /* `id`, the plan's copy, once it adds a threat */
 
   /* Threats of rules we do not have: if a recorded library is missing they
-   * may be its rules, so they stay as they are. */
+   * may be its rules, so they stay as they are. Each one's rule is looked
+   * up once here, and compared by pointer with the rules that apply. */
   g_array_set_size (matches, 0);
+  g_ptr_array_set_size (self->existing_rules, 0);
   for (guint i = 0; i < existing->len; )
-    if (missing && bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i])) == NULL)
-      g_ptr_array_remove_index (existing, i);
-    else
-      i++;
+    {
+      BwRule *rule = bw_rule_set_lookup_rule (self->rules, bw_threat_get_rule (existing->pdata[i]));
+
+      if (missing && rule == NULL)
+        g_ptr_array_remove_index (existing, i);
+      else
+        {
+          g_ptr_array_add (self->existing_rules, rule);
+          i++;
+        }
+    }
   n_existing = existing->len;
 
   if (element != NULL && summary)
@@ -662,7 +687,9 @@ derive_one (Deriver    *self,
           CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
           context.vocabulary = compiled->vocabulary;
-          if (bw_rule_condition_evaluate (compiled->condition, &context))
+          /* Most rules fail on a test an earlier rule already asked. */
+          if (!_bw_rule_guard_fails (&compiled->guard, &context)
+              && bw_rule_condition_evaluate (compiled->condition, &context))
             {
               Match match = { compiled, NULL, NULL };
 
@@ -692,7 +719,8 @@ derive_one (Deriver    *self,
                   CompiledRule *compiled = &g_array_index (rules, CompiledRule, r);
 
                   context.vocabulary = compiled->vocabulary;
-                  if (bw_rule_condition_evaluate (compiled->condition, &context))
+                  if (!_bw_rule_guard_fails (&compiled->guard, &context)
+                      && bw_rule_condition_evaluate (compiled->condition, &context))
                     {
                       Match match = { compiled, BW_ELEMENT (ends[d]), BW_ELEMENT (ends[1 - d]) };
 
@@ -717,7 +745,8 @@ derive_one (Deriver    *self,
       gboolean found = FALSE;
 
       for (guint i = 0; i < n_existing; i++)
-        if (same_key (existing->pdata[i], match->compiled->rule, match->source, element, match->target))
+        if (same_key (existing->pdata[i], self->existing_rules->pdata[i], match->compiled->rule,
+                      match->source, element, match->target))
           {
             found = TRUE;
             if (!matched[i] && bw_threat_get_obsolete (existing->pdata[i]))
@@ -731,9 +760,11 @@ derive_one (Deriver    *self,
           /* Boundary-crossing flows and nodes at a boundary: asked once per element. */
           if (crosses < 0)
             crosses = crossing_cb (element, self);
-          threat = new_threat (self, match->compiled, element, match->source, match->target, crosses);
-          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), bw_rule_get_id (match->compiled->rule),
-                    bw_record_get_id (BW_RECORD (element)), bw_threat_get_title (threat));
+          if (plan_target == NULL)
+            plan_target = plan_string (self, id);
+          threat = new_threat (self, match->compiled, element, id, match->source, match->target, crosses);
+          add_item (self, BW_DERIVE_ADD, bw_record_get_id (BW_RECORD (threat)), match->compiled->strings->rule_id,
+                    plan_target, bw_threat_get_title (threat));
           g_ptr_array_add (self->plan->new_threats, threat);
           g_ptr_array_add (self->plan->entries, NULL);
         }
@@ -741,7 +772,11 @@ derive_one (Deriver    *self,
 
   n_added = self->plan->new_threats->len - n_added;
   if (n_added > 0)
-    g_array_append_val (self->plan->runs, n_added);
+    {
+      BwDeriveRun run = { n_added, plan_target };
+
+      g_array_append_val (self->plan->runs, run);
+    }
 
   for (guint i = 0; i < n_existing; i++)
     if (!matched[i] && !bw_threat_get_obsolete (existing->pdata[i]))
@@ -806,6 +841,7 @@ bw_deriver_plan (BwProject          *project,
   self.plan->missing_libraries = missing_libraries (project, rules);
   self.plan->counter_before = bw_id_counters_get (bw_project_get_id_counters (project), "T");
   self.next_id = MAX (1, self.plan->counter_before);
+  self.highest_id = _bw_project_get_highest_number (project, "T");
   self.crossing = g_hash_table_new (NULL, NULL);
   threat_class = g_type_class_ref (BW_TYPE_THREAT);
   for (guint f = 0; f < N_FIELDS; f++)
@@ -828,6 +864,7 @@ bw_deriver_plan (BwProject          *project,
       for (guint r = 0; r < list->len; r++)
         {
           CompiledRule compiled = {
+            bw_rule_condition_get_guard (bw_rule_get_condition (list->pdata[r])),
             list->pdata[r], bw_rule_get_condition (list->pdata[r]), _bw_rule_get_library (list->pdata[r]), NULL
           };
 
@@ -837,6 +874,7 @@ bw_deriver_plan (BwProject          *project,
   self.shapes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self.matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self.matched = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self.existing_rules = g_ptr_array_new ();
   self.n_values = bw_rule_condition_get_n_slots ();
   for (guint i = 0; i < BW_RULE_SUBJECT_N; i++)
     {
@@ -911,6 +949,7 @@ bw_deriver_plan (BwProject          *project,
   g_hash_table_unref (self.shapes);
   g_array_unref (self.matches);
   g_array_unref (self.matched);
+  g_ptr_array_unref (self.existing_rules);
   g_hash_table_unref (self.crossing);
   return self.plan;
 }
@@ -950,7 +989,7 @@ bw_deriver_dup_touched_ids (BwProject  *project,
     {
       GPtrArray *flows = g_hash_table_lookup (_bw_deriver_layout_get (project)->flows_of, record);
 
-      for (guint i = 0; flows != NULL && i < flows->len; i++)
+      for (guint i = 0; flows != NULL && i < flows->len; i += 2)
         {
           BwElement *flow = flows->pdata[i];
           const char *ends[2] = { bw_element_get_source (flow), bw_element_get_target (flow) };

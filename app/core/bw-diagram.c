@@ -31,6 +31,9 @@ bw_diagram_class_init (BwDiagramClass *klass)
 {
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
 
+  /* Caches of the model's structure follow it (bw-structure-serial.c). */
+  record_class->structure = BW_STRUCTURE_LAYOUT;
+
   record_class->has_id = TRUE;
   record_class->prefix = "D";
   bw_record_class_install_fields (record_class, fields, G_N_ELEMENTS (fields));

@@ -87,6 +87,9 @@ bw_element_class_init (BwElementClass *klass)
 {
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
 
+  /* Caches of the model's structure follow it (bw-structure-serial.c). */
+  record_class->structure = BW_STRUCTURE_LAYOUT;
+
   record_class->get_kinds = bw_element_get_kinds;
 
   record_class->has_id = TRUE;

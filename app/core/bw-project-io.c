@@ -26,7 +26,6 @@
 #include "bw-json-reader.h"
 #include "bw-json-writer.h"
 #include "bw-project-io.h"
-#include "bw-project-private.h"
 #include "bw-record-io.h"
 #include "bw-residual.h"
 #include "bw-risk.h"
@@ -79,6 +78,17 @@ describe_prefixes (const char *allowed)
   return allowed;
 }
 
+/* A record by ID in what is being checked: the file being read, or (for
+ * an edit, with no table of the file's IDs) the project. */
+static BwRecord *
+lookup_id (CheckContext *ctx,
+           const char   *id)
+{
+  if (ctx->read.ids != NULL)
+    return g_hash_table_lookup (ctx->read.ids, id);
+  return bw_project_lookup (ctx->project, id);
+}
+
 /* Checks one reference; `may_dangle` for an obsolete threat's target. */
 static gboolean
 check_ref (CheckContext *ctx,
@@ -86,7 +96,7 @@ check_ref (CheckContext *ctx,
            const char   *allowed,
            gboolean      may_dangle)
 {
-  BwRecord *target = g_hash_table_lookup (ctx->read.ids, id);
+  BwRecord *target = lookup_id (ctx, id);
 
   if (target == NULL)
     {
@@ -132,7 +142,7 @@ check_element (BwElement    *self,
         {
           const char *id = end == 0 ? bw_element_get_source (self) : bw_element_get_target (self);
           const char *member = end == 0 ? "source" : "target";
-          BwRecord *node = g_hash_table_lookup (ctx->read.ids, id ? id : "");
+          BwRecord *node = lookup_id (ctx, id ? id : "");
           gsize mark = bw_path_push_key (ctx->read.path, member);
 
           if (id == NULL)
@@ -156,7 +166,7 @@ check_element (BwElement    *self,
 
   if (refines != NULL)
     {
-      BwRecord *other = g_hash_table_lookup (ctx->read.ids, refines);
+      BwRecord *other = lookup_id (ctx, refines);
       gsize mark = bw_path_push_key (ctx->read.path, "refines");
 
       if (BW_IS_ELEMENT (other) && bw_element_get_kind_enum (BW_ELEMENT (other)) != kind)
@@ -246,7 +256,7 @@ check_field (BwRecord      *record,
 
     case BW_FIELD_RECORDS:
       {
-        GListModel *model = *(GListModel **) ptr;
+        GListModel *model = G_LIST_MODEL (bw_record_get_records (record, field));
         guint n = g_list_model_get_n_items (model);
 
         for (guint i = 0; i < n; i++)
@@ -338,7 +348,7 @@ merge_ids (char      ***strv,
         changed = TRUE;
       }
   g_ptr_array_add (out, NULL);
-  g_strfreev (*strv);
+  bw_field_strv_free (*strv);
   *strv = (char **) g_ptr_array_free (out, FALSE);
   return changed;
 }
@@ -489,7 +499,6 @@ bw_project_check_record (BwProject  *self,
   g_return_val_if_fail (BW_IS_RECORD (record), FALSE);
 
   ctx.read.path = path;
-  ctx.read.ids = _bw_project_get_index (self);
   ctx.read.error = error;
   ctx.project = self;
   if (!check_risk_method (method, &ctx))

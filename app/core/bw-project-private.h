@@ -9,7 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* ID → BwRecord, the same shape the loader checks references against. */
-GHashTable *_bw_project_get_index (BwProject *self);
+/* IDs of the prefix with a higher number are free. */
+gint64 _bw_project_get_highest_number (BwProject  *self,
+                                       const char *prefix);
+void   _bw_project_index_numbered     (BwProject  *self,
+                                       BwRecord   *record,
+                                       const char *prefix,
+                                       gint64      number);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bw-command-stack.h"
+#include "bw-id-index.h"
 #include "bw-project.h"
 #include "bw-project-private.h"
 #include "bw-rule-library-ref.h"
@@ -38,7 +39,7 @@ struct _BwProject
   GListStore     *rule_libraries;
 
   /* Session state, never written. */
-  GHashTable     *index;     /* ID → BwRecord (borrowed; the stores own them) */
+  BwIdIndex      *index;     /* ID → BwRecord (borrowed; the stores own them) */
   BwCommandStack *commands;
   GFile          *file;
   GPtrArray      *warnings;
@@ -93,7 +94,7 @@ bw_project_constructed (GObject *object)
 
   G_OBJECT_CLASS (bw_project_parent_class)->constructed (object);
 
-  g_free (self->format);
+  bw_field_string_free (self->format);
   self->format = g_strdup ("bulwark");
   self->format_version = BW_FORMAT_VERSION;
   self->commands = bw_command_stack_new (self);
@@ -108,7 +109,7 @@ bw_project_dispose (GObject *object)
 
   /* Commands hold IDs, not pointers, but drop them before the records. */
   g_clear_object (&self->commands);
-  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->index, bw_id_index_free);
 
   G_OBJECT_CLASS (bw_project_parent_class)->dispose (object);
 }
@@ -185,7 +186,7 @@ bw_project_class_init (BwProjectClass *klass)
 static void
 bw_project_init (BwProject *self)
 {
-  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->index = bw_id_index_new ();
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -260,7 +261,7 @@ bw_project_get_collection (BwProject *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].type == BW_FIELD_RECORDS && fields[i].record_type () == type)
-      return *(GListStore **) BW_FIELD_PTR (self, &fields[i]);
+      return bw_record_get_records (BW_RECORD (self), &fields[i]);
   return NULL;
 }
 
@@ -275,13 +276,7 @@ bw_project_get_collection_by_name (BwProject  *self,
   field = bw_record_class_find_field (BW_RECORD_GET_CLASS (self), name);
   if (field == NULL || field->type != BW_FIELD_RECORDS)
     return NULL;
-  return *(GListStore **) BW_FIELD_PTR (self, field);
-}
-
-GHashTable *
-_bw_project_get_index (BwProject *self)
-{
-  return self->index;
+  return bw_record_get_records (BW_RECORD (self), field);
 }
 
 BwRecord *
@@ -292,7 +287,7 @@ bw_project_lookup (BwProject  *self,
 
   if (id == NULL)
     return NULL;
-  return g_hash_table_lookup (self->index, id);
+  return bw_id_index_lookup (self->index, id);
 }
 
 /* A record by path: an ID, then members (and list indices) below it, as
@@ -332,7 +327,7 @@ bw_project_resolve_path (BwProject  *project,
         record = *(BwRecord **) ptr;
       else if (field->type == BW_FIELD_RECORDS && parts[i + 1] != NULL)
         {
-          GListModel *list = *(GListModel **) ptr;
+          GListModel *list = G_LIST_MODEL (bw_record_get_records (record, field));
           char *end = NULL;
           guint64 n = g_ascii_strtoull (parts[++i], &end, 10);
           g_autoptr(BwRecord) item = NULL;
@@ -366,8 +361,8 @@ bw_project_allocate_id (BwProject  *self,
     {
       g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, prefix, next);
 
-      next++;
-      if (!g_hash_table_contains (self->index, id))
+      /* Above the highest number in use, an ID is free without a look-up. */
+      if (next++ > bw_id_index_get_highest (self->index, prefix) || bw_id_index_lookup (self->index, id) == NULL)
         {
           bw_id_counters_set (self->id_counters, prefix, next);
           return g_steal_pointer (&id);
@@ -380,6 +375,22 @@ index_nodes (BwProject  *self,
              GListModel *nodes,
              gboolean    add);
 
+/**
+ * _bw_project_get_highest_number:
+ * @prefix: one of bw_id_prefixes
+ *
+ * IDs "@prefix-N" with N above this are free (bw_id_index_get_highest()):
+ * derivation numbers its new threats without a look-up per ID.
+ *
+ * Returns: the highest number of @prefix ever indexed, or 0
+ */
+gint64
+_bw_project_get_highest_number (BwProject  *self,
+                                const char *prefix)
+{
+  return bw_id_index_get_highest (self->index, prefix);
+}
+
 static void
 index_one (BwProject *self,
            BwRecord  *record,
@@ -390,9 +401,9 @@ index_one (BwProject *self,
   if (id != NULL && BW_RECORD_GET_CLASS (record)->prefix != NULL)
     {
       if (add)
-        g_hash_table_insert (self->index, (gpointer) id, record);
-      else if (g_hash_table_lookup (self->index, id) == record)
-        g_hash_table_remove (self->index, id);
+        bw_id_index_insert (self->index, id, record);
+      else
+        bw_id_index_remove (self->index, id, record);
     }
 
   /* Attack-tree nodes have IDs of their own. */
@@ -428,6 +439,23 @@ bw_project_index_record (BwProject *self,
   g_return_if_fail (BW_IS_RECORD (record));
 
   index_one (self, record, TRUE);
+}
+
+/**
+ * _bw_project_index_numbered:
+ * @record: a record with no records with IDs of their own (a threat)
+ *   whose ID is "@prefix-@number"
+ *
+ * bw_project_index_record() for a caller that knows the ID's number.
+ */
+void
+_bw_project_index_numbered (BwProject  *self,
+                            BwRecord   *record,
+                            const char *prefix,
+                            gint64      number)
+{
+  if (!bw_id_index_insert_numbered (self->index, prefix, number, record))
+    bw_id_index_insert (self->index, bw_record_get_id (record), record);
 }
 
 void

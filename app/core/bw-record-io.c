@@ -171,13 +171,13 @@ read_field (BwRecord          *self,
     case BW_FIELD_STRING:
       if (value->type != BW_JSON_STRING)
         return wrong_type (ctx, _("a string"), value);
-      g_free (*(char **) ptr);
+      bw_field_string_free (*(char **) ptr);
       *(char **) ptr = g_strdup (value->s);
       return TRUE;
 
     case BW_FIELD_NSTRING:
     case BW_FIELD_REF:
-      g_clear_pointer ((char **) ptr, g_free);
+      g_clear_pointer ((char **) ptr, bw_field_string_free);
       if (value->type == BW_JSON_NULL)
         return TRUE;
       if (value->type != BW_JSON_STRING)
@@ -247,7 +247,7 @@ read_field (BwRecord          *self,
 
         if (strv == NULL)
           return FALSE;
-        g_strfreev (*(char ***) ptr);
+        bw_field_strv_free (*(char ***) ptr);
         *(char ***) ptr = strv;
         return TRUE;
       }
@@ -256,7 +256,7 @@ read_field (BwRecord          *self,
       {
         char **strv;
 
-        g_clear_pointer ((char ***) ptr, g_strfreev);
+        g_clear_pointer ((char ***) ptr, bw_field_strv_free);
         if (value->type == BW_JSON_NULL)
           return TRUE;
         if (value->type != BW_JSON_ARRAY || value->n != 3)
@@ -368,7 +368,7 @@ read_field (BwRecord          *self,
 
     case BW_FIELD_RECORDS:
       {
-        GListStore *store = *(GListStore **) ptr;
+        GListStore *store = bw_record_get_records (self, field);
         g_autoptr(GPtrArray) items = NULL;
 
         if (value->type != BW_JSON_ARRAY)
@@ -644,7 +644,7 @@ write_field (BwRecord      *self,
       break;
     case BW_FIELD_RECORDS:
       {
-        GListModel *model = *(GListModel **) ptr;
+        GListModel *model = G_LIST_MODEL (bw_record_get_records (self, field));
         guint n = g_list_model_get_n_items (model);
 
         bw_json_writer_begin_array (writer);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   GString    *path;       /* JSON path of the value being read, for messages */
-  GHashTable *ids;        /* ID → BwRecord, filled while reading */
+  GHashTable *ids;        /* ID → BwRecord, filled while reading; NULL when checking an edit */
   GError    **error;
 } BwReadContext;
 

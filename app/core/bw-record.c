@@ -24,6 +24,23 @@ typedef struct
   JsonObject *unknown;
 } BwRecordPrivate;
 
+/* A RECORDS member whose list is not made yet holds its one item, marked
+ * in the pointer's lowest bit (an object's address has it clear), rather
+ * than every record carrying room for one (bw_record_fill_item()). */
+#define PENDING_MARK ((gsize) 1)
+
+static inline gboolean
+is_pending (gpointer value)
+{
+  return ((gsize) value & PENDING_MARK) != 0;
+}
+
+static inline BwRecord *
+pending_item (gpointer value)
+{
+  return (BwRecord *) ((gsize) value & ~PENDING_MARK);
+}
+
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BwRecord, bw_record, G_TYPE_OBJECT)
 
 enum {
@@ -57,6 +74,41 @@ canonical_enum (const BwField *field,
   return NULL;
 }
 
+/* The defaults of STRING and of REFS, STRINGS and ENUMS members: one
+ * shared value each rather than an allocation per member, as a record has
+ * several and derivation makes tens of thousands of records. Whatever
+ * replaces a member's value releases the old one with bw_field_string_free()
+ * or bw_field_strv_free(), which leave these alone. */
+static const char empty_string[] = "";
+static const char * const empty_strv[] = { NULL };
+
+/**
+ * bw_field_string_free:
+ * @value: (nullable): a STRING, NSTRING or REF member's value
+ *
+ * What g_free() is for other strings: a STRING member's default is shared.
+ */
+void
+bw_field_string_free (char *value)
+{
+  if (value != empty_string)
+    g_free (value);
+}
+
+/**
+ * bw_field_strv_free:
+ * @value: (nullable): a REFS, STRINGS, ENUMS or INTERACTION member's value
+ *
+ * What g_strfreev() is for other string arrays: the default of a REFS,
+ * STRINGS or ENUMS member is shared.
+ */
+void
+bw_field_strv_free (char **value)
+{
+  if (value != (char **) empty_strv)
+    g_strfreev (value);
+}
+
 gpointer
 bw_record_field_ptr (BwRecord      *self,
                      const BwField *field)
@@ -75,13 +127,13 @@ free_field (BwRecord      *self,
     case BW_FIELD_STRING:
     case BW_FIELD_NSTRING:
     case BW_FIELD_REF:
-      g_clear_pointer ((char **) ptr, g_free);
+      g_clear_pointer ((char **) ptr, bw_field_string_free);
       break;
     case BW_FIELD_REFS:
     case BW_FIELD_STRINGS:
     case BW_FIELD_ENUMS:
     case BW_FIELD_INTERACTION:
-      g_clear_pointer ((char ***) ptr, g_strfreev);
+      g_clear_pointer ((char ***) ptr, bw_field_strv_free);
       break;
     case BW_FIELD_POINTS:
       g_clear_pointer ((GArray **) ptr, g_array_unref);
@@ -89,9 +141,16 @@ free_field (BwRecord      *self,
     case BW_FIELD_PROPERTIES:
       g_clear_pointer ((JsonObject **) ptr, json_object_unref);
       break;
+    case BW_FIELD_RECORDS:
+      if (is_pending (*(gpointer *) ptr))
+        {
+          g_object_unref (pending_item (*(gpointer *) ptr));
+          *(gpointer *) ptr = NULL;
+        }
+      g_clear_object ((GObject **) ptr);
+      break;
     case BW_FIELD_RECORD:
     case BW_FIELD_NRECORD:
-    case BW_FIELD_RECORDS:
       g_clear_object ((GObject **) ptr);
       break;
     case BW_FIELD_MATRIX:
@@ -122,7 +181,7 @@ default_field (BwRecord      *self,
     {
     case BW_FIELD_STRING:
       if (*(char **) ptr == NULL)
-        *(char **) ptr = g_strdup ("");
+        *(const char **) ptr = empty_string;
       break;
     case BW_FIELD_ENUM:
       if (*(const char **) ptr == NULL)
@@ -136,7 +195,7 @@ default_field (BwRecord      *self,
     case BW_FIELD_STRINGS:
     case BW_FIELD_ENUMS:
       if (*(char ***) ptr == NULL)
-        *(char ***) ptr = g_new0 (char *, 1);
+        *(const char * const **) ptr = empty_strv;
       break;
     case BW_FIELD_POINTS:
       if (*(GArray **) ptr == NULL)
@@ -194,7 +253,8 @@ static __thread PendingFill pending_fill;
 static void
 bw_record_constructed (GObject *object)
 {
-  BwRecord *self = BW_RECORD (object);
+  /* Unchecked: every record is made through here, and it is one. */
+  BwRecord *self = (BwRecord *) object;
   BwRecordClass *klass = BW_RECORD_GET_CLASS (self);
 
   G_OBJECT_CLASS (bw_record_parent_class)->constructed (object);
@@ -323,8 +383,10 @@ bw_record_get_property (GObject    *object,
       break;
     case BW_FIELD_RECORD:
     case BW_FIELD_NRECORD:
-    case BW_FIELD_RECORDS:
       g_value_set_object (value, *(GObject **) ptr);
+      break;
+    case BW_FIELD_RECORDS:
+      g_value_set_object (value, bw_record_get_records (self, field));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -358,7 +420,7 @@ set_field (BwRecord      *self,
           s = "";
         if (g_strcmp0 (*(char **) ptr, s) == 0)
           return FALSE;
-        g_free (*(char **) ptr);
+        bw_field_string_free (*(char **) ptr);
         *(char **) ptr = g_strdup (s);
         return TRUE;
       }
@@ -371,7 +433,7 @@ set_field (BwRecord      *self,
           s = NULL;
         if (g_strcmp0 (*(char **) ptr, s) == 0)
           return FALSE;
-        g_free (*(char **) ptr);
+        bw_field_string_free (*(char **) ptr);
         *(char **) ptr = g_strdup (s);
         return TRUE;
       }
@@ -441,7 +503,7 @@ set_field (BwRecord      *self,
           v = empty;
         if (strv_equal0 (*(char ***) ptr, v))
           return FALSE;
-        g_strfreev (*(char ***) ptr);
+        bw_field_strv_free (*(char ***) ptr);
         *(char ***) ptr = g_strdupv (v);
         return TRUE;
       }
@@ -539,6 +601,19 @@ set_field (BwRecord      *self,
     }
 }
 
+/* Notifies a change of a member; caches of the model's structure follow
+ * the changes of theirs (bw-structure-serial.c). */
+static void
+notify_changed (BwRecord   *self,
+                GParamSpec *pspec)
+{
+  BwStructure structure = BW_RECORD_GET_CLASS (self)->structure;
+
+  if (structure != BW_STRUCTURE_NONE)
+    bw_structure_serial_note (structure, pspec);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
 static void
 bw_record_set_property (GObject      *object,
                         guint         prop_id,
@@ -554,7 +629,7 @@ bw_record_set_property (GObject      *object,
       return;
     }
   if (set_field (self, &klass->fields[prop_id - N_BASE_PROPS], value))
-    g_object_notify_by_pspec (object, pspec);
+    notify_changed (self, pspec);
 }
 
 static void
@@ -570,6 +645,9 @@ bw_record_class_init (BwRecordClass *klass)
   id_pspec = g_param_spec_string ("id", NULL, NULL, NULL,
                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_ID, id_pspec);
+
+  /* Subclasses start from a copy of this. */
+  klass->structure = BW_STRUCTURE_NONE;
 }
 
 static void
@@ -678,7 +756,8 @@ bw_record_new_filled (GType             type,
 {
   BwRecord *record;
 
-  g_return_val_if_fail (g_type_is_a (type, BW_TYPE_RECORD) && !G_TYPE_IS_ABSTRACT (type), NULL);
+  /* An abstract type g_object_new() refuses itself. */
+  g_return_val_if_fail (g_type_is_a (type, BW_TYPE_RECORD), NULL);
   g_return_val_if_fail (fill != NULL, NULL);
   g_return_val_if_fail (pending_fill.fill == NULL, NULL);
 
@@ -687,6 +766,74 @@ bw_record_new_filled (GType             type,
   record = g_object_new (type, NULL);
   g_assert (pending_fill.fill == NULL);
   return record;
+}
+
+/**
+ * bw_record_fill_id:
+ *
+ * Sets the ID of a record bw_record_new_filled() is constructing, from its
+ * fill: like the members a fill writes, without a notification (nothing
+ * can be watching the record yet, and derivation fills tens of thousands).
+ */
+void
+bw_record_fill_id (BwRecord   *self,
+                   const char *id)
+{
+  BwRecordPrivate *priv = bw_record_get_instance_private (self);
+
+  g_free (priv->id);
+  priv->id = g_strdup (id);
+}
+
+/**
+ * bw_record_fill_item:
+ * @field: a RECORDS member of the record
+ * @item: (transfer full): its one item
+ *
+ * Gives a record bw_record_new_filled() is constructing, from its fill, a
+ * RECORDS member of one item without making the list yet: the list, its
+ * sequence and the signals of adding to it cost more than the rest of a
+ * derived threat, whose history is rarely read. bw_record_get_records()
+ * makes the list when the member is first read; a class with such a
+ * member reads it only through that.
+ */
+void
+bw_record_fill_item (BwRecord      *self,
+                     const BwField *field,
+                     BwRecord      *item)
+{
+  gpointer *ptr = BW_FIELD_PTR (self, field);
+
+  g_return_if_fail (field->type == BW_FIELD_RECORDS);
+  g_return_if_fail (*ptr == NULL);
+  g_return_if_fail (!is_pending (item));
+
+  *ptr = (gpointer) ((gsize) item | PENDING_MARK);
+}
+
+/**
+ * bw_record_get_records:
+ * @field: a RECORDS member of the record
+ *
+ * Returns: (transfer none): the member's list, made if a fill left it
+ *   pending (bw_record_fill_item())
+ */
+GListStore *
+bw_record_get_records (BwRecord      *self,
+                       const BwField *field)
+{
+  GListStore **ptr = BW_FIELD_PTR (self, field);
+
+  g_return_val_if_fail (field->type == BW_FIELD_RECORDS, NULL);
+
+  if (G_UNLIKELY (is_pending (*ptr)))
+    {
+      g_autoptr(BwRecord) item = pending_item (*ptr);
+
+      *ptr = g_list_store_new (field->record_type ());
+      g_list_store_append (*ptr, item);
+    }
+  return *ptr;
 }
 
 const BwField *
@@ -721,7 +868,7 @@ bw_record_set_id (BwRecord   *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), id_pspec);
+  notify_changed (self, id_pspec);
 }
 
 /* Members this version does not know, kept to be written back. */
@@ -766,5 +913,5 @@ bw_record_notify_field (BwRecord      *self,
 {
   BwRecordClass *klass = BW_RECORD_GET_CLASS (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[field - klass->fields]);
+  notify_changed (self, klass->pspecs[field - klass->fields]);
 }

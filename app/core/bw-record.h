@@ -9,12 +9,13 @@
 #include <json-glib/json-glib.h>
 
 #include "bw-number.h"
+#include "bw-structure-serial.h"
 
 G_BEGIN_DECLS
 
 typedef enum
 {
-  BW_FIELD_STRING,       /* char *, never NULL, default "" */
+  BW_FIELD_STRING,       /* char *, never NULL, default "" (shared: bw_field_string_free()) */
   BW_FIELD_NSTRING,      /* char *, NULL for JSON null */
   BW_FIELD_ENUM,         /* const char * into field->values, never NULL */
   BW_FIELD_NENUM,        /* the same, or NULL */
@@ -24,16 +25,16 @@ typedef enum
   BW_FIELD_LEVEL,        /* int: 0 null, else a 1-based level */
   BW_FIELD_NUMBER,       /* BwNumber, may be null */
   BW_FIELD_REF,          /* char *: an ID, or NULL */
-  BW_FIELD_REFS,         /* GStrv of IDs, never NULL */
-  BW_FIELD_STRINGS,      /* GStrv, never NULL */
-  BW_FIELD_ENUMS,        /* GStrv of field->values, never NULL */
+  BW_FIELD_REFS,         /* GStrv of IDs, never NULL, default empty (shared: bw_field_strv_free()) */
+  BW_FIELD_STRINGS,      /* GStrv, never NULL, default empty (shared: bw_field_strv_free()) */
+  BW_FIELD_ENUMS,        /* GStrv of field->values, never NULL, default empty (shared: bw_field_strv_free()) */
   BW_FIELD_BOUNDS,       /* BwNumber[4]: x, y, width, height */
   BW_FIELD_POINTS,       /* GArray of BwPoint, never NULL */
   BW_FIELD_INTERACTION,  /* GStrv of three IDs, or NULL */
   BW_FIELD_PROPERTIES,   /* JsonObject * of scalars, never NULL */
   BW_FIELD_RECORD,       /* BwRecord *, never NULL */
   BW_FIELD_NRECORD,      /* BwRecord *, or NULL */
-  BW_FIELD_RECORDS,      /* GListStore * of BwRecord, never NULL */
+  BW_FIELD_RECORDS,      /* GListStore * of BwRecord, read through bw_record_get_records() */
   BW_FIELD_MATRIX,       /* GPtrArray of GStrv rows of field->values */
 } BwFieldType;
 
@@ -82,6 +83,7 @@ struct _BwRecordClass
   GParamSpec    **pspecs;     /* one per field, [0] is the "id" property */
   gboolean        has_id;     /* "id" is the first member */
   const char     *prefix;     /* ID prefix; NULL where the ID is free (CVE, library) */
+  BwStructure     structure;  /* whose members' changes the records count, or BW_STRUCTURE_NONE */
 
   /* The kind mask of this object, for classes whose members vary by kind. */
   BwKinds       (*get_kinds) (BwRecord *self);
@@ -110,6 +112,8 @@ void            bw_record_notify_field         (BwRecord       *self,
                                                 const BwField  *field);
 
 const char     *bw_field_property_name         (const BwField  *field);
+void            bw_field_string_free           (char           *value);
+void            bw_field_strv_free             (char          **value);
 
 #define BW_FIELD_PTR(self, field) ((gpointer) ((guint8 *) (self) + (field)->offset))
 
@@ -125,5 +129,12 @@ typedef void (*BwRecordFillFunc) (BwRecord *record,
 BwRecord       *bw_record_new_filled           (GType             type,
                                                 BwRecordFillFunc  fill,
                                                 gpointer          user_data);
+void            bw_record_fill_id              (BwRecord         *self,
+                                                const char       *id);
+void            bw_record_fill_item            (BwRecord         *self,
+                                                const BwField    *field,
+                                                BwRecord         *item);
+GListStore     *bw_record_get_records          (BwRecord         *self,
+                                                const BwField    *field);
 
 G_END_DECLS

@@ -133,6 +133,23 @@ compile_kind (BwRuleCondition  *self,
   return TRUE;
 }
 
+static BwRuleScalar
+scalar_of (JsonNode *node)
+{
+  BwRuleScalar scalar = { json_node_get_value_type (node), NULL, FALSE, 0 };
+
+  if (scalar.type == G_TYPE_STRING)
+    scalar.string = json_node_get_string (node);
+  else if (scalar.type == G_TYPE_BOOLEAN)
+    scalar.boolean = json_node_get_boolean (node);
+  else
+    {
+      scalar.type = G_TYPE_DOUBLE;
+      scalar.number = json_node_get_double (node);
+    }
+  return scalar;
+}
+
 static gboolean
 compile_property (BwRuleCondition  *self,
                   JsonObject       *object,
@@ -182,6 +199,7 @@ compile_property (BwRuleCondition  *self,
         return fail (error, test_path, _("must be a string, a number, true or false"));
       self->op = OP_EQUALS;
       self->value = json_node_copy (value);
+      self->expected = scalar_of (self->value);
     }
   else if (g_str_equal (test, "in"))
     {
@@ -192,9 +210,11 @@ compile_property (BwRuleCondition  *self,
       array = json_node_get_array (value);
       self->op = OP_IN;
       self->values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+      self->expected_in = g_array_new (FALSE, FALSE, sizeof (BwRuleScalar));
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *item = json_array_get_element (array, i);
+          BwRuleScalar scalar;
 
           if (!is_scalar (item))
             {
@@ -203,6 +223,8 @@ compile_property (BwRuleCondition  *self,
               return fail (error, where, _("must be a string, a number, true or false"));
             }
           g_ptr_array_add (self->values, json_node_copy (item));
+          scalar = scalar_of (g_ptr_array_index (self->values, i));
+          g_array_append_val (self->expected_in, scalar);
         }
     }
   else if (g_str_equal (test, "contains"))
@@ -258,6 +280,28 @@ test_key (const BwRuleCondition *self)
   if (self->op >= OP_LT && self->op <= OP_GE)
     g_string_append (key, g_ascii_dtostr (number, sizeof number, self->number));
   return g_string_free (key, FALSE);
+}
+
+/* Whether a node tests the flow (or an element rule's element) only. */
+static gboolean
+tests_flow_only (const BwRuleCondition *self)
+{
+  if (self->children == NULL)
+    return self->subject == BW_RULE_SUBJECT_FLOW;
+  for (guint i = 0; i < self->children->len; i++)
+    if (!tests_flow_only (self->children->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Tests of the flow alone before the others, each group in its order
+ * (g_ptr_array_sort_with_data() is stable). */
+static int
+compare_flow_first (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return !tests_flow_only (*(BwRuleCondition **) a) - !tests_flow_only (*(BwRuleCondition **) b);
 }
 
 static BwRuleCondition *
@@ -415,11 +459,32 @@ compile (JsonNode    *node,
         return NULL;
     }
 
-  if (self->op != OP_ALL && self->op != OP_ANY && self->op != OP_NOT)
+  if (self->children != NULL)
+    {
+      /* No test has side effects, so the order of an all or any is free:
+       * tests of the flow alone come first, as their results are kept
+       * for both directions and every interaction rule, and so often
+       * decide the rest without it being asked. */
+      if (self->op != OP_NOT)
+        g_ptr_array_sort_with_data (self->children, compare_flow_first, NULL);
+      self->n_children = self->children->len;
+      self->peek = g_new0 (BwRuleGuard, self->children->len);
+      for (guint i = 0; i < self->children->len; i++)
+        {
+          BwRuleCondition *child = self->children->pdata[i];
+
+          self->peek[i].test = child->test;
+          self->peek[i].subject = child->subject;
+          self->peek[i].set = child->children == NULL;
+        }
+    }
+  else
     {
       g_autofree char *key = test_key (self);
 
       self->test = _bw_rule_condition_test_for (key);
+      if (self->op == OP_CONTAINS)
+        _bw_rule_condition_add_contains (self->slot, self->test, self->needle);
     }
   return g_steal_pointer (&self);
 }

@@ -81,24 +81,43 @@ _bw_rule_condition_test_for (const char *key)
   return GPOINTER_TO_UINT (test) - 1;
 }
 
-/* What a BwRuleMemo remembers of a test. */
-enum
+/* The "contains" tests of each property slot: once a subject's value is
+ * folded, all of them are decided at once (a protocol is searched for a
+ * few dozen names, and the per-test evaluation cost more than the search). */
+typedef struct
 {
-  MEMO_KNOWN = 1 << 0,
-  MEMO_TRUE = 1 << 1,
-  MEMO_DEFAULTS = 1 << 2,   /* the property was absent: the result came from the vocabulary */
-};
+  guint  test;
+  char  *needle;
+} ContainsTest;
 
-struct _BwRuleMemo
+static GPtrArray *contains_by_slot;   /* slot → GArray of ContainsTest, or NULL */
+
+void
+_bw_rule_condition_add_contains (guint       slot,
+                                 guint       test,
+                                 const char *needle)
 {
-  guint          n;                 /* the tests there were when it was made */
-  guint8        *state;             /* per test: MEMO_* */
-  gboolean       has_vocabulary;
-  BwRuleLibrary *vocabulary;        /* of the MEMO_DEFAULTS results */
-  guint          n_slots;           /* the property slots there were */
-  char         **folded;            /* per slot: the subject's value case-folded, for "contains" */
-  GArray        *folded_slots;      /* guint: the slots `folded` has strings in */
-};
+  GArray *tests;
+  ContainsTest added = { test, NULL };
+
+  G_LOCK (test_numbers);
+  if (contains_by_slot == NULL)
+    contains_by_slot = g_ptr_array_new ();
+  if (contains_by_slot->len <= slot)
+    g_ptr_array_set_size (contains_by_slot, slot + 1);
+  tests = contains_by_slot->pdata[slot];
+  if (tests == NULL)
+    tests = contains_by_slot->pdata[slot] = g_array_new (FALSE, FALSE, sizeof (ContainsTest));
+  for (guint i = 0; i < tests->len; i++)
+    if (g_array_index (tests, ContainsTest, i).test == test)
+      {
+        G_UNLOCK (test_numbers);
+        return;
+      }
+  added.needle = g_strdup (needle);
+  g_array_append_val (tests, added);
+  G_UNLOCK (test_numbers);
+}
 
 /**
  * bw_rule_memo_new:
@@ -121,6 +140,7 @@ bw_rule_memo_new (void)
   G_UNLOCK (slots);
   self->folded = g_new0 (char *, self->n_slots + 1);
   self->folded_slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->decided = g_new0 (GHashTable *, self->n_slots + 1);
   return self;
 }
 
@@ -146,6 +166,9 @@ bw_rule_memo_free (BwRuleMemo *self)
   g_free (self->state);
   g_free (self->folded);
   g_array_unref (self->folded_slots);
+  for (guint i = 0; i < self->n_slots; i++)
+    g_clear_pointer (&self->decided[i], g_hash_table_unref);
+  g_free (self->decided);
   g_free (self);
 }
 
@@ -201,8 +224,10 @@ bw_rule_condition_free (BwRuleCondition *self)
   g_free (self->property);
   g_clear_pointer (&self->value, json_node_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->expected_in, g_array_unref);
   g_free (self->needle);
   g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_free (self->peek);
   g_free (self);
 }
 
@@ -293,39 +318,35 @@ lookup_value (const BwRuleCondition *self,
   return self->defaults[kind];
 }
 
-/* `expected` is a rule's scalar; its type is known, so one look at the
+/* `expected` is a rule's scalar, read when compiled: one look at the
  * value's type decides. */
 static gboolean
-scalar_equal (JsonNode *value,
-              JsonNode *expected)
+scalar_equal (JsonNode           *value,
+              const BwRuleScalar *expected)
 {
-  GType wanted = json_node_get_value_type (expected);
   /* An object's or array's type is none of the scalar types below. */
   GType type = json_node_get_value_type (value);
 
-  if (wanted == G_TYPE_STRING)
-    return type == G_TYPE_STRING && g_str_equal (json_node_get_string (value), json_node_get_string (expected));
-  if (wanted == G_TYPE_BOOLEAN)
-    return type == G_TYPE_BOOLEAN && json_node_get_boolean (value) == json_node_get_boolean (expected);
-  return (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && json_node_get_double (value) == json_node_get_double (expected);
+  if (expected->type == G_TYPE_STRING)
+    return type == G_TYPE_STRING && strcmp (json_node_get_string (value), expected->string) == 0;
+  if (expected->type == G_TYPE_BOOLEAN)
+    return type == G_TYPE_BOOLEAN && json_node_get_boolean (value) == expected->boolean;
+  return (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE) && json_node_get_double (value) == expected->number;
 }
 
 /* An undeclared absent property is false, "" or 0 — whichever the test
  * compares it with. */
 static gboolean
-scalar_equal_or_default (JsonNode *value,
-                         JsonNode *expected)
+scalar_equal_or_default (JsonNode           *value,
+                         const BwRuleScalar *expected)
 {
-  GType wanted;
-
   if (value != NULL)
     return scalar_equal (value, expected);
-  wanted = json_node_get_value_type (expected);
-  if (wanted == G_TYPE_BOOLEAN)
-    return !json_node_get_boolean (expected);
-  if (wanted == G_TYPE_STRING)
-    return *json_node_get_string (expected) == '\0';
-  return json_node_get_double (expected) == 0;
+  if (expected->type == G_TYPE_BOOLEAN)
+    return !expected->boolean;
+  if (expected->type == G_TYPE_STRING)
+    return *expected->string == '\0';
+  return expected->number == 0;
 }
 
 /* What contains_folded() compares: ASCII lowered, anything else
@@ -367,6 +388,48 @@ contains_folded (const char *haystack,
       if (*p == '\0')
         return FALSE;
     }
+}
+
+/* Every "contains" test of the slot, on the subject's value just folded:
+ * the tests that follow find their results in the memo, and a value met
+ * before (on an earlier subject) is not searched again. */
+static void
+decide_contains (BwRuleMemo *memo,
+                 guint       slot)
+{
+  const char *folded = memo->folded[slot];
+  GByteArray *states;
+  GArray *tests;
+
+  G_LOCK (test_numbers);
+  tests = contains_by_slot != NULL && slot < contains_by_slot->len ? contains_by_slot->pdata[slot] : NULL;
+  if (tests == NULL)
+    {
+      G_UNLOCK (test_numbers);
+      return;
+    }
+  if (memo->decided[slot] == NULL)
+    memo->decided[slot] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_byte_array_unref);
+  states = g_hash_table_lookup (memo->decided[slot], folded);
+  if (states == NULL)
+    {
+      states = g_byte_array_sized_new (tests->len);
+      for (guint i = 0; i < tests->len; i++)
+        {
+          guint8 state = MEMO_KNOWN | (strstr (folded, g_array_index (tests, ContainsTest, i).needle) != NULL ? MEMO_TRUE : 0);
+
+          g_byte_array_append (states, &state, 1);
+        }
+      g_hash_table_insert (memo->decided[slot], g_strdup (folded), states);
+    }
+  for (guint i = 0; i < MIN (states->len, tests->len); i++)
+    {
+      const ContainsTest *test = &g_array_index (tests, ContainsTest, i);
+
+      if (test->test < memo->n)
+        memo->state[test->test] = states->data[i];
+    }
+  G_UNLOCK (test_numbers);
 }
 
 static gboolean
@@ -415,11 +478,11 @@ evaluate_test (const BwRuleCondition *self,
     case OP_KIND:
       return (self->kinds & (1u << bw_element_get_kind_enum (element))) != 0;
     case OP_EQUALS:
-      return scalar_equal_or_default (lookup_value (self, context, element, defaults), self->value);
+      return scalar_equal_or_default (lookup_value (self, context, element, defaults), &self->expected);
     case OP_IN:
       value = lookup_value (self, context, element, defaults);
-      for (guint i = 0; i < self->values->len; i++)
-        if (scalar_equal_or_default (value, self->values->pdata[i]))
+      for (guint i = 0; i < self->expected_in->len; i++)
+        if (scalar_equal_or_default (value, &g_array_index (self->expected_in, BwRuleScalar, i)))
           return TRUE;
       return FALSE;
     case OP_CONTAINS:
@@ -437,6 +500,7 @@ evaluate_test (const BwRuleCondition *self,
               {
                 memo->folded[self->slot] = fold (json_node_get_string (value));
                 g_array_append_val (memo->folded_slots, self->slot);
+                decide_contains (memo, self->slot);
               }
             return strstr (memo->folded[self->slot], self->needle) != NULL;
           }
@@ -484,27 +548,6 @@ evaluate_test (const BwRuleCondition *self,
   return FALSE;
 }
 
-/* A leaf's remembered result: 0 or 1, or -1 when the memo does not have
- * it (the caller evaluates). Inline in the all/any loops, which is where
- * most answers come from once the memo is warm. */
-static inline int
-memo_peek (const BwRuleCondition *self,
-           const BwRuleContext   *context)
-{
-  BwRuleMemo *memo;
-  guint8 state;
-
-  if (self->op == OP_ALL || self->op == OP_ANY || self->op == OP_NOT)
-    return -1;
-  memo = context->memo[self->subject];
-  if (memo == NULL || self->test >= memo->n || context->subjects[self->subject] == NULL)
-    return -1;
-  state = memo->state[self->test];
-  if ((state & MEMO_KNOWN) == 0 || ((state & MEMO_DEFAULTS) != 0 && memo->vocabulary != context->vocabulary))
-    return -1;
-  return (state & MEMO_TRUE) != 0;
-}
-
 /**
  * bw_rule_condition_evaluate:
  * @self: (nullable): a compiled condition; NULL always holds
@@ -526,18 +569,18 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
   switch (self->op)
     {
     case OP_ALL:
-      for (guint i = 0; i < self->children->len; i++)
+      for (guint i = 0; i < self->n_children; i++)
         {
-          int known = memo_peek (self->children->pdata[i], context);
+          int known = _bw_rule_memo_peek (&self->peek[i], context);
 
           if (known == 0 || (known < 0 && !bw_rule_condition_evaluate (self->children->pdata[i], context)))
             return FALSE;
         }
       return TRUE;
     case OP_ANY:
-      for (guint i = 0; i < self->children->len; i++)
+      for (guint i = 0; i < self->n_children; i++)
         {
-          int known = memo_peek (self->children->pdata[i], context);
+          int known = _bw_rule_memo_peek (&self->peek[i], context);
 
           if (known == 1 || (known < 0 && bw_rule_condition_evaluate (self->children->pdata[i], context)))
             return TRUE;
@@ -579,4 +622,34 @@ bw_rule_condition_evaluate (const BwRuleCondition *self,
     }
   memo->state[self->test] = MEMO_KNOWN | (result ? MEMO_TRUE : 0) | (defaults ? MEMO_DEFAULTS : 0);
   return result;
+}
+
+/**
+ * bw_rule_condition_get_guard:
+ * @self: (nullable): a compiled condition
+ *
+ * A leaf test the condition cannot hold without: itself if it is one, or
+ * the first leaf of an "all". A caller that evaluates many conditions on
+ * one subject keeps their guards together, and skips a condition whose
+ * guard the memo already knows to fail without reading it.
+ *
+ * Returns: the guard, unset if there is none
+ */
+BwRuleGuard
+bw_rule_condition_get_guard (const BwRuleCondition *self)
+{
+  BwRuleGuard guard = { 0 };
+
+  if (self == NULL)
+    return guard;
+  if (self->children == NULL)
+    {
+      guard.test = self->test;
+      guard.subject = self->subject;
+      guard.set = TRUE;
+    }
+  else if (self->op == OP_ALL)
+    for (guint i = 0; i < self->n_children && !guard.set; i++)
+      guard = self->peek[i];
+  return guard;
 }

@@ -50,6 +50,15 @@ typedef struct
   BwRuleMemo         *memo[BW_RULE_SUBJECT_N];
 } BwRuleContext;
 
+/* A test a condition cannot hold without, copied out of it: a caller
+ * asks the memo about it without reading the condition. */
+typedef struct
+{
+  guint   test;
+  guint8  subject;
+  guint8  set;       /* FALSE: no such test (the condition is not one test or an "all" of them) */
+} BwRuleGuard;
+
 /* `path` is the JSON path of `node` for messages, e.g. "rules[3].when". */
 BwRuleCondition *bw_rule_condition_compile  (JsonNode               *node,
                                              gboolean                interaction,
@@ -58,6 +67,7 @@ BwRuleCondition *bw_rule_condition_compile  (JsonNode               *node,
 void             bw_rule_condition_free     (BwRuleCondition        *self);
 gboolean         bw_rule_condition_evaluate (const BwRuleCondition  *self,
                                              const BwRuleContext    *context);
+BwRuleGuard      bw_rule_condition_get_guard (const BwRuleCondition *self);
 
 guint            bw_rule_condition_get_n_slots (void);
 void             bw_rule_condition_fill_values (JsonNode              **values,

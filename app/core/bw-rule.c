@@ -39,6 +39,7 @@ typedef enum
 typedef struct
 {
   char          *literal;   /* NULL for a placeholder */
+  gsize          length;    /* of the literal, measured once */
   BwRuleSubject  subject;
   TemplateField  field;
   char          *property;
@@ -240,14 +241,17 @@ parse_template (const char       *text,
       if (open == NULL || close == NULL)
         {
           segment.literal = g_strdup (p);
+          segment.length = strlen (segment.literal);
           g_array_append_val (segments, segment);
           break;
         }
       if (open > p)
         {
           segment.literal = g_strndup (p, open - p);
+          segment.length = open - p;
           g_array_append_val (segments, segment);
           segment.literal = NULL;
+          segment.length = 0;
         }
 
       name = g_strndup (open + 1, close - open - 1);
@@ -374,16 +378,22 @@ expand (GArray     *segments,
       BwElement *element = subjects[segment->subject];
 
       if (segment->literal != NULL)
-        pieces[i] = segment->literal;
-      else if (element == NULL)
-        pieces[i] = "";
+        {
+          pieces[i] = segment->literal;
+          lengths[i] = segment->length;
+        }
       else
         {
-          if (segment->field == FIELD_PROPERTY && scratch == NULL)
-            scratch = g_ptr_array_new_with_free_func (g_free);
-          pieces[i] = placeholder_text (segment, element, scratch);
+          if (element == NULL)
+            pieces[i] = "";
+          else
+            {
+              if (segment->field == FIELD_PROPERTY && scratch == NULL)
+                scratch = g_ptr_array_new_with_free_func (g_free);
+              pieces[i] = placeholder_text (segment, element, scratch);
+            }
+          lengths[i] = strlen (pieces[i]);
         }
-      lengths[i] = strlen (pieces[i]);
       total += lengths[i];
     }
   pieces[n - 1] = suffix != NULL ? suffix : "";

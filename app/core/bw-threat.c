@@ -72,6 +72,9 @@ bw_threat_class_init (BwThreatClass *klass)
 {
   BwRecordClass *record_class = BW_RECORD_CLASS (klass);
 
+  /* Caches of the model's structure follow it (bw-structure-serial.c). */
+  record_class->structure = BW_STRUCTURE_THREAT_KEYS;
+
   record_class->has_id = TRUE;
   record_class->prefix = "T";
   bw_record_class_install_fields (record_class, fields, G_N_ELEMENTS (fields));
@@ -239,5 +242,6 @@ bw_threat_get_history (BwThreat *self)
 {
   g_return_val_if_fail (BW_IS_THREAT (self), NULL);
 
-  return G_LIST_MODEL (self->history);
+  /* A derived threat's history is made when first read (bw_record_fill_item()). */
+  return G_LIST_MODEL (bw_record_get_records (BW_RECORD (self), &fields[G_N_ELEMENTS (fields) - 1]));
 }

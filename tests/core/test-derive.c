@@ -820,6 +820,34 @@ test_stale_plan_refused (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A derived threat whose target is edited belongs to its new target from
+ * the next plan on, though the threat list did not change. */
+static void
+test_target_edited (void)
+{
+  g_autoptr(BwProject) project = bw_test_load_example ();
+  g_autoptr(BwRuleSet) rules = builtin_set ();
+  g_autoptr(BwDerivePlan) plan = NULL;
+  BwThreat *moved;
+
+  derive_ok (project, rules, NULL);
+  moved = find_one (project, "stride.data_store.tampering", "DS-1");
+  g_object_set (moved, "target", "DS-2", NULL);
+
+  /* DS-1 lacks its threat again; DS-2 has its own and the moved one. */
+  plan = bw_deriver_plan (project, rules, NULL);
+  g_assert_cmpuint (bw_derive_plan_count (plan, BW_DERIVE_ADD), ==, 1);
+  g_assert_cmpuint (bw_derive_plan_count (plan, BW_DERIVE_OBSOLETE), ==, 0);
+  for (guint i = 0; i < bw_derive_plan_get_n_items (plan); i++)
+    {
+      const BwDeriveItem *item = bw_derive_plan_get_item (plan, i);
+
+      g_assert_cmpint (item->action, ==, BW_DERIVE_ADD);
+      g_assert_cmpstr (item->target, ==, "DS-1");
+      g_assert_cmpstr (item->rule_id, ==, "stride.data_store.tampering");
+    }
+}
+
 /* The plan for one edit covers only what the edit touched. */
 static void
 test_incremental_scope (void)
@@ -857,6 +885,7 @@ main (int    argc,
   g_test_add_func ("/derive/outlives-project", test_outlives_project);
   g_test_add_func ("/derive/missing-library", test_missing_library);
   g_test_add_func ("/derive/incremental-scope", test_incremental_scope);
+  g_test_add_func ("/derive/target-edited", test_target_edited);
   g_test_add_func ("/derive/stale-plan-refused", test_stale_plan_refused);
 
   return g_test_run ();
